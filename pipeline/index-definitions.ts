@@ -1,0 +1,57 @@
+/** The index definitions (raw/<index>/index.json): measures, scales by year, groups, breaks, checks. */
+import { join } from 'node:path';
+import { InvalidInputError } from './problems.js';
+import { readJson, validateAgainst } from './schemas.js';
+
+export const INDEX_IDS = ['par-index', 'sipas', 'papi', 'pci'] as const;
+export type IndexId = (typeof INDEX_IDS)[number];
+
+export interface Text { vi: string; en: string }
+export interface Scale { from: number; to?: number; min: number; max: number }
+export interface MeasureDefinition { id: string; name: Text; unit: 'points' | 'percent'; direction: 'higher-is-better'; scales: Scale[]; note?: Text }
+export interface BreakDefinition { year: number; measures?: string[]; suppress_changes: boolean; note: Text }
+export interface IndexDefinition {
+  id: IndexId;
+  name: Text;
+  full_name: Text;
+  publisher: Text;
+  url: string;
+  description: Text;
+  headline: string;
+  measures: MeasureDefinition[];
+  groups: { method: 'quartiles' | 'bands' | 'published'; bands?: { label: string; min: number }[]; labels?: { id: string; vi: string; en: string }[]; note: Text };
+  breaks: BreakDefinition[];
+  checks?: {
+    sum?: { total: string; parts: string[]; tolerance: number };
+    weighted?: { total: string; from: number; to: number; weights: Record<string, number>; tolerance: number; note?: string }[];
+  };
+}
+
+export function scaleFor(measure: MeasureDefinition, year: number): Scale | undefined {
+  return measure.scales.find((s) => year >= s.from && (s.to === undefined || year <= s.to));
+}
+
+export function describeYears(measure: MeasureDefinition): string {
+  return measure.scales.map((s) => (s.to === undefined ? `${s.from}–` : s.from === s.to ? `${s.from}` : `${s.from}–${s.to}`)).join(', ');
+}
+
+export function loadIndexDefinitions(rawDir: string): Map<IndexId, IndexDefinition> {
+  const definitions = new Map<IndexId, IndexDefinition>();
+  const problems = [];
+  for (const id of INDEX_IDS) {
+    const shown = `raw/${id}/index.json`;
+    const { data, problems: readProblems } = readJson(join(rawDir, id, 'index.json'), shown);
+    problems.push(...readProblems);
+    if (!data) continue;
+    const invalid = validateAgainst('index.schema.json', data, shown);
+    problems.push(...invalid);
+    const definition = data as IndexDefinition;
+    if (!invalid.length && definition.id !== id) problems.push({ file: shown, message: `"id" is "${definition.id}" but the folder is raw/${id}/` });
+    if (!invalid.length && !definition.measures.some((m) => m.id === definition.headline)) {
+      problems.push({ file: shown, message: `the headline measure "${definition.headline}" is not among its measures` });
+    }
+    definitions.set(id, definition);
+  }
+  if (problems.length) throw new InvalidInputError(problems);
+  return definitions;
+}

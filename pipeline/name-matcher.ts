@@ -1,0 +1,58 @@
+/**
+ * Explicit name matching: a printed province name is folded (case, diacritics, Đ/Ð, NFC/NFD, punctuation, the
+ * prefixes "Tỉnh", "Thành phố", "TP.") and looked up in the alias table of the edition's unit set. An unknown name
+ * is an error with the closest known names; nothing is matched by guessing.
+ */
+import type { Registry, Unit, UnitSet } from './registry.js';
+import { closest, foldSpace, stripDiacritics } from './text.js';
+
+export function foldName(name: string): string {
+  return stripDiacritics(foldSpace(name))
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/^(tinh|thanhpho|thudo|tp)/, '');
+}
+
+export type Match = { ok: true; unit: Unit } | { ok: false; problem: string };
+
+export class NameMatcher {
+  private readonly byKey = new Map<string, Unit>();
+  private readonly elsewhere = new Map<string, Unit>();
+
+  constructor(registry: Registry, readonly unitSet: UnitSet) {
+    const aliasesOf = (u: Unit) => [...u.aliases, ...registry.extraAliases.filter((a) => a.unit_id === u.id).map((a) => a.alias)];
+    for (const unit of registry.units) {
+      const target = unit.unit_sets.includes(unitSet) ? this.byKey : this.elsewhere;
+      for (const alias of aliasesOf(unit)) {
+        const key = foldName(alias);
+        const taken = target.get(key);
+        if (taken && taken.id !== unit.id) {
+          throw new Error(`raw/units: the spelling "${alias}" folds to "${key}", which already names ${taken.name_vi}`);
+        }
+        target.set(key, unit);
+      }
+    }
+  }
+
+  match(printed: string): Match {
+    const key = foldName(printed);
+    const unit = this.byKey.get(key);
+    if (unit) return { ok: true, unit };
+    const other = this.elsewhere.get(key);
+    if (other) {
+      return {
+        ok: false,
+        problem: `"${printed}" is ${other.name_vi} (${other.unit_sets.join(', ')}), which is not a unit of this edition's unit set ${this.unitSet}`,
+      };
+    }
+    const known = [...new Set(this.byKey.values())];
+    const near = closest(key, [...this.byKey.entries()], ([k]) => k, 8)
+      .map(([, u]) => u.name_vi)
+      .filter((n, i, all) => all.indexOf(n) === i)
+      .slice(0, 3);
+    return {
+      ok: false,
+      problem: `unknown province name "${printed}" for unit set ${this.unitSet} (${known.length} units); closest known: ${near.join(', ')}. If it is a spelling of one of them, add it to raw/units/aliases.csv.`,
+    };
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * Reads one edition folder (raw/<index>/<year>/): checks publication.json against its schema and its folder, checks
+ * the files' checksums, applies the table mappings, matches province names, reads numbers strictly and checks them
+ * against the index's scales. Returns the edition's metadata and one input row per (unit, measure), or every problem.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeYears, scaleFor, type IndexDefinition } from './index-definitions.js';
+import type { NameMatcher } from './name-matcher.js';
+import { isBlank, readNumber, readRank } from './numbers.js';
+import type { Problem } from './problems.js';
+import { GridError, readGrid } from './read-grid.js';
+import { readTableRows, type LocatedCell, type TableSpec } from './read-table.js';
+import type { Registry, UnitSet } from './registry.js';
+import { readJson, validateAgainst } from './schemas.js';
+import { foldSpace } from './text.js';
+
+export interface Source { id: string; url: string; title: string; publisher: string; date?: string; note?: string }
+
+export interface Publication {
+  index: string;
+  year: number;
+  title: { vi: string; en: string };
+  published: string;
+  publisher: string;
+  unit_set: UnitSet;
+  universe?: 'unit-set' | 'listed';
+  complete_measures?: string[];
+  methodology: string;
+  scale: string;
+  sources: Source[];
+  license: string;
+  notes?: string[];
+  files: { path: string; sha256: string; converted_from?: string; note?: string }[];
+  not_scored?: { unit: string; measures?: string[]; reason: string }[];
+  not_published?: string;
+  tables: TableSpec[];
+}
+
+export type Status = 'published' | 'not-scored' | 'not-given';
+
+/** One (unit, measure) as read from the raw files, before any computation. */
+export interface RawObservation {
+  index: string;
+  year: number;
+  unit_id: string;
+  measure: string;
+  value: number | null;
+  published_rank: number | null;
+  published_group: string | null;
+  status: Status;
+  status_note: string | null;
+  source_id: string | null;
+  raw_file: string;
+  raw_sheet: string | null;
+  raw_cell: string;
+}
+
+export interface Edition {
+  publication: Publication;
+  folder: string;
+  universe: string[];
+  observations: RawObservation[];
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function checkFiles(dir: string, shownDir: string, publication: Publication): Problem[] {
+  const problems: Problem[] = [];
+  const listed = new Map(publication.files.map((f) => [f.path, f]));
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'publication.json') continue;
+    const entry = listed.get(name);
+    if (!entry) problems.push({ file: `${shownDir}/${name}`, message: 'is not listed in publication.json "files" (add it with its sha256, or remove it)' });
+    else if (sha256(join(dir, name)) !== entry.sha256) {
+      problems.push({ file: `${shownDir}/${name}`, message: `its sha256 differs from the one in publication.json "files" (the file changed; if the change is intended, record the new checksum and say why in "notes")` });
+    }
+  }
+  for (const f of publication.files) {
+    if (!existsSync(join(dir, f.path))) problems.push({ file: `${shownDir}/publication.json`, message: `"files" lists "${f.path}", which is not in the folder` });
+    if (f.converted_from && !listed.has(f.converted_from)) {
+      problems.push({ file: `${shownDir}/publication.json`, message: `"${f.path}" is converted from "${f.converted_from}", which "files" does not list` });
+    }
+  }
+  for (const t of publication.tables) {
+    if (!listed.has(t.file)) problems.push({ file: `${shownDir}/publication.json`, message: `table file "${t.file}" is not listed in "files"` });
+  }
+  return problems;
+}
+
+function checkMeasures(publication: Publication, definition: IndexDefinition, shown: string): Problem[] {
+  const problems: Problem[] = [];
+  const check = (measure: string, where: string) => {
+    const m = definition.measures.find((x) => x.id === measure);
+    if (!m) problems.push({ file: shown, message: `${where}: "${measure}" is not a measure of ${definition.id} (measures: ${definition.measures.map((x) => x.id).join(', ')})` });
+    else if (!scaleFor(m, publication.year)) {
+      problems.push({ file: shown, message: `${where}: the measure "${measure}" does not exist in ${publication.year} (it exists in ${describeYears(m)})` });
+    }
+  };
+  publication.tables.forEach((t, i) => {
+    for (const kind of ['values', 'ranks', 'groups'] as const) for (const measure of Object.keys(t[kind] ?? {})) check(measure, `tables[${i}].${kind}`);
+  });
+  for (const measure of publication.complete_measures ?? []) check(measure, 'complete_measures');
+  for (const entry of publication.not_scored ?? []) for (const measure of entry.measures ?? []) check(measure, `not_scored "${entry.unit}"`);
+  return problems;
+}
+
+export async function readEdition(
+  rawDir: string,
+  index: string,
+  yearFolder: string,
+  definition: IndexDefinition | undefined,
+  registry: Registry,
+  matcherFor: (set: UnitSet) => NameMatcher,
+): Promise<{ edition?: Edition; problems: Problem[] }> {
+  const dir = join(rawDir, index, yearFolder);
+  const shownDir = `raw/${index}/${yearFolder}`;
+  const shown = `${shownDir}/publication.json`;
+  const { data, problems } = readJson(join(dir, 'publication.json'), shown);
+  if (!data) return { problems };
+  const invalid = validateAgainst('publication.schema.json', data, shown);
+  if (invalid.length) return { problems: invalid };
+  const publication = data as Publication;
+  if (!definition) return { problems: [{ file: shown, message: `unknown index "${index}" (known: par-index, sipas, papi, pci)` }] };
+  if (publication.index !== index) problems.push({ file: shown, message: `"index" is "${publication.index}" but the folder is raw/${index}/` });
+  if (String(publication.year) !== yearFolder) problems.push({ file: shown, message: `"year" is ${publication.year} but the folder is ${yearFolder}/` });
+  problems.push(...checkFiles(dir, shownDir, publication), ...checkMeasures(publication, definition, shown));
+  const sourceIds = new Set(publication.sources.map((s) => s.id));
+  if (sourceIds.size !== publication.sources.length) problems.push({ file: shown, message: 'two "sources" share an id' });
+  if (problems.length) return { problems };
+
+  const matcher = matcherFor(publication.unit_set);
+  const observations = new Map<string, RawObservation & { where: string }>();
+  const seenUnits = new Map<string, string>();
+
+  for (const table of publication.tables) {
+    const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
+    let grid;
+    try {
+      grid = await readGrid(join(dir, table.file), table.sheet);
+    } catch (error) {
+      if (!(error instanceof GridError)) throw error;
+      problems.push({ file: `${shownDir}/${table.file}`, message: error.message });
+      continue;
+    }
+    const read = readTableRows(grid, table, file);
+    problems.push(...read.problems);
+    for (const row of read.rows) {
+      const match = matcher.match(row.unitName);
+      if (!match.ok) {
+        problems.push({ file, row: row.row, column: row.column, message: match.problem });
+        continue;
+      }
+      const unit = match.unit;
+      const rowKey = `${unit.id}@${file}`;
+      const firstSeen = seenUnits.get(rowKey);
+      if (firstSeen) {
+        problems.push({ file, row: row.row, column: row.column, message: `${unit.name_vi} appears twice in this table ("${row.unitName}" here, first at ${firstSeen})` });
+        continue;
+      }
+      seenUnits.set(rowKey, `row ${row.row} column ${row.column}`);
+      if (row.sourceIds.length === 0) problems.push({ file, row: row.row, message: 'the row has no source (set the table\'s "source" or fill its source column)' });
+      for (const id of row.sourceIds) {
+        if (!sourceIds.has(id)) problems.push({ file, row: row.row, message: `source id "${id}" is not among the "sources" of publication.json` });
+      }
+      const notScored = (publication.not_scored ?? []).filter((n) => {
+        const m = matcher.match(n.unit);
+        return m.ok && m.unit.id === unit.id;
+      });
+      for (const cell of row.cells) {
+        const key = `${unit.id}|${cell.measure}`;
+        const existing = observations.get(key);
+        const obs = existing ?? {
+          index,
+          year: publication.year,
+          unit_id: unit.id,
+          measure: cell.measure,
+          value: null,
+          published_rank: null,
+          published_group: null,
+          status: 'not-given' as Status,
+          status_note: null,
+          source_id: row.sourceIds[0] ?? null,
+          raw_file: `${shownDir}/${table.file}`,
+          raw_sheet: table.sheet ?? null,
+          raw_cell: '',
+          where: `${file} row ${row.row}`,
+        };
+        const declared = notScored.find((n) => !n.measures || n.measures.includes(cell.measure));
+        const problem = readCell(obs, cell, table, declared?.reason, definition, publication.year, existing !== undefined);
+        if (problem) problems.push({ file, row: cell.row, column: cell.column, message: problem });
+        observations.set(key, obs);
+      }
+    }
+  }
+
+  for (const n of publication.not_scored ?? []) {
+    const m = matcher.match(n.unit);
+    if (!m.ok) problems.push({ file: shown, message: `not_scored: ${m.problem}` });
+  }
+  const listedUnits = [...new Set([...observations.values()].map((o) => o.unit_id))];
+  const universe =
+    (publication.universe ?? 'unit-set') === 'listed'
+      ? listedUnits
+      : registry.units.filter((u) => u.unit_sets.includes(publication.unit_set)).map((u) => u.id);
+  for (const measure of publication.complete_measures ?? []) {
+    const lacking = universe.filter((id) => {
+      const o = observations.get(`${id}|${measure}`);
+      return !o || (o.value === null && o.status !== 'not-scored');
+    });
+    if (lacking.length) {
+      const names = lacking.map((id) => registry.byId.get(id)!.name_vi);
+      problems.push({
+        file: shown,
+        message: `"complete_measures" claims "${measure}" for every unit, but ${lacking.length} unit(s) have no value and no "not_scored" entry: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`,
+      });
+    }
+  }
+  if (problems.length) return { problems };
+  // A cell left blank without a declaration publishes nothing: the unit is simply absent for that measure.
+  const rows = [...observations.values()].filter((o) => o.status !== 'not-given').map(({ where: _where, ...o }) => o);
+  return { edition: { publication, folder: shownDir, universe, observations: rows }, problems };
+}
+
+/** Reads one cell into the observation; returns a problem message or nothing. */
+function readCell(
+  obs: RawObservation,
+  located: LocatedCell,
+  table: TableSpec,
+  notScoredReason: string | undefined,
+  definition: IndexDefinition,
+  year: number,
+  seenBefore: boolean,
+): string | undefined {
+  const { cell, kind } = located;
+  const ref = `${located.column}${located.row}`;
+  if (kind === 'value') {
+    if (seenBefore && obs.raw_cell) return `the value of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_cell}`;
+    obs.raw_cell = ref;
+    const text = typeof cell === 'string' ? foldSpace(cell) : null;
+    const token = text !== null ? table.missing_values?.[text] : undefined;
+    if (notScoredReason !== undefined) {
+      const isGap = isBlank(cell) || cell === 0 || token !== undefined;
+      obs.status = 'not-scored';
+      obs.status_note = notScoredReason;
+      return isGap ? undefined : `declared "not_scored" in publication.json, but the cell holds ${JSON.stringify(cell)}`;
+    }
+    if (token !== undefined) {
+      obs.status = 'not-scored';
+      obs.status_note = token;
+      return undefined;
+    }
+    if (isBlank(cell)) return undefined;
+    const n = readNumber(cell, table.decimal ?? '.');
+    if (!n.ok) return n.problem;
+    const measure = definition.measures.find((m) => m.id === obs.measure)!;
+    const scale = scaleFor(measure, year)!;
+    if (n.value < scale.min || n.value > scale.max) {
+      return `${n.value} is outside the scale of "${obs.measure}" in ${year} (${scale.min} to ${scale.max})${n.value === 0 ? '; if 0 means "not scored", declare the province in "not_scored"' : ''}`;
+    }
+    obs.value = n.value;
+    obs.status = 'published';
+    return undefined;
+  }
+  if (isBlank(cell)) return undefined;
+  if (kind === 'rank') {
+    const r = readRank(cell);
+    if (!r.ok) return r.problem;
+    obs.published_rank = r.value;
+    if (obs.status === 'not-given') obs.status = 'published';
+    return undefined;
+  }
+  const label = foldSpace(String(cell));
+  const labels = definition.groups.labels?.map((l) => l.id) ?? [];
+  if (!labels.includes(label)) return `unknown group label "${label}" (known: ${labels.join(', ')})`;
+  obs.published_group = label;
+  return undefined;
+}
+

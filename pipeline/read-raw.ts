@@ -1,0 +1,53 @@
+/** Reads everything under raw/: the unit registry, the index definitions and every edition folder. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { INDEX_IDS, loadIndexDefinitions, type IndexDefinition, type IndexId } from './index-definitions.js';
+import { NameMatcher } from './name-matcher.js';
+import { InvalidInputError, type Problem } from './problems.js';
+import { readEdition, type Edition } from './read-edition.js';
+import { loadRegistry, type Registry, type UnitSet } from './registry.js';
+
+export interface RawData {
+  registry: Registry;
+  definitions: Map<IndexId, IndexDefinition>;
+  editions: Edition[];
+}
+
+const isDir = (p: string) => statSync(p).isDirectory();
+
+export async function readRaw(rawDir: string): Promise<RawData> {
+  const registry = loadRegistry(join(rawDir, 'units'));
+  const definitions = loadIndexDefinitions(rawDir);
+  const matchers = new Map<UnitSet, NameMatcher>();
+  const matcherFor = (set: UnitSet) => {
+    if (!matchers.has(set)) matchers.set(set, new NameMatcher(registry, set));
+    return matchers.get(set)!;
+  };
+  const problems: Problem[] = [];
+  const editions: Edition[] = [];
+  for (const folder of readdirSync(rawDir).sort()) {
+    if (folder === 'units' || !isDir(join(rawDir, folder))) continue;
+    const definition = definitions.get(folder as IndexId);
+    if (!definition) {
+      problems.push({ file: `raw/${folder}`, message: `unknown index folder (known: ${INDEX_IDS.join(', ')})` });
+      continue;
+    }
+    for (const year of readdirSync(join(rawDir, folder)).sort()) {
+      const path = join(rawDir, folder, year);
+      if (!isDir(path)) continue;
+      if (!/^\d{4}$/.test(year)) {
+        problems.push({ file: `raw/${folder}/${year}`, message: 'an edition folder must be named after its results year (four digits)' });
+        continue;
+      }
+      if (!existsSync(join(path, 'publication.json'))) {
+        problems.push({ file: `raw/${folder}/${year}/publication.json`, message: 'file not found: every edition folder needs a publication.json' });
+        continue;
+      }
+      const result = await readEdition(rawDir, folder, year, definition, registry, matcherFor);
+      problems.push(...result.problems);
+      if (result.edition) editions.push(result.edition);
+    }
+  }
+  if (problems.length) throw new InvalidInputError(problems);
+  return { registry, definitions, editions };
+}

@@ -1,0 +1,156 @@
+/**
+ * Applies a table's declarative mapping (publication.json "tables") to a grid: finds the unit names and, for each
+ * unit, the cells holding each measure's value, published rank and published group.
+ */
+import type { Cell } from './numbers.js';
+import { isBlank } from './numbers.js';
+import type { Problem } from './problems.js';
+import { columnIndex, columnLetter, type Grid } from './read-grid.js';
+import { closest, foldSpace } from './text.js';
+
+export interface TableSpec {
+  file: string;
+  sheet?: string;
+  layout?: 'unit-per-row' | 'unit-per-column';
+  header_row?: number;
+  header_column?: string;
+  first_row?: number;
+  last_row?: number;
+  first_column?: string;
+  last_column?: string;
+  unit_header: string;
+  values: Record<string, string>;
+  ranks?: Record<string, string>;
+  groups?: Record<string, string>;
+  source?: string;
+  source_header?: string;
+  decimal?: '.' | ',';
+  missing_values?: Record<string, string>;
+}
+
+export type CellKind = 'value' | 'rank' | 'group';
+
+export interface LocatedCell {
+  kind: CellKind;
+  measure: string;
+  cell: Cell;
+  row: number;
+  column: string;
+}
+
+export interface TableRow {
+  unitName: string;
+  row: number;
+  column: string;
+  cells: LocatedCell[];
+  sourceIds: string[];
+}
+
+const cellText = (c: Cell) => (c === null ? '' : foldSpace(String(c)));
+
+/** The mapped headers of a table: [kind, measure, header]. */
+function mappedHeaders(spec: TableSpec): [CellKind, string, string][] {
+  const entries = (kind: CellKind, map: Record<string, string> | undefined) =>
+    Object.entries(map ?? {}).map(([measure, header]) => [kind, measure, header] as [CellKind, string, string]);
+  return [...entries('value', spec.values), ...entries('rank', spec.ranks), ...entries('group', spec.groups)];
+}
+
+/** Finds each wanted label among the labels of a header line (a row or a column). */
+function locateLabels(labels: Cell[], wanted: string[], where: string, file: string, at: (i: number) => Partial<Problem>) {
+  const positions = new Map<string, number>();
+  const problems: Problem[] = [];
+  const folded = labels.map(cellText);
+  for (const label of wanted) {
+    const target = foldSpace(label);
+    const hits = folded.flatMap((text, i) => (text === target ? [i] : []));
+    if (hits.length === 1) positions.set(label, hits[0]);
+    else if (hits.length > 1) problems.push({ file, ...at(hits[1]), message: `"${label}" appears ${hits.length} times in ${where}; a mapped header must be unique` });
+    else {
+      const near = closest(target, folded.filter(Boolean), (t) => t, 3).map((t) => `"${t}"`);
+      problems.push({ file, ...at(-1), message: `no header "${label}" in ${where}; closest: ${near.join(', ') || 'none (the line is empty)'}` });
+    }
+  }
+  return { positions, problems };
+}
+
+function lastFilledRow(grid: Grid): number {
+  for (let r = grid.rows.length; r >= 1; r--) if (grid.rows[r - 1].some((c) => !isBlank(c))) return r;
+  return 0;
+}
+
+export function readTableRows(grid: Grid, spec: TableSpec, file: string): { rows: TableRow[]; problems: Problem[] } {
+  return (spec.layout ?? 'unit-per-row') === 'unit-per-row' ? readUnitPerRow(grid, spec, file) : readUnitPerColumn(grid, spec, file);
+}
+
+function sourceIdsOf(cell: Cell, spec: TableSpec): string[] {
+  const ids = cellText(cell).split(';').map((s) => s.trim()).filter(Boolean);
+  return ids.length ? ids : spec.source ? [spec.source] : [];
+}
+
+function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
+  const headerRow = spec.header_row ?? 1;
+  const headers = grid.rows[headerRow - 1] ?? [];
+  const mapped = mappedHeaders(spec);
+  const wanted = [spec.unit_header, ...mapped.map(([, , h]) => h), ...(spec.source_header ? [spec.source_header] : [])];
+  const { positions, problems } = locateLabels(headers, [...new Set(wanted)], `header row ${headerRow}`, file, (i) => ({
+    row: headerRow,
+    ...(i >= 0 ? { column: columnLetter(i) } : {}),
+  }));
+  if (problems.length) return { rows: [], problems };
+  const unitCol = positions.get(spec.unit_header)!;
+  const first = spec.first_row ?? headerRow + 1;
+  const last = spec.last_row ?? lastFilledRow(grid);
+  const rows: TableRow[] = [];
+  for (let r = first; r <= last; r++) {
+    const line = grid.rows[r - 1] ?? [];
+    const cells = mapped.map(([kind, measure, header]) => {
+      const col = positions.get(header)!;
+      return { kind, measure, cell: line[col] ?? null, row: r, column: columnLetter(col) };
+    });
+    const unitCell = line[unitCol] ?? null;
+    if (isBlank(unitCell)) {
+      if (cells.some((c) => !isBlank(c.cell))) {
+        problems.push({ file, row: r, column: columnLetter(unitCol), message: `the row has values but no province name under "${spec.unit_header}"` });
+      }
+      continue;
+    }
+    const sourceCell = spec.source_header ? line[positions.get(spec.source_header)!] ?? null : null;
+    rows.push({ unitName: cellText(unitCell), row: r, column: columnLetter(unitCol), cells, sourceIds: sourceIdsOf(sourceCell, spec) });
+  }
+  return { rows, problems };
+}
+
+function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
+  const problems: Problem[] = [];
+  const nameRow = spec.header_row ?? 1;
+  if (!spec.header_column || !spec.first_column || !spec.last_column) {
+    return { rows: [], problems: [{ file, message: 'a unit-per-column table needs "header_column", "first_column" and "last_column"' }] };
+  }
+  const labelCol = columnIndex(spec.header_column);
+  const corner = cellText(grid.rows[nameRow - 1]?.[labelCol] ?? null);
+  if (corner !== foldSpace(spec.unit_header)) {
+    problems.push({ file, row: nameRow, column: spec.header_column, message: `expected the label "${spec.unit_header}" above the province names, found "${corner}"` });
+  }
+  const mapped = mappedHeaders(spec);
+  const labels = grid.rows.map((r) => r[labelCol] ?? null);
+  const located = locateLabels(labels, [...new Set(mapped.map(([, , h]) => h))], `column ${spec.header_column}`, file, (i) => ({
+    column: spec.header_column,
+    ...(i >= 0 ? { row: i + 1 } : {}),
+  }));
+  problems.push(...located.problems);
+  if (problems.length) return { rows: [], problems };
+  const rows: TableRow[] = [];
+  for (let c = columnIndex(spec.first_column); c <= columnIndex(spec.last_column); c++) {
+    const unitCell = grid.rows[nameRow - 1]?.[c] ?? null;
+    const cells = mapped.map(([kind, measure, label]) => {
+      const r = located.positions.get(label)! + 1;
+      return { kind, measure, cell: grid.rows[r - 1]?.[c] ?? null, row: r, column: columnLetter(c) };
+    });
+    if (isBlank(unitCell)) {
+      if (cells.some((x) => !isBlank(x.cell))) problems.push({ file, row: nameRow, column: columnLetter(c), message: 'the column has values but no province name' });
+      continue;
+    }
+    rows.push({ unitName: cellText(unitCell), row: nameRow, column: columnLetter(c), cells, sourceIds: spec.source ? [spec.source] : [] });
+  }
+  return { rows, problems };
+}

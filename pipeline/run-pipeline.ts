@@ -1,0 +1,55 @@
+/**
+ * The whole pipeline: read and validate raw/, load it into DuckDB, run the SQL steps, stop on any error-level
+ * quality finding, and write the datasets into `outDir` (which must be empty; the caller swaps it into place).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDataPackage, type Release } from './datapackage.js';
+import { openDatabase, queryRows, runSqlSteps } from './duckdb.js';
+import type { IndexId } from './index-definitions.js';
+import { InvalidInputError } from './problems.js';
+import { readRaw } from './read-raw.js';
+import { stageRawData } from './stage.js';
+import { wideTableQuery, writeResources, writeWideTables } from './write-datasets.js';
+
+export interface Finding { check: string; severity: string; index: string; year: number; unit_id: string | null; measure: string | null; message: string; raw_file: string | null; raw_cell: string | null }
+
+export interface PipelineResult { files: string[]; warnings: Finding[]; editions: number; observations: number }
+
+function cellRow(cell: string | null): number | undefined {
+  const digits = /\d+$/.exec(cell ?? '')?.[0];
+  return digits ? Number(digits) : undefined;
+}
+
+export async function runPipeline(rawDir: string, outDir: string): Promise<PipelineResult> {
+  const raw = await readRaw(rawDir);
+  const db = await openDatabase();
+  await stageRawData(db, raw);
+  await runSqlSteps(db, join(import.meta.dirname, 'sql'));
+
+  const findings = await queryRows<Finding>(db, "SELECT * FROM quality WHERE severity <> 'summary'");
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    throw new InvalidInputError(
+      errors.map((f) => ({
+        file: f.raw_file ?? `raw/${f.index}/${f.year}`,
+        row: cellRow(f.raw_cell),
+        column: f.raw_cell?.replace(/\d+$/, ''),
+        message: `${f.unit_id ?? ''} ${f.year} ${f.measure ?? ''}: ${f.message} [${f.check}]`.trim(),
+      })),
+    );
+  }
+
+  const release = JSON.parse(readFileSync(join(rawDir, 'release.json'), 'utf8')) as Release;
+  const files = [...(await writeResources(db, outDir)), ...(await writeWideTables(db, outDir, raw.definitions))];
+  const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<IndexId, string>;
+  const dataPackage = await buildDataPackage(db, outDir, raw.definitions, release, wideQueries);
+  writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
+  const checksums = dataPackage.resources.map((r) => {
+    const { path, hash } = r as { path: string; hash: string };
+    return `${hash.slice('sha256:'.length)}  ${path}`;
+  });
+  writeFileSync(join(outDir, 'SHA256SUMS'), checksums.join('\n') + '\n');
+  const [{ n }] = await queryRows<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM observations');
+  return { files: [...files, 'datapackage.json', 'SHA256SUMS'], warnings: findings, editions: raw.editions.length, observations: n };
+}

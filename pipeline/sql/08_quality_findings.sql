@@ -1,0 +1,69 @@
+-- Every disagreement the pipeline can see, one row each. severity 'error' stops the build (a transcription slip
+-- or an impossible figure); 'warning' is published in the quality dataset and printed in the build output.
+CREATE TABLE quality_findings AS
+WITH located AS (
+  SELECT o.*, r.computed_rank, g.computed_group
+  FROM observations_located o
+  JOIN ranks r USING (index, year, unit_id, measure)
+  LEFT JOIN groups g USING (index, year, unit_id, measure)
+),
+sum_parts AS (
+  SELECT o.index, o.year, o.unit_id, s.total, any_value(s.tolerance) AS tolerance, sum(o.value) AS parts_sum, count(o.value) AS parts
+  FROM observations_located o JOIN stg_sum_checks s ON s.index = o.index AND s.part = o.measure
+  GROUP BY ALL
+),
+parts_expected AS (
+  SELECT s.index, c.year, count(*) AS parts
+  FROM stg_sum_checks s JOIN edition_measure_coverage c ON c.index = s.index AND c.measure = s.part
+  GROUP BY ALL
+),
+weighted_parts AS (
+  SELECT o.index, o.year, o.unit_id, w.total, any_value(w.tolerance) AS tolerance,
+    sum(w.weight * o.value) / 10 AS weighted_sum, count(o.value) AS parts, any_value(n.parts) AS parts_expected
+  FROM observations_located o
+  JOIN stg_weighted_checks w ON w.index = o.index AND w.part = o.measure AND o.year BETWEEN w.from_year AND w.to_year
+  JOIN (SELECT index, from_year, count(*) AS parts FROM stg_weighted_checks GROUP BY ALL) n
+    ON n.index = w.index AND n.from_year = w.from_year
+  GROUP BY ALL
+)
+SELECT 'published-rank-vs-computed' AS "check", 'warning' AS severity, index, year, unit_id, measure,
+  published_rank::DOUBLE AS published, computed_rank::DOUBLE AS computed,
+  format('the publication prints rank {} but the scores give rank {}', published_rank, computed_rank) AS message,
+  raw_file, raw_cell
+FROM located WHERE published_rank IS NOT NULL AND computed_rank IS NOT NULL AND published_rank <> computed_rank
+UNION ALL
+SELECT 'rank-beyond-universe', 'error', index, year, unit_id, measure, published_rank, universe_size,
+  format('published rank {} is larger than the number of units in the edition ({})', published_rank, universe_size), raw_file, raw_cell
+FROM located WHERE published_rank > universe_size
+UNION ALL
+SELECT 'published-ranks-contradict-scores', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, b.published_rank,
+  format('{} scores {} with rank {}, but {} scores {} with rank {}', a.unit_name_vi, a.value, a.published_rank, b.unit_name_vi, b.value, b.published_rank),
+  a.raw_file, a.raw_cell
+FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id <> b.unit_id
+WHERE a.value > b.value AND a.published_rank > b.published_rank
+UNION ALL
+SELECT 'same-published-rank', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, NULL,
+  format('{} and {} are both printed at rank {}{}', a.unit_name_vi, b.unit_name_vi, a.published_rank,
+    CASE WHEN a.value = b.value THEN ' with the same score (a tie)' ELSE ' although their scores differ or are unknown' END),
+  a.raw_file, a.raw_cell
+FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id < b.unit_id
+WHERE a.published_rank = b.published_rank AND a.value IS DISTINCT FROM b.value
+UNION ALL
+SELECT 'published-group-vs-computed', 'warning', index, year, unit_id, measure, NULL, NULL,
+  format('the publication puts it in group "{}" but the scores give "{}"', published_group, computed_group), raw_file, raw_cell
+FROM located WHERE published_group IS NOT NULL AND computed_group IS NOT NULL AND published_group <> computed_group
+UNION ALL
+SELECT 'total-equals-sum-of-parts', 'error', o.index, o.year, o.unit_id, o.measure, o.value, p.parts_sum,
+  format('{} is {} but its {} parts add up to {} (tolerance {})', o.measure, o.value, p.parts, round(p.parts_sum, 6), p.tolerance),
+  o.raw_file, o.raw_cell
+FROM observations_located o
+JOIN sum_parts p ON p.index = o.index AND p.year = o.year AND p.unit_id = o.unit_id AND p.total = o.measure
+JOIN parts_expected e ON e.index = o.index AND e.year = o.year AND e.parts = p.parts
+WHERE o.value IS NOT NULL AND abs(o.value - p.parts_sum) > p.tolerance
+UNION ALL
+SELECT 'total-equals-weighted-parts', 'error', o.index, o.year, o.unit_id, o.measure, o.value, w.weighted_sum,
+  format('{} is {} but the weighted sum of its {} sub-indices is {} (tolerance {})', o.measure, o.value, w.parts, round(w.weighted_sum, 4), w.tolerance),
+  o.raw_file, o.raw_cell
+FROM observations_located o
+JOIN weighted_parts w ON w.index = o.index AND w.year = o.year AND w.unit_id = o.unit_id AND w.total = o.measure
+WHERE o.value IS NOT NULL AND w.parts = w.parts_expected AND abs(o.value - w.weighted_sum) > w.tolerance;

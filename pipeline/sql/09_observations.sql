@@ -1,0 +1,16 @@
+-- The public tidy table: one row per (index, year, unit, measure) that a publication gave, with ranks, changes,
+-- groups and where each value came from.
+CREATE TABLE observations AS
+SELECT
+  o.index, o.year, o.unit_set, o.unit_id, o.unit_name_vi, o.unit_name_en, o.gso_code, o.gso_code_vintage, o.region_id AS region,
+  o.measure, o.value,
+  r.rank, r.rank_of, r.rank_source, r.computed_rank, r.units_scored,
+  c.rank_change, c.value_change, c.previous_year, c.change_note,
+  g."group", g.group_source,
+  o.status, o.status_note,
+  o.source_id, o.source_url, o.raw_file, o.raw_sheet, o.raw_cell
+FROM observations_located o
+JOIN ranks r USING (index, year, unit_id, measure)
+JOIN changes c USING (index, year, unit_id, measure)
+LEFT JOIN groups g USING (index, year, unit_id, measure)
+ORDER BY o.index, o.year, o.unit_id, o.measure;

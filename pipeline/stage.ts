@@ -1,0 +1,111 @@
+/** Loads what readRaw() found into DuckDB staging tables, one per kind of thing, named stg_*. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { loadTable } from './duckdb.js';
+import type { RawData } from './read-raw.js';
+
+export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<void> {
+  const { registry, definitions, editions } = raw;
+  await loadTable(
+    db,
+    'stg_units',
+    {
+      unit_id: 'VARCHAR', era: 'VARCHAR', name_vi: 'VARCHAR', name_en: 'VARCHAR', official_name_vi: 'VARCHAR', type: 'VARCHAR',
+      gso_code: 'VARCHAR', gso_code_vintage: 'VARCHAR', iso_3166_2: 'VARCHAR', region_id: 'VARCHAR', region_vi: 'VARCHAR',
+      region_en: 'VARCHAR', valid_from: 'VARCHAR', valid_to: 'VARCHAR', successor_id: 'VARCHAR', unit_sets: 'VARCHAR', aliases: 'VARCHAR',
+    },
+    registry.units.map((u) => ({ ...u, unit_id: u.id, unit_sets: u.unit_sets.join('|'), aliases: [...new Set(u.aliases)].join('|') })),
+  );
+  const defs = [...definitions.values()];
+  await loadTable(
+    db,
+    'stg_indices',
+    { index: 'VARCHAR', name_vi: 'VARCHAR', name_en: 'VARCHAR', full_name_vi: 'VARCHAR', full_name_en: 'VARCHAR', publisher_vi: 'VARCHAR', publisher_en: 'VARCHAR', url: 'VARCHAR', headline: 'VARCHAR', group_method: 'VARCHAR' },
+    defs.map((d) => ({
+      index: d.id, name_vi: d.name.vi, name_en: d.name.en, full_name_vi: d.full_name.vi, full_name_en: d.full_name.en,
+      publisher_vi: d.publisher.vi, publisher_en: d.publisher.en, url: d.url, headline: d.headline, group_method: d.groups.method,
+    })),
+  );
+  await loadTable(
+    db,
+    'stg_measures',
+    { index: 'VARCHAR', measure: 'VARCHAR', position: 'INTEGER', name_vi: 'VARCHAR', name_en: 'VARCHAR', unit: 'VARCHAR', direction: 'VARCHAR', from_year: 'INTEGER', to_year: 'INTEGER', scale_min: 'DOUBLE', scale_max: 'DOUBLE', note_vi: 'VARCHAR', note_en: 'VARCHAR' },
+    defs.flatMap((d) =>
+      d.measures.flatMap((m, position) =>
+        m.scales.map((s) => ({
+          index: d.id, measure: m.id, position, name_vi: m.name.vi, name_en: m.name.en, unit: m.unit, direction: m.direction,
+          from_year: s.from, to_year: s.to, scale_min: s.min, scale_max: s.max, note_vi: m.note?.vi, note_en: m.note?.en,
+        })),
+      ),
+    ),
+  );
+  await loadTable(
+    db,
+    'stg_breaks',
+    { index: 'VARCHAR', year: 'INTEGER', measure: 'VARCHAR', suppress_changes: 'BOOLEAN', note_vi: 'VARCHAR', note_en: 'VARCHAR' },
+    defs.flatMap((d) =>
+      d.breaks.flatMap((b) => (b.measures ?? [null]).map((measure) => ({ index: d.id, year: b.year, measure, suppress_changes: b.suppress_changes, note_vi: b.note.vi, note_en: b.note.en }))),
+    ),
+  );
+  await loadTable(
+    db,
+    'stg_group_bands',
+    { index: 'VARCHAR', label: 'VARCHAR', min: 'DOUBLE' },
+    defs.flatMap((d) => (d.groups.bands ?? []).map((b) => ({ index: d.id, ...b }))),
+  );
+  await loadTable(
+    db,
+    'stg_sum_checks',
+    { index: 'VARCHAR', total: 'VARCHAR', part: 'VARCHAR', tolerance: 'DOUBLE' },
+    defs.flatMap((d) => (d.checks?.sum ? d.checks.sum.parts.map((part) => ({ index: d.id, total: d.checks!.sum!.total, part, tolerance: d.checks!.sum!.tolerance })) : [])),
+  );
+  await loadTable(
+    db,
+    'stg_weighted_checks',
+    { index: 'VARCHAR', total: 'VARCHAR', from_year: 'INTEGER', to_year: 'INTEGER', part: 'VARCHAR', weight: 'DOUBLE', tolerance: 'DOUBLE' },
+    defs.flatMap((d) =>
+      (d.checks?.weighted ?? []).flatMap((w) =>
+        Object.entries(w.weights).map(([part, weight]) => ({ index: d.id, total: w.total, from_year: w.from, to_year: w.to, part, weight, tolerance: w.tolerance })),
+      ),
+    ),
+  );
+  await loadTable(
+    db,
+    'stg_editions',
+    {
+      index: 'VARCHAR', year: 'INTEGER', unit_set: 'VARCHAR', universe_size: 'INTEGER', published: 'VARCHAR', publisher: 'VARCHAR', title_vi: 'VARCHAR', title_en: 'VARCHAR',
+      methodology: 'VARCHAR', scale: 'VARCHAR', license: 'VARCHAR', not_published: 'VARCHAR', notes: 'VARCHAR', folder: 'VARCHAR', source_urls: 'VARCHAR',
+    },
+    editions.map(({ publication: p, folder, universe }) => ({
+      index: p.index, year: p.year, unit_set: p.unit_set, universe_size: universe.length, published: p.published, publisher: p.publisher,
+      title_vi: p.title.vi, title_en: p.title.en, methodology: p.methodology, scale: p.scale, license: p.license, not_published: p.not_published,
+      notes: (p.notes ?? []).join('\n'), folder, source_urls: p.sources.map((s) => s.url).join(' '),
+    })),
+  );
+  await loadTable(
+    db,
+    'stg_edition_universe',
+    { index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR' },
+    editions.flatMap((e) => e.universe.map((unit_id) => ({ index: e.publication.index, year: e.publication.year, unit_id }))),
+  );
+  await loadTable(
+    db,
+    'stg_complete_measures',
+    { index: 'VARCHAR', year: 'INTEGER', measure: 'VARCHAR' },
+    editions.flatMap((e) => (e.publication.complete_measures ?? []).map((measure) => ({ index: e.publication.index, year: e.publication.year, measure }))),
+  );
+  await loadTable(
+    db,
+    'stg_sources',
+    { index: 'VARCHAR', year: 'INTEGER', source_id: 'VARCHAR', url: 'VARCHAR', title: 'VARCHAR', publisher: 'VARCHAR', date: 'VARCHAR', note: 'VARCHAR' },
+    editions.flatMap((e) => e.publication.sources.map((s) => ({ index: e.publication.index, year: e.publication.year, source_id: s.id, ...s }))),
+  );
+  await loadTable(
+    db,
+    'stg_observations',
+    {
+      index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', published_rank: 'INTEGER', published_group: 'VARCHAR',
+      status: 'VARCHAR', status_note: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR',
+    },
+    editions.flatMap((e) => e.observations as unknown as Record<string, string | number | null>[]),
+  );
+}
