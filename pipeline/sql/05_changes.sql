@@ -23,7 +23,7 @@ breaks AS (
 SELECT
   c.index, c.year, c.unit_id, c.measure, c.previous_year,
   CASE WHEN reason IS NULL THEN prev_rank.rank - c.rank END AS rank_change,
-  CASE WHEN reason IS NULL THEN c.value - prev.value END AS value_change,
+  CASE WHEN reason IS NULL THEN round(c.value - prev.value, 6) END AS value_change,
   reason AS change_note
 FROM current c
 LEFT JOIN observations_located prev

@@ -2,7 +2,8 @@
 -- or an impossible figure); 'warning' is published in the quality dataset and printed in the build output.
 CREATE TABLE quality_findings AS
 WITH located AS (
-  SELECT o.*, r.computed_rank, g.computed_group
+  SELECT o.*, r.computed_rank, g.computed_group,
+    CASE WHEN o.value IS NOT NULL THEN count(*) OVER (PARTITION BY o.index, o.year, o.measure, o.value) - 1 END AS tied_with
   FROM observations_located o
   JOIN ranks r USING (index, year, unit_id, measure)
   LEFT JOIN groups g USING (index, year, unit_id, measure)
@@ -28,7 +29,8 @@ weighted_parts AS (
 )
 SELECT 'published-rank-vs-computed' AS "check", 'warning' AS severity, index, year, unit_id, measure,
   published_rank::DOUBLE AS published, computed_rank::DOUBLE AS computed,
-  format('the publication prints rank {} but the scores give rank {}', published_rank, computed_rank) AS message,
+  format('the publication prints rank {} but the scores give rank {}', published_rank, computed_rank)
+    || CASE WHEN tied_with > 0 THEN format(' (tied with {} other unit(s) at {}; the publisher may break ties with more decimals)', tied_with, value) ELSE '' END AS message,
   raw_file, raw_cell
 FROM located WHERE published_rank IS NOT NULL AND computed_rank IS NOT NULL AND published_rank <> computed_rank
 UNION ALL
