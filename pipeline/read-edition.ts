@@ -138,7 +138,7 @@ export async function readEdition(
     const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
     let grid;
     try {
-      grid = await readGrid(join(dir, table.file), table.sheet);
+      grid = readGrid(join(dir, table.file), table.sheet);
     } catch (error) {
       if (!(error instanceof GridError)) throw error;
       problems.push({ file: `${shownDir}/${table.file}`, message: error.message });

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Cell } from './numbers.js';
+import { readWorksheet, WorkbookError } from './read-xlsx.js';
 
 export interface Grid {
   rows: Cell[][];
@@ -28,42 +28,14 @@ export function columnIndex(letters: string): number {
 
 export class GridError extends Error {}
 
-/** The value a person sees in an exceljs cell: formula results, rich text, hyperlinks, errors as their text. */
-function excelCellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('result' in value) return excelCellValue(value.result as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return null;
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('text' in value) return String(value.text);
-  if ('error' in value) return String(value.error);
-  return null;
-}
-
-async function readXlsx(path: string, sheet: string | undefined): Promise<Grid> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (error) {
-    throw new GridError(`cannot be read as an xlsx workbook (${(error as Error).message})`);
-  }
+function readXlsx(path: string, sheet: string | undefined): Grid {
   if (!sheet) throw new GridError('a workbook table must name its "sheet"');
-  const worksheet = workbook.getWorksheet(sheet);
-  if (!worksheet) {
-    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ');
-    throw new GridError(`has no sheet "${sheet}"; its sheets are ${names}`);
+  try {
+    return { rows: readWorksheet(readFileSync(path), sheet) };
+  } catch (error) {
+    if (error instanceof WorkbookError) throw new GridError(error.message);
+    throw error;
   }
-  const rows: Cell[][] = [];
-  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      cells[colNumber - 1] = excelCellValue(cell.value);
-    });
-    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
-  });
-  return { rows: Array.from(rows, (r) => r ?? []) };
 }
 
 function readCsv(path: string): Grid {
@@ -84,7 +56,7 @@ function readCsv(path: string): Grid {
   return { rows };
 }
 
-export async function readGrid(path: string, sheet?: string): Promise<Grid> {
+export function readGrid(path: string, sheet?: string): Grid {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return readXlsx(path, sheet);
   if (ext === '.csv') {

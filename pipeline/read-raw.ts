@@ -14,6 +14,8 @@ export interface RawData {
 }
 
 const isDir = (p: string) => statSync(p).isDirectory();
+/** Folders of raw/ that hold reference material rather than index editions. */
+const REFERENCE_FOLDERS = ['units', 'geo'];
 
 export async function readRaw(rawDir: string): Promise<RawData> {
   const registry = loadRegistry(join(rawDir, 'units'));
@@ -26,7 +28,7 @@ export async function readRaw(rawDir: string): Promise<RawData> {
   const problems: Problem[] = [];
   const editions: Edition[] = [];
   for (const folder of readdirSync(rawDir).sort()) {
-    if (folder === 'units' || !isDir(join(rawDir, folder))) continue;
+    if (REFERENCE_FOLDERS.includes(folder) || !isDir(join(rawDir, folder))) continue;
     const definition = definitions.get(folder as IndexId);
     if (!definition) {
       problems.push({ file: `raw/${folder}`, message: `unknown index folder (known: ${INDEX_IDS.join(', ')})` });

@@ -67,7 +67,7 @@ export async function writeWideTables(db: DuckDBConnection, dir: string, definit
       ['rank', `Xếp hạng ${definition.name.vi}`], ['rank_of', 'Trên tổng số'], ['rank_source', 'Nguồn xếp hạng'], ['rank_change', 'Thay đổi thứ hạng (bậc)'], ['group', 'Nhóm'],
     ] as [string, string][];
     const file = `${definition.id}.xlsx`;
-    await writeWorkbook(join(dir, file), definition.name.vi, headers, rows);
+    writeWorkbook(join(dir, file), definition.name.vi, headers, rows);
     files.push(file);
   }
   return files;
