@@ -3,9 +3,10 @@
  * describes (publication.json fields and CSV text). Checksums are filled in, as a maintainer would.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INDEX_IDS } from '../../pipeline/index-definitions.js';
 
 export const REAL_RAW = join(import.meta.dirname, '..', '..', 'raw');
 
@@ -37,7 +38,7 @@ export function makeRawFixture(editions: FixtureEdition[]): string {
   const raw = mkdtempSync(join(tmpdir(), 'chiso-raw-'));
   cpSync(join(REAL_RAW, 'units'), join(raw, 'units'), { recursive: true });
   cpSync(join(REAL_RAW, 'release.json'), join(raw, 'release.json'));
-  for (const index of readdirSync(REAL_RAW).filter((f) => !f.includes('.') && f !== 'units')) {
+  for (const index of INDEX_IDS) {
     mkdirSync(join(raw, index));
     cpSync(join(REAL_RAW, index, 'index.json'), join(raw, index, 'index.json'));
   }
