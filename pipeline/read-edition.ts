@@ -134,7 +134,7 @@ export async function readEdition(
   const observations = new Map<string, RawObservation & { where: string }>();
   const seenUnits = new Map<string, string>();
 
-  for (const table of publication.tables) {
+  for (const [tableIndex, table] of publication.tables.entries()) {
     const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
     let grid;
     try {
@@ -153,7 +153,7 @@ export async function readEdition(
         continue;
       }
       const unit = match.unit;
-      const rowKey = `${unit.id}@${file}`;
+      const rowKey = `${unit.id}@${tableIndex}`;
       const firstSeen = seenUnits.get(rowKey);
       if (firstSeen) {
         problems.push({ file, row: row.row, column: row.column, message: `${unit.name_vi} appears twice in this table ("${row.unitName}" here, first at ${firstSeen})` });

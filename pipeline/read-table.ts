@@ -19,14 +19,18 @@ export interface TableSpec {
   first_column?: string;
   last_column?: string;
   unit_header: string;
-  values: Record<string, string>;
-  ranks?: Record<string, string>;
-  groups?: Record<string, string>;
+  unit_column?: string;
+  values: Record<string, Location>;
+  ranks?: Record<string, Location>;
+  groups?: Record<string, Location>;
   source?: string;
   source_header?: string;
   decimal?: '.' | ',';
   missing_values?: Record<string, string>;
 }
+
+/** A header to look for, or a column pinned by its letter whose header is checked. */
+export type Location = string | { column: string; header: string };
 
 export type CellKind = 'value' | 'rank' | 'group';
 
@@ -48,12 +52,14 @@ export interface TableRow {
 
 const cellText = (c: Cell) => (c === null ? '' : foldSpace(String(c)));
 
-/** The mapped headers of a table: [kind, measure, header]. */
-function mappedHeaders(spec: TableSpec): [CellKind, string, string][] {
-  const entries = (kind: CellKind, map: Record<string, string> | undefined) =>
-    Object.entries(map ?? {}).map(([measure, header]) => [kind, measure, header] as [CellKind, string, string]);
+/** The mapped cells of a table: [kind, measure, location]. */
+function mappedHeaders(spec: TableSpec): [CellKind, string, Location][] {
+  const entries = (kind: CellKind, map: Record<string, Location> | undefined) =>
+    Object.entries(map ?? {}).map(([measure, location]) => [kind, measure, location] as [CellKind, string, Location]);
   return [...entries('value', spec.values), ...entries('rank', spec.ranks), ...entries('group', spec.groups)];
 }
+
+const keyOf = (location: Location) => (typeof location === 'string' ? location : `${location.column}:${location.header}`);
 
 /** Finds each wanted label among the labels of a header line (a row or a column). */
 function locateLabels(labels: Cell[], wanted: string[], where: string, file: string, at: (i: number) => Partial<Problem>) {
@@ -91,20 +97,29 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   const headerRow = spec.header_row ?? 1;
   const headers = grid.rows[headerRow - 1] ?? [];
   const mapped = mappedHeaders(spec);
-  const wanted = [spec.unit_header, ...mapped.map(([, , h]) => h), ...(spec.source_header ? [spec.source_header] : [])];
-  const { positions, problems } = locateLabels(headers, [...new Set(wanted)], `header row ${headerRow}`, file, (i) => ({
+  const unitLocation: Location = spec.unit_column ? { column: spec.unit_column, header: spec.unit_header } : spec.unit_header;
+  const wanted = [unitLocation, ...mapped.map(([, , h]) => h), ...(spec.source_header ? [spec.source_header] : [])];
+  const searched = [...new Set(wanted.filter((w): w is string => typeof w === 'string'))];
+  const { positions, problems } = locateLabels(headers, searched, `header row ${headerRow}`, file, (i) => ({
     row: headerRow,
     ...(i >= 0 ? { column: columnLetter(i) } : {}),
   }));
+  for (const pinned of wanted.filter((w) => typeof w !== 'string')) {
+    const found = cellText(headers[columnIndex(pinned.column)] ?? null);
+    if (found !== foldSpace(pinned.header)) {
+      problems.push({ file, row: headerRow, column: pinned.column, message: `expected the header "${pinned.header}", found "${found}"` });
+    }
+    positions.set(keyOf(pinned), columnIndex(pinned.column));
+  }
   if (problems.length) return { rows: [], problems };
-  const unitCol = positions.get(spec.unit_header)!;
+  const unitCol = positions.get(keyOf(unitLocation))!;
   const first = spec.first_row ?? headerRow + 1;
   const last = spec.last_row ?? lastFilledRow(grid);
   const rows: TableRow[] = [];
   for (let r = first; r <= last; r++) {
     const line = grid.rows[r - 1] ?? [];
-    const cells = mapped.map(([kind, measure, header]) => {
-      const col = positions.get(header)!;
+    const cells = mapped.map(([kind, measure, location]) => {
+      const col = positions.get(keyOf(location))!;
       return { kind, measure, cell: line[col] ?? null, row: r, column: columnLetter(col) };
     });
     const unitCell = line[unitCol] ?? null;
@@ -132,8 +147,11 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
     problems.push({ file, row: nameRow, column: spec.header_column, message: `expected the label "${spec.unit_header}" above the province names, found "${corner}"` });
   }
   const mapped = mappedHeaders(spec);
+  if (spec.unit_column || mapped.some(([, , h]) => typeof h !== 'string')) {
+    return { rows: [], problems: [{ file, message: 'a unit-per-column table finds its rows by label; "unit_column" and pinned columns are for unit-per-row tables' }] };
+  }
   const labels = grid.rows.map((r) => r[labelCol] ?? null);
-  const located = locateLabels(labels, [...new Set(mapped.map(([, , h]) => h))], `column ${spec.header_column}`, file, (i) => ({
+  const located = locateLabels(labels, [...new Set(mapped.map(([, , h]) => h as string))], `column ${spec.header_column}`, file, (i) => ({
     column: spec.header_column,
     ...(i >= 0 ? { row: i + 1 } : {}),
   }));
@@ -143,7 +161,7 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
   for (let c = columnIndex(spec.first_column); c <= columnIndex(spec.last_column); c++) {
     const unitCell = grid.rows[nameRow - 1]?.[c] ?? null;
     const cells = mapped.map(([kind, measure, label]) => {
-      const r = located.positions.get(label)! + 1;
+      const r = located.positions.get(label as string)! + 1;
       return { kind, measure, cell: grid.rows[r - 1]?.[c] ?? null, row: r, column: columnLetter(c) };
     });
     if (isBlank(unitCell)) {

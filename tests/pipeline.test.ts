@@ -109,6 +109,36 @@ describe('rank and score changes', () => {
   });
 });
 
+describe('reading tables', () => {
+  it('reads sorted column pairs: a province column beside each measure, headers repeated', async () => {
+    const table = csv(['Tỉnh', 'Điểm', 'Tỉnh', 'Xếp hạng'], [['Hà Nội', 70, 'Cà Mau', 1], ['Cà Mau', 80, 'Hà Nội', 2]]);
+    const edition = {
+      index: 'pci',
+      year: 2012,
+      files: { 'table.csv': table },
+      publication: publicationFor('pci', 2012, {
+        tables: [
+          { file: 'table.csv', unit_header: 'Tỉnh', unit_column: 'A', values: { score: { column: 'B', header: 'Điểm' } }, source: 'S1' },
+          { file: 'table.csv', unit_header: 'Tỉnh', unit_column: 'C', values: {}, ranks: { score: { column: 'D', header: 'Xếp hạng' } }, source: 'S1' },
+        ],
+      }),
+    };
+    const { row } = await run(makeRawFixture([edition]));
+    expect(row(2012, 'ca-mau')).toMatchObject({ value: 80, rank: 1, rank_source: 'published' });
+    expect(row(2012, 'ha-noi')).toMatchObject({ value: 70, rank: 2 });
+  });
+
+  it('checks the header printed above a pinned column', async () => {
+    const edition = {
+      index: 'pci',
+      year: 2012,
+      files: { 'table.csv': csv(['Tỉnh', 'Điểm'], [['Hà Nội', 70]]) },
+      publication: publicationFor('pci', 2012, { tables: [{ file: 'table.csv', unit_header: 'Tỉnh', unit_column: 'A', values: { score: { column: 'B', header: 'Xếp hạng' } }, source: 'S1' }] }),
+    };
+    expect(await problemsOf(makeRawFixture([edition]))).toEqual([expect.stringMatching(/table\.csv\|1\|B\|expected the header "Xếp hạng", found "Điểm"/)]);
+  });
+});
+
 describe('groups', () => {
   it('put PAR INDEX scores into the A/B/C/D bands', async () => {
     const par = {
