@@ -10,7 +10,7 @@ import { describeYears, scaleFor, type IndexDefinition } from './index-definitio
 import type { NameMatcher } from './name-matcher.js';
 import { isBlank, readNumber, readRank } from './numbers.js';
 import type { Problem } from './problems.js';
-import { GridError, readGrid } from './read-grid.js';
+import { GridError, TableFiles } from './read-grid.js';
 import { readTableRows, type LocatedCell, type TableSpec } from './read-table.js';
 import type { Registry, UnitSet } from './registry.js';
 import { readJson, validateAgainst } from './schemas.js';
@@ -134,11 +134,12 @@ export async function readEdition(
   const observations = new Map<string, RawObservation & { where: string }>();
   const seenUnits = new Map<string, string>();
 
+  const tableFiles = new TableFiles(dir);
   for (const [tableIndex, table] of publication.tables.entries()) {
     const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
     let grid;
     try {
-      grid = readGrid(join(dir, table.file), table.sheet);
+      grid = tableFiles.grid(table.file, table.sheet);
     } catch (error) {
       if (!(error instanceof GridError)) throw error;
       problems.push({ file: `${shownDir}/${table.file}`, message: error.message });

@@ -3,10 +3,10 @@
  * line; column A = first column), so every error can name the cell a person would look at.
  */
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import Papa from 'papaparse';
 import type { Cell } from './numbers.js';
-import { readWorksheet, WorkbookError } from './read-xlsx.js';
+import { openWorkbook, WorkbookError, type Workbook } from './read-xlsx.js';
 
 export interface Grid {
   rows: Cell[][];
@@ -28,16 +28,6 @@ export function columnIndex(letters: string): number {
 
 export class GridError extends Error {}
 
-function readXlsx(path: string, sheet: string | undefined): Grid {
-  if (!sheet) throw new GridError('a workbook table must name its "sheet"');
-  try {
-    return { rows: readWorksheet(readFileSync(path), sheet) };
-  } catch (error) {
-    if (error instanceof WorkbookError) throw new GridError(error.message);
-    throw error;
-  }
-}
-
 function readCsv(path: string): Grid {
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new GridError('is empty');
@@ -56,12 +46,33 @@ function readCsv(path: string): Grid {
   return { rows };
 }
 
-export function readGrid(path: string, sheet?: string): Grid {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx') return readXlsx(path, sheet);
-  if (ext === '.csv') {
-    if (sheet) throw new GridError('a CSV table has no "sheet"');
-    return readCsv(path);
+/**
+ * Reads the tables of one edition folder. A workbook is opened once however many of its sheets are read.
+ */
+export class TableFiles {
+  private readonly workbooks = new Map<string, Workbook>();
+
+  constructor(private readonly dir: string) {}
+
+  grid(file: string, sheet?: string): Grid {
+    const path = join(this.dir, file);
+    const ext = extname(file).toLowerCase();
+    if (ext === '.csv') {
+      if (sheet) throw new GridError('a CSV table has no "sheet"');
+      return readCsv(path);
+    }
+    if (ext !== '.xlsx') throw new GridError(`has an unsupported type "${ext}" (tables are .xlsx or .csv)`);
+    if (!sheet) throw new GridError('a workbook table must name its "sheet"');
+    try {
+      let workbook = this.workbooks.get(file);
+      if (!workbook) {
+        workbook = openWorkbook(readFileSync(path));
+        this.workbooks.set(file, workbook);
+      }
+      return { rows: workbook.sheet(sheet) };
+    } catch (error) {
+      if (error instanceof WorkbookError) throw new GridError(error.message);
+      throw error;
+    }
   }
-  throw new GridError(`has an unsupported type "${ext}" (tables are .xlsx or .csv)`);
 }

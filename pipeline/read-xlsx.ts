@@ -23,8 +23,12 @@ function richText(xml: string): string {
   return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 function attribute(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
+  return pattern.exec(tag)?.[1];
 }
 
 function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, string> {
@@ -46,21 +50,37 @@ function columnNumber(ref: string): number {
   return n - 1;
 }
 
-export function readWorksheet(bytes: Uint8Array, sheet: string): Cell[][] {
-  const meta = unzipParts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels');
+export interface Workbook {
+  sheetNames: string[];
+  /** The cells of a worksheet, by row and column (0-based). */
+  sheet(name: string): Cell[][];
+}
+
+/** Opens a workbook once: its sheet list and shared strings are read here, each sheet when asked for. */
+export function openWorkbook(bytes: Uint8Array): Workbook {
+  const meta = unzipParts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml');
   if (!meta['xl/workbook.xml']) throw new WorkbookError('cannot be read as an xlsx workbook (no xl/workbook.xml)');
   const sheets = [...meta['xl/workbook.xml'].matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: decodeXml(attribute(m[0], 'name') ?? ''), rel: attribute(m[0], 'r:id') }));
-  const wanted = sheets.find((s) => s.name === sheet);
-  if (!wanted) throw new WorkbookError(`has no sheet "${sheet}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
-  const relation = [...(meta['xl/_rels/workbook.xml.rels'] ?? '').matchAll(/<Relationship\b[^>]*>/g)].find((m) => attribute(m[0], 'Id') === wanted.rel);
-  const target = relation ? attribute(relation[0], 'Target')! : '';
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  const parts = unzipParts(bytes, (n) => n === path || n === 'xl/sharedStrings.xml');
-  if (!parts[path]) throw new WorkbookError(`sheet "${sheet}" is missing from the workbook`);
-  const shared = [...(parts['xl/sharedStrings.xml'] ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => richText(m[1] ?? ''));
+  const relations = [...(meta['xl/_rels/workbook.xml.rels'] ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]);
+  const shared = [...(meta['xl/sharedStrings.xml'] ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => richText(m[1] ?? ''));
+  return {
+    sheetNames: sheets.map((s) => s.name),
+    sheet(name: string): Cell[][] {
+      const wanted = sheets.find((s) => s.name === name);
+      if (!wanted) throw new WorkbookError(`has no sheet "${name}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+      const relation = relations.find((r) => attribute(r, 'Id') === wanted.rel);
+      const target = relation ? attribute(relation, 'Target')! : '';
+      const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+      const xml = unzipParts(bytes, (n) => n === path)[path];
+      if (!xml) throw new WorkbookError(`sheet "${name}" is missing from the workbook`);
+      return parseSheet(xml, shared);
+    },
+  };
+}
 
+function parseSheet(xml: string, shared: string[]): Cell[][] {
   const rows: Cell[][] = [];
-  for (const row of parts[path].matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>/g)) {
+  for (const row of xml.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>/g)) {
     const r = Number(attribute(row[1], 'r')) - 1;
     const cells: Cell[] = [];
     for (const c of row[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {

@@ -17,7 +17,11 @@ export function describeFailure(error: unknown): string {
 export function describeSuccess(result: PipelineResult, where: string): string {
   const byCheck = new Map<string, Finding[]>();
   for (const w of result.warnings) byCheck.set(w.check, [...(byCheck.get(w.check) ?? []), w]);
-  const lines = [`✓ ${result.editions} editions, ${result.observations} observations → ${where} (${result.files.length} files)`];
+  const { read, duckdb, write } = result.seconds;
+  const lines = [
+    `✓ ${result.editions} editions, ${result.observations} observations → ${where} (${result.files.length} files)`,
+    `  in ${(read + duckdb + write).toFixed(2)} s: reading raw/ ${read.toFixed(2)} s, DuckDB steps ${duckdb.toFixed(2)} s, writing ${write.toFixed(2)} s`,
+  ];
   if (result.warnings.length) lines.push(`⚠ ${result.warnings.length} data-quality warning(s) (all in quality.csv):`);
   for (const [check, findings] of byCheck) {
     lines.push(`  ${check}: ${findings.length}`);

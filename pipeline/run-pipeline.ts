@@ -14,7 +14,7 @@ import { wideTableQuery, writeResources, writeWideTables } from './write-dataset
 
 export interface Finding { check: string; severity: string; index: string; year: number; unit_id: string | null; measure: string | null; message: string; raw_file: string | null; raw_cell: string | null }
 
-export interface PipelineResult { files: string[]; warnings: Finding[]; editions: number; observations: number }
+export interface PipelineResult { files: string[]; warnings: Finding[]; editions: number; observations: number; seconds: Record<'read' | 'duckdb' | 'write', number> }
 
 function cellRow(cell: string | null): number | undefined {
   const digits = /\d+$/.exec(cell ?? '')?.[0];
@@ -22,10 +22,14 @@ function cellRow(cell: string | null): number | undefined {
 }
 
 export async function runPipeline(rawDir: string, outDir: string): Promise<PipelineResult> {
+  const started = performance.now();
+  const lap = () => (performance.now() - started) / 1000;
   const raw = await readRaw(rawDir);
+  const read = lap();
   const db = await openDatabase();
   await stageRawData(db, raw);
   await runSqlSteps(db, join(import.meta.dirname, 'sql'));
+  const duckdb = lap();
 
   const findings = await queryRows<Finding>(db, "SELECT * FROM quality WHERE severity <> 'summary'");
   const errors = findings.filter((f) => f.severity === 'error');
@@ -51,5 +55,6 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
   });
   writeFileSync(join(outDir, 'SHA256SUMS'), checksums.join('\n') + '\n');
   const [{ n }] = await queryRows<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM observations');
-  return { files: [...files, 'datapackage.json', 'SHA256SUMS'], warnings: findings, editions: raw.editions.length, observations: n };
+  const seconds = { read, duckdb: duckdb - read, write: lap() - duckdb };
+  return { files: [...files, 'datapackage.json', 'SHA256SUMS'], warnings: findings, editions: raw.editions.length, observations: n, seconds };
 }

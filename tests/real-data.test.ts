@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isBlank, readNumber } from '../pipeline/numbers.js';
-import { columnIndex, readGrid } from '../pipeline/read-grid.js';
+import { columnIndex, TableFiles } from '../pipeline/read-grid.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run-pipeline.js';
 import { validateAgainst } from '../pipeline/schemas.js';
 import { REAL_RAW } from './helpers/raw-fixture.js';
@@ -55,7 +55,7 @@ describe('the datasets', () => {
     const withValue = observations.filter((o) => o.value !== null);
     const step = Math.max(1, Math.floor(withValue.length / 60));
     for (const o of withValue.filter((_, i) => i % step === 0)) {
-      const grid = readGrid(join(REAL_RAW, '..', o.raw_file), o.raw_sheet ?? undefined);
+      const grid = new TableFiles(join(REAL_RAW, '..')).grid(o.raw_file, o.raw_sheet ?? undefined);
       const [, col, row] = /^([A-Z]+)(\d+)$/.exec(o.raw_cell)!;
       const cell = grid.rows[Number(row) - 1][columnIndex(col)];
       expect(isBlank(cell), `${o.raw_file} ${o.raw_cell}`).toBe(false);

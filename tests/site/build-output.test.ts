@@ -1,0 +1,134 @@
+// The built site, without a browser: links, page weights, every province in both languages, page metadata,
+// nothing from third-party hosts, and nothing a strict Content-Security-Policy would block.
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { fileForPath, htmlPages, readData, readDist } from './site-paths';
+
+interface Unit { unit_id: string; name_vi: string; name_en: string }
+interface Edition { index: string; year: number }
+
+const pages = htmlPages();
+const docs = new Map(pages.map((p) => [p, parseHTML(readDist(p)).document]));
+const pathOf = (file: string) => '/' + file.replace(/index\.html$/, '');
+
+describe('pages', () => {
+  it('exist for every province and 2025 unit in both languages', () => {
+    const units = readData<Unit[]>('units.json');
+    expect(units.length).toBeGreaterThanOrEqual(97);
+    const missing = units.flatMap((u) => [`tinh/${u.unit_id}/index.html`, `en/provinces/${u.unit_id}/index.html`]).filter((p) => !docs.has(p));
+    expect(missing).toEqual([]);
+  });
+
+  it('exist for every edition in both languages', () => {
+    const editions = readData<Edition[]>('editions.json');
+    const missing = editions.flatMap((e) => [`chi-so/${e.index}/${e.year}/index.html`, `en/indices/${e.index}/${e.year}/index.html`]).filter((p) => !docs.has(p));
+    expect(missing).toEqual([]);
+  });
+
+  it('include a 404 page, sitemap.xml listing every page, and robots.txt', () => {
+    expect(docs.has('404.html')).toBe(true);
+    const sitemap = readDist('sitemap.xml');
+    const listed = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
+    const unlisted = pages.filter((p) => p !== '404.html').map(pathOf).filter((p) => !listed.has(p));
+    expect(unlisted).toEqual([]);
+    expect(readDist('robots.txt')).toContain('sitemap.xml');
+  });
+
+  it('each have a lang, title, description, canonical URL, Open Graph tags and a link to their translation', () => {
+    const problems: string[] = [];
+    for (const [page, doc] of docs) {
+      const lang = doc.documentElement.getAttribute('lang');
+      const expected = page.startsWith('en/') ? 'en' : 'vi';
+      if (lang !== expected) problems.push(`${page}: lang=${lang}`);
+      if (!doc.querySelector('title')?.textContent?.trim()) problems.push(`${page}: no title`);
+      if (!doc.querySelector('meta[name="description"]')?.getAttribute('content')) problems.push(`${page}: no description`);
+      for (const selector of ['link[rel="canonical"]', 'meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]']) {
+        if (!doc.querySelector(selector)) problems.push(`${page}: no ${selector}`);
+      }
+      if (page === '404.html') continue;
+      const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+      if (new URL(canonical).pathname !== pathOf(page)) problems.push(`${page}: canonical ${canonical}`);
+      const other = expected === 'vi' ? 'en' : 'vi';
+      const alternate = doc.querySelector(`link[rel="alternate"][hreflang="${other}"]`)?.getAttribute('href');
+      if (!alternate || !fileForPath(new URL(alternate).pathname)) problems.push(`${page}: translation ${alternate} missing`);
+      const switcher = doc.querySelector('.lang-switch')?.getAttribute('href');
+      if (!switcher || switcher !== new URL(alternate ?? '/', 'https://x').pathname) problems.push(`${page}: language switch ${switcher}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('links', () => {
+  it('every internal link and resource resolves to a file in dist/', () => {
+    const broken = new Set<string>();
+    for (const [page, doc] of docs) {
+      const base = new URL(pathOf(page), 'http://site.test');
+      for (const el of doc.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+        const raw = el.getAttribute('href') ?? el.getAttribute('src')!;
+        if (/^(mailto:|tel:|#)/.test(raw)) continue;
+        const url = new URL(raw, base);
+        if (url.host !== 'site.test') continue;
+        if (!fileForPath(url.pathname)) broken.add(`${page} → ${raw}`);
+        if (url.hash && url.pathname === base.pathname && !doc.getElementById(decodeURIComponent(url.hash.slice(1)))) broken.add(`${page} → ${raw} (no anchor)`);
+      }
+    }
+    expect([...broken].slice(0, 20)).toEqual([]);
+  });
+
+  it('load nothing from other hosts (scripts, styles, images, fonts)', () => {
+    const external: string[] = [];
+    for (const [page, doc] of docs) {
+      for (const el of doc.querySelectorAll('link[href], script[src], img[src], iframe, source[src]')) {
+        const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+        const rel = el.getAttribute('rel') ?? '';
+        if (el.tagName === 'LINK' && /canonical|alternate/.test(rel)) continue;
+        if (/^https?:\/\//.test(raw)) external.push(`${page}: ${el.tagName} ${raw}`);
+      }
+    }
+    expect(external).toEqual([]);
+  });
+});
+
+describe('content security policy', () => {
+  it('pages have no inline scripts, inline event handlers or style attributes', () => {
+    const problems: string[] = [];
+    for (const [page, doc] of docs) {
+      for (const script of doc.querySelectorAll('script')) if (!script.getAttribute('src')) problems.push(`${page}: inline <script>`);
+      if (doc.querySelector('[style]')) problems.push(`${page}: style attribute on ${doc.querySelector('[style]')!.tagName}`);
+      if (doc.querySelector('body style, main style')) problems.push(`${page}: <style> element`);
+      const html = readDist(page);
+      if (/\son[a-z]+="/i.test(html.replace(/<(text|title)[^>]*>[^<]*<\/\1>/g, ''))) problems.push(`${page}: inline event handler`);
+      if (!doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')?.includes("default-src 'self'")) problems.push(`${page}: no CSP meta`);
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('page weight (gzip)', () => {
+  const budgets: { type: string; match: RegExp; kb: number }[] = [
+    { type: 'province', match: /^(en\/provinces|tinh)\/[^/]+\/index\.html$/, kb: 100 },
+    { type: 'edition', match: /^(en\/indices|chi-so)\/[^/]+\/\d{4}\/index\.html$/, kb: 100 },
+    { type: 'index', match: /^(en\/indices|chi-so)\/[^/]+\/index\.html$/, kb: 100 },
+    { type: 'home', match: /^(en\/)?index\.html$/, kb: 100 },
+    { type: 'other', match: /./, kb: 100 },
+  ];
+  for (const budget of budgets) {
+    it(`${budget.type} pages stay under ${budget.kb} KB compressed (with their CSS and JS)`, () => {
+      const assets = ['styles/site.css', 'js/site.js'].reduce((sum, f) => sum + gzipSync(readDist(f)).length, 0);
+      const over = pages
+        .filter((p) => budget.match.test(p) && budgets.find((b) => b.match.test(p)) === budget)
+        .map((p) => ({ p, kb: (gzipSync(readDist(p)).length + assets) / 1024 }))
+        .filter((x) => x.kb > budget.kb)
+        .map((x) => `${x.p}: ${x.kb.toFixed(1)} KB`);
+      expect(over).toEqual([]);
+    });
+  }
+});
+
+describe('Vietnamese and English number formats', () => {
+  it('the PAPI 2021 edition shows 45,34 in Vietnamese and 45.34 in English for Phú Thọ', () => {
+    expect(readDist('chi-so/papi/2021/index.html')).toContain('đạt 45,34 điểm');
+    expect(readDist('en/indices/papi/2021/index.html')).toContain('scored 45.34 points');
+  });
+});
