@@ -1,6 +1,7 @@
 /** Output is written to a fresh folder and swapped into place only when everything succeeded. */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { runPipeline, type PipelineResult } from './run-pipeline.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 const WORK = join(ROOT, '.build');
@@ -22,4 +23,17 @@ export function replaceDirectory(fresh: string, target: string): void {
 
 export function discard(fresh: string): void {
   rmSync(fresh, { recursive: true, force: true });
+}
+
+/** Runs the pipeline into a fresh folder and swaps it into `target` only if it succeeds (or throws, changing nothing). */
+export async function publishData(rawDir: string, target: string): Promise<PipelineResult> {
+  const out = freshDirectory('data');
+  try {
+    const result = await runPipeline(rawDir, out);
+    replaceDirectory(out, target);
+    return result;
+  } catch (error) {
+    discard(out);
+    throw error;
+  }
 }

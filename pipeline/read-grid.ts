@@ -2,7 +2,7 @@
  * Reads a published table (xlsx worksheet or CSV) into a grid of cells addressed like a spreadsheet (row 1 = first
  * line; column A = first column), so every error can name the cell a person would look at.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import Papa from 'papaparse';
 import type { Cell } from './numbers.js';
@@ -27,6 +27,8 @@ export function columnIndex(letters: string): number {
 }
 
 export class GridError extends Error {}
+
+const MAX_TABLE_BYTES = 20e6;
 
 function readCsv(path: string): Grid {
   const bytes = readFileSync(path);
@@ -56,6 +58,10 @@ export class TableFiles {
 
   grid(file: string, sheet?: string): Grid {
     const path = join(this.dir, file);
+    const size = statSync(path).size;
+    if (size > MAX_TABLE_BYTES) {
+      throw new GridError(`is ${(size / 1e6).toFixed(0)} MB; a publication's table is far smaller (the limit is ${MAX_TABLE_BYTES / 1e6} MB), so this is not the file you meant`);
+    }
     const ext = extname(file).toLowerCase();
     if (ext === '.csv') {
       if (sheet) throw new GridError('a CSV table has no "sheet"');

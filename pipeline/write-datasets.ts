@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './duckdb.js';
 import type { IndexDefinition, IndexId } from './index-definitions.js';
+import { neutraliseSql } from './spreadsheet-safety.js';
 import { writeWorkbook } from './write-workbook.js';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -24,7 +25,15 @@ export const RESOURCE_QUERIES: Record<string, string> = {
   quality: 'SELECT * FROM quality',
 };
 
+/** The query with every text column made safe for spreadsheets (see spreadsheet-safety.ts). */
+async function spreadsheetSafe(db: DuckDBConnection, query: string): Promise<string> {
+  const columns = await queryRows<{ column_name: string; column_type: string }>(db, `DESCRIBE ${query}`);
+  const select = columns.map(({ column_name: c, column_type: t }) => (t === 'VARCHAR' ? neutraliseSql(c) : `"${c}"`));
+  return `SELECT ${select.join(', ')} FROM (${query})`;
+}
+
 async function copy(db: DuckDBConnection, query: string, path: string, format: 'csv' | 'json' | 'parquet'): Promise<void> {
+  if (format === 'csv') query = await spreadsheetSafe(db, query);
   const options = { csv: "(FORMAT csv, HEADER true, DELIMITER ',')", json: '(FORMAT json, ARRAY true)', parquet: '(FORMAT parquet, COMPRESSION zstd)' }[format];
   await db.run(`COPY (${query}) TO ${quote(path)} ${options}`);
 }

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { columnLetter } from './read-grid.js';
+import { neutraliseText } from './spreadsheet-safety.js';
 
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
 
@@ -22,7 +23,7 @@ function cellXml(ref: string, value: unknown, style: number): string {
   const s = style ? ` s="${style}"` : '';
   if (typeof value === 'number' || typeof value === 'bigint') return `<c r="${ref}"${s}><v>${Number(value)}</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseText(String(value)))}</t></is></c>`;
 }
 
 function sheetXml(headers: [string, string][], rows: Record<string, unknown>[]): string {

@@ -3,21 +3,15 @@
 //   --raw DIR and --out DIR read and write elsewhere (used by the tests and the benchmark).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { discard, freshDirectory, replaceDirectory, ROOT } from '../pipeline/publish.js';
+import { publishData, ROOT } from '../pipeline/publish.js';
 import { describeFailure, describeSuccess } from '../pipeline/report.js';
-import { runPipeline } from '../pipeline/run-pipeline.js';
 
 const { values: args } = parseArgs({ options: { raw: { type: 'string' }, out: { type: 'string' } } });
-const rawDir = resolve(args.raw ?? join(ROOT, 'raw'));
 const target = resolve(args.out ?? join(ROOT, 'dist', 'data'));
-
-const out = freshDirectory('data');
 try {
-  const result = await runPipeline(rawDir, out);
-  replaceDirectory(out, target);
+  const result = await publishData(resolve(args.raw ?? join(ROOT, 'raw')), target);
   console.log(describeSuccess(result, target));
 } catch (error) {
-  discard(out);
   console.error(describeFailure(error));
   process.exitCode = 1;
 }

@@ -27,7 +27,10 @@ weighted_parts AS (
     ON n.index = w.index AND n.from_year = w.from_year
   GROUP BY ALL
 )
-SELECT 'published-rank-vs-computed' AS "check", 'warning' AS severity, index, year, unit_id, measure,
+SELECT 'published-rank-vs-computed' AS "check",
+  -- A tie broken with more decimals than published explains a rank within the tied block; anything else is a slip.
+  CASE WHEN published_rank BETWEEN computed_rank AND computed_rank + tied_with THEN 'warning' ELSE 'error' END AS severity,
+  index, year, unit_id, measure,
   published_rank::DOUBLE AS published, computed_rank::DOUBLE AS computed,
   format('the publication prints rank {} but the scores give rank {}', published_rank, computed_rank)
     || CASE WHEN tied_with > 0 THEN format(' (tied with {} other unit(s) at {}; the publisher may break ties with more decimals)', tied_with, value) ELSE '' END AS message,
