@@ -66,9 +66,9 @@ export async function buildDataPackage(
   for (const [name, query] of Object.entries(RESOURCE_QUERIES)) {
     const schema = { fields: await fieldsOf(db, query), missingValues: [''], ...KEYS[name] };
     resources.push({ name, title: TITLES[name].en, 'x-title-vi': TITLES[name].vi, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', ...fileEntry(dir, `${name}.csv`), schema });
-    resources.push({ name: `${name}-json`, title: `${TITLES[name].en} (JSON)`, format: 'json', mediatype: 'application/json', ...fileEntry(dir, `${name}.json`) });
+    resources.push({ name: `${name}-json`, title: `${TITLES[name].en} (JSON)`, profile: 'data-resource', format: 'json', mediatype: 'application/json', ...fileEntry(dir, `${name}.json`) });
     if (name === 'observations') {
-      resources.push({ name: 'observations-parquet', title: `${TITLES[name].en} (Parquet)`, format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...fileEntry(dir, 'observations.parquet') });
+      resources.push({ name: 'observations-parquet', title: `${TITLES[name].en} (Parquet)`, profile: 'data-resource', format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...fileEntry(dir, 'observations.parquet') });
     }
   }
   for (const definition of definitions.values()) {
@@ -76,17 +76,17 @@ export async function buildDataPackage(
     const schema = { fields: await fieldsOf(db, wideQueries[definition.id], measureDescriptions), missingValues: [''], primaryKey: ['year', 'unit_id'] };
     const title = { en: `${definition.name.en}: one row per year and unit, one column per measure`, vi: `${definition.name.vi}: mỗi dòng một năm và một đơn vị, mỗi cột một chỉ tiêu` };
     resources.push({ name: `${definition.id}-wide`, title: title.en, 'x-title-vi': title.vi, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', ...fileEntry(dir, `${definition.id}-wide.csv`), schema });
-    resources.push({ name: `${definition.id}-xlsx`, title: `${title.en} (Excel, Vietnamese headers)`, format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...fileEntry(dir, `${definition.id}.xlsx`) });
+    resources.push({ name: `${definition.id}-xlsx`, title: `${title.en} (Excel, Vietnamese headers)`, profile: 'data-resource', format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...fileEntry(dir, `${definition.id}.xlsx`) });
   }
   return {
-    profile: 'tabular-data-package',
+    profile: 'data-package',
     name: 'chiso',
     title: 'chiso: Viet Nam provincial governance indices (PAR INDEX, SIPAS, PAPI, PCI)',
     'x-title-vi': 'chiso: các chỉ số quản trị cấp tỉnh của Việt Nam (PAR INDEX, SIPAS, PAPI, PCI)',
     description:
       'Province rankings and scores of four Vietnamese governance indices, read from the publishers\' workbooks and from official and press publications, validated, with ranks, rank changes, groups and averages computed where the publication is complete. Every value carries its source and raw cell.',
     version: release.version,
-    created: release.date,
+    created: `${release.date}T00:00:00Z`,
     homepage: 'https://chiso.vn',
     licenses: [
       { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0 (the compilation); the figures remain those of their publishers, see each edition\'s license', path: 'https://creativecommons.org/licenses/by/4.0/' },
