@@ -9,9 +9,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS, type ColumnDescription } from './codebook.js';
 import { queryRows } from './duckdb.js';
 import type { IndexDefinition, IndexId } from './index-definitions.js';
+import type { Release } from './releases.js';
 import { RESOURCE_QUERIES } from './write-datasets.js';
 
-export interface Release { version: string; date: string; changes: string[] }
 
 const TYPES: Record<string, string> = { VARCHAR: 'string', DOUBLE: 'number', INTEGER: 'integer', BIGINT: 'integer', HUGEINT: 'integer', BOOLEAN: 'boolean' };
 
@@ -78,6 +78,7 @@ export async function buildDataPackage(
     resources.push({ name: `${definition.id}-wide`, title: title.en, 'x-title-vi': title.vi, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', ...fileEntry(dir, `${definition.id}-wide.csv`), schema });
     resources.push({ name: `${definition.id}-xlsx`, title: `${title.en} (Excel, Vietnamese headers)`, profile: 'data-resource', format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...fileEntry(dir, `${definition.id}.xlsx`) });
   }
+  resources.push({ name: 'changelog', title: 'Changelog of data releases and corrections', 'x-title-vi': 'Nhật ký các lần phát hành dữ liệu và đính chính', profile: 'data-resource', format: 'json', mediatype: 'application/json', ...fileEntry(dir, 'changelog.json') });
   return {
     profile: 'data-package',
     name: 'chiso',

@@ -15,7 +15,7 @@ export interface RawData {
 
 const isDir = (p: string) => statSync(p).isDirectory();
 /** Folders of raw/ that hold reference material rather than index editions. */
-const REFERENCE_FOLDERS = ['units', 'geo'];
+const REFERENCE_FOLDERS = ['units', 'geo', 'releases'];
 
 export async function readRaw(rawDir: string): Promise<RawData> {
   const registry = loadRegistry(join(rawDir, 'units'));

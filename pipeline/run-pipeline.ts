@@ -2,13 +2,14 @@
  * The whole pipeline: read and validate raw/, load it into DuckDB, run the SQL steps, stop on any error-level
  * quality finding, and write the datasets into `outDir` (which must be empty; the caller swaps it into place).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDataPackage, type Release } from './datapackage.js';
+import { buildDataPackage } from './datapackage.js';
 import { openDatabase, queryRows, runSqlSteps } from './duckdb.js';
 import type { IndexId } from './index-definitions.js';
 import { InvalidInputError } from './problems.js';
 import { readRaw } from './read-raw.js';
+import { checkRelease, readRelease } from './releases.js';
 import { stageRawData } from './stage.js';
 import { wideTableQuery, writeResources, writeWideTables } from './write-datasets.js';
 
@@ -24,6 +25,7 @@ function cellRow(cell: string | null): number | undefined {
 export async function runPipeline(rawDir: string, outDir: string): Promise<PipelineResult> {
   const started = performance.now();
   const lap = () => (performance.now() - started) / 1000;
+  const { release, corrections } = readRelease(rawDir);
   const raw = await readRaw(rawDir);
   const read = lap();
   const db = await openDatabase();
@@ -44,8 +46,9 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
     );
   }
 
-  const release = JSON.parse(readFileSync(join(rawDir, 'release.json'), 'utf8')) as Release;
-  const files = [...(await writeResources(db, outDir)), ...(await writeWideTables(db, outDir, raw.definitions))];
+  const changelog = await checkRelease(db, rawDir, release, corrections);
+  writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
+  const files = [...(await writeResources(db, outDir)), ...(await writeWideTables(db, outDir, raw.definitions)), 'changelog.json'];
   const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<IndexId, string>;
   const dataPackage = await buildDataPackage(db, outDir, raw.definitions, release, wideQueries);
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');

@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import type { Problem } from './problems.js';
 
 const SCHEMA_DIR = join(import.meta.dirname, '..', 'schemas');
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 const compiled = new Map<string, ValidateFunction>();
 

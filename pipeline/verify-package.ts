@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { openDatabase, queryRows } from './duckdb.js';
 
+const Ajv04 = ajvDraft04.default; // a CommonJS module: its class is on .default
 const PROFILES = join(import.meta.dirname, '..', 'schemas', 'frictionless');
 
 interface Field { name: string; type: string }
@@ -29,7 +30,7 @@ const CASTS: Record<string, string> = { integer: 'BIGINT', number: 'DOUBLE', boo
 
 function profileValidator(name: string) {
   const ajv = new Ajv04({ allErrors: true, strict: false });
-  (addFormats as unknown as (a: Ajv04) => void)(ajv);
+  (addFormats as unknown as (a: InstanceType<typeof Ajv04>) => void)(ajv);
   ajv.addFormat('textarea', true); // a UI hint in the profiles, not a constraint
   return ajv.compile(JSON.parse(readFileSync(join(PROFILES, `${name}.json`), 'utf8')));
 }
@@ -65,7 +66,8 @@ export async function verifyDataPackage(dir: string): Promise<string[]> {
     if (r.hash !== `sha256:${sha}`) problems.push(`${r.path}: sha256 ${sha} differs from datapackage.json (${r.hash})`);
     if (sums.get(r.path) !== sha) problems.push(`${r.path}: sha256 differs from SHA256SUMS`);
     if (r.profile !== 'tabular-data-resource') continue;
-    if (!validateTabular(r)) {
+    const meetsProfile: boolean = validateTabular(r as unknown);
+    if (!meetsProfile) {
       for (const e of validateTabular.errors ?? []) problems.push(`datapackage.json resource ${r.name}${e.instancePath}: ${e.message} (Tabular Data Resource profile)`);
       continue;
     }

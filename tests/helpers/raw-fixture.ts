@@ -38,6 +38,7 @@ export function makeRawFixture(editions: FixtureEdition[]): string {
   const raw = mkdtempSync(join(tmpdir(), 'chiso-raw-'));
   cpSync(join(REAL_RAW, 'units'), join(raw, 'units'), { recursive: true });
   cpSync(join(REAL_RAW, 'release.json'), join(raw, 'release.json'));
+  cpSync(join(REAL_RAW, 'corrections.json'), join(raw, 'corrections.json'));
   for (const index of INDEX_IDS) {
     mkdirSync(join(raw, index));
     cpSync(join(REAL_RAW, index, 'index.json'), join(raw, index, 'index.json'));

@@ -1,0 +1,24 @@
+#!/usr/bin/env tsx
+// npm run release: builds the data, then records the release named in raw/release.json: a snapshot of every
+// published figure (raw/releases/<version>.csv) and its metadata (raw/releases/<version>.json). Later builds are
+// compared with it: changes need a new version and, for changed or removed figures, an entry in raw/corrections.json.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { publishData, ROOT } from '../pipeline/publish.js';
+import { describeFailure } from '../pipeline/report.js';
+import { readRelease, recordRelease } from '../pipeline/releases.js';
+
+const raw = join(ROOT, 'raw');
+const data = join(ROOT, 'dist', 'data');
+try {
+  const { release } = readRelease(raw);
+  if (existsSync(join(raw, 'releases', `${release.version}.csv`))) {
+    throw new Error(`release ${release.version} is already recorded in raw/releases/; set a new version in raw/release.json`);
+  }
+  await publishData(raw, data);
+  await recordRelease(raw, data, release);
+  console.log(`✓ release ${release.version} recorded in raw/releases/; commit it with the data`);
+} catch (error) {
+  console.error(describeFailure(error));
+  process.exitCode = 1;
+}

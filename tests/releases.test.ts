@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../pipeline/problems.js';
+import { recordRelease } from '../pipeline/releases.js';
+import { runPipeline } from '../pipeline/run-pipeline.js';
+import { addEdition, csv, makeRawFixture } from './helpers/raw-fixture.js';
+
+const release = (version: string) => ({ version, date: '2027-04-01', changes: [`release ${version}`] });
+const edition = (year: number, score: number) => ({ index: 'sipas', year, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', score], ['Hà Nội', 80]]) } });
+
+/** A raw/ folder whose release 0.1.0 (SIPAS 2020) is already out. */
+async function released(): Promise<string> {
+  const raw = makeRawFixture([edition(2020, 95)]);
+  writeFileSync(join(raw, 'release.json'), JSON.stringify(release('0.1.0')));
+  writeFileSync(join(raw, 'corrections.json'), JSON.stringify({ corrections: [] }));
+  const out = mkdtempSync(join(tmpdir(), 'chiso-release-'));
+  await runPipeline(raw, out);
+  await recordRelease(raw, out, release('0.1.0'));
+  return raw;
+}
+
+async function build(raw: string) {
+  const out = mkdtempSync(join(tmpdir(), 'chiso-release-'));
+  await runPipeline(raw, out);
+  return JSON.parse(readFileSync(join(out, 'changelog.json'), 'utf8'));
+}
+
+async function problems(raw: string): Promise<string[]> {
+  try {
+    await build(raw);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error.problems.map((p) => `${p.file}: ${p.message}`);
+    throw error;
+  }
+  return [];
+}
+
+function correctQuangNinh(raw: string, version: string, corrections: object[]) {
+  addEdition(raw, { index: 'sipas', year: 2020, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', 95.5], ['Hà Nội', 80]]) } });
+  writeFileSync(join(raw, 'release.json'), JSON.stringify(release(version)));
+  writeFileSync(join(raw, 'corrections.json'), JSON.stringify({ corrections }));
+}
+
+describe('data releases', () => {
+  it('rebuild a recorded release unchanged, with its changelog entry', async () => {
+    const changelog = await build(await released());
+    expect(changelog).toEqual([expect.objectContaining({ version: '0.1.0', compared_with: null, added: 2, changed: 0, removed: 0 })]);
+  });
+
+  it('refuse to change a released figure under the same version', async () => {
+    const raw = await released();
+    correctQuangNinh(raw, '0.1.0', []);
+    expect(await problems(raw)).toEqual([expect.stringMatching(/^raw\/releases\/0\.1\.0\.csv: release 0\.1\.0 is already out, and this build changes 1 of its figures \(e\.g\. sipas 2020 quang-ninh score value: 95(\.0)? → 95\.5\)/)]);
+  });
+
+  it('refuse a silent correction, and accept a declared one', async () => {
+    const raw = await released();
+    correctQuangNinh(raw, '0.1.1', []);
+    expect(await problems(raw)).toEqual([
+      'raw/corrections.json: sipas 2020 quang-ninh score: the value changed from 95.0 to 95.5 since release 0.1.0, but no correction for release 0.1.1 declares it (with its reason and source)',
+    ]);
+    const correction = { index: 'sipas', year: 2020, unit: 'quang-ninh', measure: 'score', field: 'value', from: 95, to: 95.5, reason: 'typing slip in the first release', source: 'https://example.org/correction', release: '0.1.1' };
+    correctQuangNinh(raw, '0.1.1', [correction]);
+    const changelog = await build(raw);
+    expect(changelog[0]).toMatchObject({ version: '0.1.1', compared_with: '0.1.0', added: 0, changed: 1, removed: 0, corrections: [correction] });
+    expect(changelog[1]).toMatchObject({ version: '0.1.0' });
+  });
+
+  it('ask for a minor version when data is added', async () => {
+    const raw = await released();
+    addEdition(raw, edition(2021, 94));
+    writeFileSync(join(raw, 'release.json'), JSON.stringify(release('0.1.1')));
+    expect(await problems(raw)).toEqual(['raw/release.json: this build adds figures to release 0.1.0, so its version must be at least 0.2.0 (minor = new data), not 0.1.1']);
+    writeFileSync(join(raw, 'release.json'), JSON.stringify(release('0.2.0')));
+    expect((await build(raw))[0]).toMatchObject({ version: '0.2.0', added: 2 });
+  });
+});
