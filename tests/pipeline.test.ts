@@ -56,13 +56,25 @@ describe('ranking a complete edition', () => {
     expect(row(2020, 'ha-noi')).toMatchObject({ rank: 1, rank_of: 63, units_scored: 61 });
   });
 
-  it('keeps a published rank, never overwritten, and reports the disagreement', async () => {
+  it('keeps a published rank that breaks a tie, never overwritten, and reports it', async () => {
+    const edition = completeEdition(2020, { 'Hà Giang': 95, 'Cao Bằng': 95 });
+    edition.files['table.csv'] = edition.files['table.csv']
+      .replace('province,score', 'province,score,rank')
+      .replace(/\n(Hà Giang,95)/, '\n$1,2')
+      .replace(/\n(Cao Bằng,95)/, '\n$1,1');
+    edition.publication.tables = [{ file: 'table.csv', unit_header: 'province', values: { score: 'score' }, ranks: { score: 'rank' }, source: 'S1' }];
+    const { row, result } = await run(makeRawFixture([edition]));
+    expect(row(2020, 'ha-giang')).toMatchObject({ rank: 2, rank_source: 'published' });
+    expect(result.warnings.map((w) => [w.check, w.severity, w.unit_id])).toContainEqual(['published-rank-vs-computed', 'warning', 'ha-giang']);
+  });
+
+  it('stops on a published rank that its score cannot have', async () => {
     const edition = completeEdition(2020);
     edition.files['table.csv'] = edition.files['table.csv'].replace('province,score', 'province,score,rank').replace(/\n(Hà Nội,[\d.]+)/, '\n$1,5');
     edition.publication.tables = [{ file: 'table.csv', unit_header: 'province', values: { score: 'score' }, ranks: { score: 'rank' }, source: 'S1' }];
-    const { row, result } = await run(makeRawFixture([edition]));
-    expect(row(2020, 'ha-noi')).toMatchObject({ rank: 5, rank_source: 'published' });
-    expect(result.warnings.map((w) => [w.check, w.unit_id])).toContainEqual(['published-rank-vs-computed', 'ha-noi']);
+    expect(await problemsOf(makeRawFixture([edition]))).toEqual([
+      expect.stringMatching(/^raw\/sipas\/2020\/table\.csv\|2\|B\|ha-noi 2020 score: the publication prints rank 5 but the scores give rank 1 \[published-rank-vs-computed\]/),
+    ]);
   });
 });
 
