@@ -20,6 +20,12 @@ export function readNumber(cell: Cell, decimal: '.' | ','): Read<number> {
       problem: `expected a number with '${decimal}' as decimal mark, found "${text}" (written with '${other}'; fix the table's "decimal" in publication.json if the whole table uses '${other}')`,
     };
   }
+  if (text.startsWith('=')) {
+    return { ok: false, problem: `expected a number, found the formula "${text}" with no saved value (open the workbook in a spreadsheet program and save it, so the result is stored)` };
+  }
+  if (/^-?\d+([.,]\d+)?\s*%$/.test(text)) {
+    return { ok: false, problem: `expected a number, found the percentage "${text}" (a cell formatted as percent, or typed with %): write the number of percentage points, e.g. 91.2` };
+  }
   if (/^-?\d{1,3}([.,\s]\d{3})+([.,]\d+)?$/.test(text)) {
     return { ok: false, problem: `expected a plain number, found "${text}" with a thousands separator` };
   }

@@ -54,7 +54,9 @@ export interface RawObservation {
   source_id: string | null;
   raw_file: string;
   raw_sheet: string | null;
-  raw_cell: string;
+  /** The cell of the value (empty for a unit declared not scored that the table leaves out). */
+  raw_cell: string | null;
+  raw_rank_cell: string | null;
 }
 
 export interface Edition {
@@ -125,6 +127,9 @@ export async function readEdition(
   if (!definition) return { problems: [{ file: shown, message: `unknown index "${index}" (known: par-index, sipas, papi, pci)` }] };
   if (publication.index !== index) problems.push({ file: shown, message: `"index" is "${publication.index}" but the folder is raw/${index}/` });
   if (String(publication.year) !== yearFolder) problems.push({ file: shown, message: `"year" is ${publication.year} but the folder is ${yearFolder}/` });
+  if (Number(publication.published.slice(0, 4)) < publication.year) {
+    problems.push({ file: shown, message: `"published" (${publication.published}) is before the results year ${publication.year}; results are announced after the year they measure` });
+  }
   problems.push(...checkFiles(dir, shownDir, publication), ...checkMeasures(publication, definition, shown));
   const sourceIds = new Set(publication.sources.map((s) => s.id));
   if (sourceIds.size !== publication.sources.length) problems.push({ file: shown, message: 'two "sources" share an id' });
@@ -142,11 +147,19 @@ export async function readEdition(
       grid = tableFiles.grid(table.file, table.sheet);
     } catch (error) {
       if (!(error instanceof GridError)) throw error;
-      problems.push({ file: `${shownDir}/${table.file}`, message: error.message });
+      problems.push({ file: `${shownDir}/${table.file}`, row: error.row, message: error.message });
       continue;
     }
     const read = readTableRows(grid, table, file);
     problems.push(...read.problems);
+    if (!read.problems.length && read.rows.length === 0) {
+      problems.push({ file, message: `the table has no province rows${table.first_row ? ` from row ${table.first_row}` : ''}${table.last_row ? ` to row ${table.last_row}` : ''}` });
+    }
+    for (const below of read.after) {
+      const m = matcher.match(below.text);
+      if (!m.ok) break;
+      problems.push({ file, row: below.row, column: below.column, message: `${m.unit.name_vi} is printed just after the table's last row or column, so it would be left out; extend "last_row"/"last_column"` });
+    }
     for (const row of read.rows) {
       const match = matcher.match(row.unitName);
       if (!match.ok) {
@@ -161,9 +174,9 @@ export async function readEdition(
         continue;
       }
       seenUnits.set(rowKey, `row ${row.row} column ${row.column}`);
-      if (row.sourceIds.length === 0) problems.push({ file, row: row.row, message: 'the row has no source (set the table\'s "source" or fill its source column)' });
+      if (row.sourceIds.length === 0) problems.push({ file, row: row.row, column: row.sourceColumn, message: 'the row has no source (set the table\'s "source" or fill its source column)' });
       for (const id of row.sourceIds) {
-        if (!sourceIds.has(id)) problems.push({ file, row: row.row, message: `source id "${id}" is not among the "sources" of publication.json` });
+        if (!sourceIds.has(id)) problems.push({ file, row: row.row, column: row.sourceColumn, message: `source id "${id}" is not among the "sources" of publication.json` });
       }
       const notScored = (publication.not_scored ?? []).filter((n) => {
         const m = matcher.match(n.unit);
@@ -185,7 +198,8 @@ export async function readEdition(
           source_id: row.sourceIds[0] ?? null,
           raw_file: `${shownDir}/${table.file}`,
           raw_sheet: table.sheet ?? null,
-          raw_cell: '',
+          raw_cell: null,
+          raw_rank_cell: null,
           where: `${file} row ${row.row}`,
         };
         const declared = notScored.find((n) => !n.measures || n.measures.includes(cell.measure));
@@ -196,16 +210,30 @@ export async function readEdition(
     }
   }
 
+  // A unit declared not scored may be left out of the table: record it as not scored all the same.
+  const mappedMeasures = [...new Set(publication.tables.flatMap((t) => Object.keys(t.values)))];
   for (const n of publication.not_scored ?? []) {
     const m = matcher.match(n.unit);
-    if (!m.ok) problems.push({ file: shown, message: `not_scored: ${m.problem}` });
+    if (!m.ok) {
+      problems.push({ file: shown, message: `not_scored: ${m.problem}` });
+      continue;
+    }
+    for (const measure of n.measures ?? mappedMeasures) {
+      if (observations.has(`${m.unit.id}|${measure}`)) continue;
+      observations.set(`${m.unit.id}|${measure}`, {
+        index, year: publication.year, unit_id: m.unit.id, measure, value: null, published_rank: null, published_group: null,
+        status: 'not-scored', status_note: n.reason, source_id: publication.sources[0].id, raw_file: shown, raw_sheet: null,
+        raw_cell: null, raw_rank_cell: null, where: shown,
+      });
+    }
   }
   const listedUnits = [...new Set([...observations.values()].map((o) => o.unit_id))];
   const universe =
     (publication.universe ?? 'unit-set') === 'listed'
       ? listedUnits
       : registry.units.filter((u) => u.unit_sets.includes(publication.unit_set)).map((u) => u.id);
-  for (const measure of publication.complete_measures ?? []) {
+  // Checked only when the tables were read cleanly; otherwise every unit of a broken table would be listed again.
+  for (const measure of problems.length ? [] : publication.complete_measures ?? []) {
     const lacking = universe.filter((id) => {
       const o = observations.get(`${id}|${measure}`);
       return !o || (o.value === null && o.status !== 'not-scored');
@@ -269,6 +297,7 @@ function readCell(
     const r = readRank(cell);
     if (!r.ok) return r.problem;
     obs.published_rank = r.value;
+    obs.raw_rank_cell = ref;
     if (obs.status === 'not-given') obs.status = 'published';
     return undefined;
   }

@@ -26,26 +26,56 @@ export function columnIndex(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }
 
-export class GridError extends Error {}
+export class GridError extends Error {
+  constructor(message: string, readonly row?: number) {
+    super(message);
+  }
+}
 
 const MAX_TABLE_BYTES = 20e6;
+
+/** The line (1-based) of the first byte sequence that is not UTF-8, or 0 when all of it is. */
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      decoder.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    start = stop + 1;
+  }
+  return 0;
+}
 
 function readCsv(path: string): Grid {
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new GridError('is empty');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\ufffd')) throw new GridError('is not valid UTF-8 (save it as UTF-8)');
-  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { delimiter: ',', skipEmptyLines: false });
+  const badLine = firstInvalidUtf8Line(bytes);
+  if (badLine) throw new GridError('is not valid UTF-8 (save it as UTF-8)', badLine);
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
   if (parsed.errors.length) {
     const e = parsed.errors[0];
-    throw new GridError(`row ${(e.row ?? 0) + 1}: ${e.message}`);
+    throw new GridError(e.message, (e.row ?? 0) + 1);
   }
-  const rows = parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
   const header = parsed.data[0] ?? [];
   if (header.length === 1 && /[;\t|]/.test(header[0])) {
-    throw new GridError(`row 1: expected comma-separated values, but the header "${header[0].slice(0, 60)}" looks separated by another character`);
+    throw new GridError(`expected comma-separated values, but the header "${header[0].slice(0, 60)}" looks separated by another character`, 1);
   }
-  return { rows };
+  parsed.data.forEach((fields, i) => {
+    const blank = fields.length === 1 && fields[0] === '';
+    if (!blank && fields.length !== header.length) {
+      throw new GridError(
+        `has ${fields.length} fields where the header has ${header.length}${fields.length > header.length ? ' (an unquoted decimal comma such as 80,1 splits a number in two: quote it or use a dot)' : ''}`,
+        i + 1,
+      );
+    }
+  });
+  return { rows: parsed.data.map((r) => r.map((c) => (c === '' ? null : c))) };
 }
 
 /**

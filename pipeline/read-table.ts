@@ -48,6 +48,15 @@ export interface TableRow {
   column: string;
   cells: LocatedCell[];
   sourceIds: string[];
+  /** Column of the row's source ids, when the table has a source column. */
+  sourceColumn?: string;
+}
+
+export interface TableRead {
+  rows: TableRow[];
+  problems: Problem[];
+  /** The unit cells right after the table's last row (or column), up to the first blank: a province there would be left out. */
+  after: { row: number; column: string; text: string }[];
 }
 
 const cellText = (c: Cell) => (c === null ? '' : foldSpace(String(c)));
@@ -84,7 +93,7 @@ function lastFilledRow(grid: Grid): number {
   return 0;
 }
 
-export function readTableRows(grid: Grid, spec: TableSpec, file: string): { rows: TableRow[]; problems: Problem[] } {
+export function readTableRows(grid: Grid, spec: TableSpec, file: string): TableRead {
   return (spec.layout ?? 'unit-per-row') === 'unit-per-row' ? readUnitPerRow(grid, spec, file) : readUnitPerColumn(grid, spec, file);
 }
 
@@ -111,7 +120,7 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
     }
     positions.set(keyOf(pinned), columnIndex(pinned.column));
   }
-  if (problems.length) return { rows: [], problems };
+  if (problems.length) return { rows: [], problems, after: [] };
   const unitCol = positions.get(keyOf(unitLocation))!;
   const first = spec.first_row ?? headerRow + 1;
   const last = spec.last_row ?? lastFilledRow(grid);
@@ -129,17 +138,31 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
       }
       continue;
     }
-    const sourceCell = spec.source_header ? line[positions.get(spec.source_header)!] ?? null : null;
-    rows.push({ unitName: cellText(unitCell), row: r, column: columnLetter(unitCol), cells, sourceIds: sourceIdsOf(sourceCell, spec) });
+    const sourceCol = spec.source_header ? positions.get(spec.source_header)! : undefined;
+    const sourceCell = sourceCol === undefined ? null : line[sourceCol] ?? null;
+    rows.push({
+      unitName: cellText(unitCell),
+      row: r,
+      column: columnLetter(unitCol),
+      cells,
+      sourceIds: sourceIdsOf(sourceCell, spec),
+      ...(sourceCol === undefined ? {} : { sourceColumn: columnLetter(sourceCol) }),
+    });
   }
-  return { rows, problems };
+  const after = [];
+  for (let r = last + 1; r <= grid.rows.length; r++) {
+    const text = cellText(grid.rows[r - 1]?.[unitCol] ?? null);
+    if (!text) break;
+    after.push({ row: r, column: columnLetter(unitCol), text });
+  }
+  return { rows, problems, after };
 }
 
 function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
   const problems: Problem[] = [];
   const nameRow = spec.header_row ?? 1;
   if (!spec.header_column || !spec.first_column || !spec.last_column) {
-    return { rows: [], problems: [{ file, message: 'a unit-per-column table needs "header_column", "first_column" and "last_column"' }] };
+    return { rows: [], problems: [{ file, message: 'a unit-per-column table needs "header_column", "first_column" and "last_column"' }], after: [] };
   }
   const labelCol = columnIndex(spec.header_column);
   const corner = cellText(grid.rows[nameRow - 1]?.[labelCol] ?? null);
@@ -148,7 +171,7 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
   }
   const mapped = mappedHeaders(spec);
   if (spec.unit_column || mapped.some(([, , h]) => typeof h !== 'string')) {
-    return { rows: [], problems: [{ file, message: 'a unit-per-column table finds its rows by label; "unit_column" and pinned columns are for unit-per-row tables' }] };
+    return { rows: [], problems: [{ file, message: 'a unit-per-column table finds its rows by label; "unit_column" and pinned columns are for unit-per-row tables' }], after: [] };
   }
   const labels = grid.rows.map((r) => r[labelCol] ?? null);
   const located = locateLabels(labels, [...new Set(mapped.map(([, , h]) => h as string))], `column ${spec.header_column}`, file, (i) => ({
@@ -156,7 +179,7 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
     ...(i >= 0 ? { row: i + 1 } : {}),
   }));
   problems.push(...located.problems);
-  if (problems.length) return { rows: [], problems };
+  if (problems.length) return { rows: [], problems, after: [] };
   const rows: TableRow[] = [];
   for (let c = columnIndex(spec.first_column); c <= columnIndex(spec.last_column); c++) {
     const unitCell = grid.rows[nameRow - 1]?.[c] ?? null;
@@ -170,5 +193,11 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
     }
     rows.push({ unitName: cellText(unitCell), row: nameRow, column: columnLetter(c), cells, sourceIds: spec.source ? [spec.source] : [] });
   }
-  return { rows, problems };
+  const after = [];
+  for (let c = columnIndex(spec.last_column) + 1; c < (grid.rows[nameRow - 1]?.length ?? 0); c++) {
+    const text = cellText(grid.rows[nameRow - 1][c] ?? null);
+    if (!text) break;
+    after.push({ row: nameRow, column: columnLetter(c), text });
+  }
+  return { rows, problems, after };
 }

@@ -10,11 +10,15 @@ export class WorkbookError extends Error {}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+function codePoint(reference: string): string {
+  const n = reference[1] === 'x' || reference[1] === 'X' ? parseInt(reference.slice(2), 16) : Number(reference.slice(1));
+  if (!(n >= 0 && n <= 0x10ffff)) throw new WorkbookError(`holds an invalid character reference "&${reference};"`);
+  return String.fromCodePoint(n);
+}
+
 function decodeXml(text: string): string {
   return text
-    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e],
-    )
+    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => (e[0] === '#' ? codePoint(e) : ENTITIES[e]))
     .replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
@@ -31,11 +35,25 @@ function attribute(tag: string, name: string): string | undefined {
   return pattern.exec(tag)?.[1];
 }
 
+/** Excel's own limits; a reference beyond them is a damaged file, and would make us build a huge array. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+const MAX_PART_BYTES = 200e6;
+
 function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, string> {
+  let tooBig: string | undefined;
   try {
-    const files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
+    const files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted(f.name)) return false;
+        if (f.originalSize > MAX_PART_BYTES) tooBig = f.name;
+        return !tooBig;
+      },
+    });
+    if (tooBig) throw new WorkbookError(`unpacks to more than ${MAX_PART_BYTES / 1e6} MB (${tooBig}); a publication's table is far smaller`);
     return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
   } catch (error) {
+    if (error instanceof WorkbookError) throw error;
     throw new WorkbookError(`cannot be read as an xlsx workbook (${(error as Error).message})`);
   }
 }
@@ -58,44 +76,72 @@ export interface Workbook {
 
 /** Opens a workbook once: its sheet list and shared strings are read here, each sheet when asked for. */
 export function openWorkbook(bytes: Uint8Array): Workbook {
-  const meta = unzipParts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml');
+  const meta = unzipParts(bytes, (n) => ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(n));
   if (!meta['xl/workbook.xml']) throw new WorkbookError('cannot be read as an xlsx workbook (no xl/workbook.xml)');
   const sheets = [...meta['xl/workbook.xml'].matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: decodeXml(attribute(m[0], 'name') ?? ''), rel: attribute(m[0], 'r:id') }));
   const relations = [...(meta['xl/_rels/workbook.xml.rels'] ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]);
   const shared = [...(meta['xl/sharedStrings.xml'] ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => richText(m[1] ?? ''));
+  const percentStyles = percentStyleIndexes(meta['xl/styles.xml'] ?? '');
   return {
     sheetNames: sheets.map((s) => s.name),
     sheet(name: string): Cell[][] {
       const wanted = sheets.find((s) => s.name === name);
       if (!wanted) throw new WorkbookError(`has no sheet "${name}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
       const relation = relations.find((r) => attribute(r, 'Id') === wanted.rel);
-      const target = relation ? attribute(relation, 'Target')! : '';
+      const target = relation && attribute(relation, 'Target');
+      if (!target) throw new WorkbookError(`is damaged: the sheet "${name}" has no part in the workbook's relationships`);
       const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
       const xml = unzipParts(bytes, (n) => n === path)[path];
       if (!xml) throw new WorkbookError(`sheet "${name}" is missing from the workbook`);
-      return parseSheet(xml, shared);
+      return parseSheet(xml, shared, percentStyles);
     },
   };
 }
 
-function parseSheet(xml: string, shared: string[]): Cell[][] {
+/** Cell styles that show a number as a percentage (built-in formats 9 and 10, or a custom format with %). */
+function percentStyleIndexes(styles: string): Set<number> {
+  const percentFormats = new Set([9, 10]);
+  for (const m of styles.matchAll(/<numFmt\b[^>]*>/g)) {
+    if (decodeXml(attribute(m[0], 'formatCode') ?? '').replace(/"[^"]*"|\\./g, '').includes('%')) percentFormats.add(Number(attribute(m[0], 'numFmtId')));
+  }
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const indexes = new Set<number>();
+  [...cellXfs.matchAll(/<xf\b[^>]*>/g)].forEach((m, i) => {
+    if (percentFormats.has(Number(attribute(m[0], 'numFmtId')))) indexes.add(i);
+  });
+  return indexes;
+}
+
+/**
+ * The cells as a person sees them. A number formatted as a percentage becomes the text Excel shows ("91.2%"), so
+ * it is never read as 0.912; a formula saved without its value becomes its text ("=B2+C2"): both are then refused
+ * with a clear message rather than read wrong.
+ */
+function parseSheet(xml: string, shared: string[], percentStyles: Set<number>): Cell[][] {
   const rows: Cell[][] = [];
   for (const row of xml.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>/g)) {
-    const r = Number(attribute(row[1], 'r')) - 1;
+    const rowRef = attribute(row[1], 'r');
+    const r = rowRef === undefined ? rows.length : Number(rowRef) - 1;
+    if (!(r >= 0 && r < MAX_ROWS)) throw new WorkbookError(`is damaged: a row number (${attribute(row[1], 'r')}) beyond Excel's ${MAX_ROWS} rows`);
     const cells: Cell[] = [];
     for (const c of row[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const attrs = c[1];
       const body = c[2] ?? '';
       const type = attribute(attrs, 't');
       const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
       let value: Cell = null;
       if (type === 'inlineStr') value = richText(body);
-      else if (v === undefined) value = null;
+      else if (v === undefined) value = formula ? `=${decodeXml(formula)}` : null;
       else if (type === 's') value = shared[Number(v)] ?? null;
       else if (type === 'str' || type === 'e') value = decodeXml(v);
       else if (type === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
+      else if (percentStyles.has(Number(attribute(attrs, 's')))) value = `${Number((Number(v) * 100).toPrecision(12))}%`;
       else value = Number(v);
-      cells[columnNumber(attribute(attrs, 'r') ?? 'A')] = value;
+      const ref = attribute(attrs, 'r');
+      const column = ref === undefined ? cells.length : columnNumber(ref);
+      if (!(column >= 0 && column < MAX_COLUMNS)) throw new WorkbookError(`is damaged: a cell reference (${attribute(attrs, 'r')}) beyond Excel's ${MAX_COLUMNS} columns`);
+      cells[column] = value;
     }
     rows[r] = Array.from(cells, (x) => x ?? null);
   }

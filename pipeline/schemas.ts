@@ -42,12 +42,37 @@ export function readJson(path: string, shownAs: string): { data?: unknown; probl
   } catch {
     return { problems: [{ file: shownAs, message: 'file not found' }] };
   }
+  text = text.replace(/^\ufeff/, '');
   try {
-    return { data: JSON.parse(text.replace(/^\ufeff/, '')), problems: [] };
+    return { data: JSON.parse(text), problems: [] };
   } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(/position (\d+)/.exec(message)?.[1]);
-    const row = Number.isFinite(position) ? text.slice(0, position).split('\n').length : undefined;
-    return { problems: [{ file: shownAs, row, message: `is not valid JSON: ${message}` }] };
+    const position = syntaxErrorPosition(text);
+    const row = text.slice(0, position).split('\n').length;
+    const near = text.slice(Math.max(0, position - 20), position + 1).replace(/\s+/g, ' ').trim();
+    return { problems: [{ file: shownAs, row, message: `is not valid JSON: unexpected "${text[position - 1] ?? ''}" near "${near}" (${(error as Error).message.split('\n')[0].slice(0, 80)})` }] };
   }
+}
+
+/**
+ * Where a JSON text stops being valid. Node's messages do not always give a position, so this finds the shortest
+ * prefix that fails for another reason than ending early (once a prefix has such an error, every longer one has).
+ */
+function syntaxErrorPosition(text: string): number {
+  const failsInside = (n: number) => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      return at ? Number(at[1]) < n : !/Unexpected end of JSON input/.test(message);
+    }
+  };
+  let [low, high] = [0, text.length];
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsInside(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

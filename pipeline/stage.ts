@@ -104,7 +104,7 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
     'stg_observations',
     {
       index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', published_rank: 'INTEGER', published_group: 'VARCHAR',
-      status: 'VARCHAR', status_note: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR',
+      status: 'VARCHAR', status_note: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR', raw_rank_cell: 'VARCHAR',
     },
     editions.flatMap((e) => e.observations as unknown as Record<string, string | number | null>[]),
   );

@@ -17,6 +17,7 @@ function syntheticRaw(factor: number): string {
   const dir = mkdtempSync(join(tmpdir(), `chiso-bench-${factor}x-`));
   cpSync(join(RAW, 'units'), join(dir, 'units'), { recursive: true });
   cpSync(join(RAW, 'release.json'), join(dir, 'release.json'));
+  cpSync(join(RAW, 'corrections.json'), join(dir, 'corrections.json'));
   const names = Array.from({ length: 63 * factor }, (_, i) => `Tỉnh Thử Nghiệm ${String(i + 1).padStart(5, '0')}`);
   const codes = names.map((_, i) => `T${i + 1}`);
   const provinces = readFileSync(join(dir, 'units', 'provinces-63.csv'), 'utf8').replaceAll('\r\n', '\n').trimEnd();

@@ -25,14 +25,17 @@ async function problemsOf(raw: string): Promise<string[]> {
   return [];
 }
 
-/** A complete SIPAS-like edition: every province scored 90 − position/10 unless overridden. */
-function completeEdition(year: number, overrides: Record<string, number | null> = {}, extra: Record<string, unknown> = {}) {
+/** A complete SIPAS-like edition: every province scored 90 − position/10 unless overridden; ranks as given. */
+function completeEdition(year: number, overrides: Record<string, number | null> = {}, extra: Record<string, unknown> = {}, ranks?: Record<string, number>) {
   const values = PROVINCES.map((name, i) => [name, name in overrides ? overrides[name] : Math.round((90 - i / 10) * 100) / 100]);
+  const table = ranks
+    ? { file: 'table.csv', unit_header: 'province', values: { score: 'score' }, ranks: { score: 'rank' }, source: 'S1' }
+    : { file: 'table.csv', unit_header: 'province', values: { score: 'score' }, source: 'S1' };
   return {
     index: 'sipas',
     year,
-    files: { 'table.csv': csv(['province', 'score'], values) },
-    publication: publicationFor('sipas', year, { complete_measures: ['score'], ...extra }),
+    files: { 'table.csv': ranks ? csv(['province', 'score', 'rank'], values.map(([n, v]) => [n, v, ranks[n as string] ?? null])) : csv(['province', 'score'], values) },
+    publication: publicationFor('sipas', year, { complete_measures: ['score'], tables: [table], ...extra }),
   };
 }
 
@@ -57,23 +60,16 @@ describe('ranking a complete edition', () => {
   });
 
   it('keeps a published rank that breaks a tie, never overwritten, and reports it', async () => {
-    const edition = completeEdition(2020, { 'Hà Giang': 95, 'Cao Bằng': 95 });
-    edition.files['table.csv'] = edition.files['table.csv']
-      .replace('province,score', 'province,score,rank')
-      .replace(/\n(Hà Giang,95)/, '\n$1,2')
-      .replace(/\n(Cao Bằng,95)/, '\n$1,1');
-    edition.publication.tables = [{ file: 'table.csv', unit_header: 'province', values: { score: 'score' }, ranks: { score: 'rank' }, source: 'S1' }];
+    const edition = completeEdition(2020, { 'Hà Giang': 95, 'Cao Bằng': 95 }, {}, { 'Hà Giang': 2, 'Cao Bằng': 1 });
     const { row, result } = await run(makeRawFixture([edition]));
     expect(row(2020, 'ha-giang')).toMatchObject({ rank: 2, rank_source: 'published' });
     expect(result.warnings.map((w) => [w.check, w.severity, w.unit_id])).toContainEqual(['published-rank-vs-computed', 'warning', 'ha-giang']);
   });
 
   it('stops on a published rank that its score cannot have', async () => {
-    const edition = completeEdition(2020);
-    edition.files['table.csv'] = edition.files['table.csv'].replace('province,score', 'province,score,rank').replace(/\n(Hà Nội,[\d.]+)/, '\n$1,5');
-    edition.publication.tables = [{ file: 'table.csv', unit_header: 'province', values: { score: 'score' }, ranks: { score: 'rank' }, source: 'S1' }];
+    const edition = completeEdition(2020, {}, {}, { 'Hà Nội': 5 });
     expect(await problemsOf(makeRawFixture([edition]))).toEqual([
-      expect.stringMatching(/^raw\/sipas\/2020\/table\.csv\|2\|B\|ha-noi 2020 score: the publication prints rank 5 but the scores give rank 1 \[published-rank-vs-computed\]/),
+      expect.stringMatching(/^raw\/sipas\/2020\/table\.csv\|2\|C\|ha-noi 2020 score: the publication prints rank 5 but the scores give rank 1 \[published-rank-vs-computed\]/),
     ]);
   });
 });

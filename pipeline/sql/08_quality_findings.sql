@@ -34,23 +34,23 @@ SELECT 'published-rank-vs-computed' AS "check",
   published_rank::DOUBLE AS published, computed_rank::DOUBLE AS computed,
   format('the publication prints rank {} but the scores give rank {}', published_rank, computed_rank)
     || CASE WHEN tied_with > 0 THEN format(' (tied with {} other unit(s) at {}; the publisher may break ties with more decimals)', tied_with, value) ELSE '' END AS message,
-  raw_file, raw_cell
+  raw_file, raw_rank_cell AS raw_cell
 FROM located WHERE published_rank IS NOT NULL AND computed_rank IS NOT NULL AND published_rank <> computed_rank
 UNION ALL
 SELECT 'rank-beyond-universe', 'error', index, year, unit_id, measure, published_rank, universe_size,
-  format('published rank {} is larger than the number of units in the edition ({})', published_rank, universe_size), raw_file, raw_cell
+  format('published rank {} is larger than the number of units in the edition ({})', published_rank, universe_size), raw_file, raw_rank_cell
 FROM located WHERE published_rank > universe_size
 UNION ALL
 SELECT 'published-ranks-contradict-scores', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, b.published_rank,
   format('{} scores {} with rank {}, but {} scores {} with rank {}', a.unit_name_vi, a.value, a.published_rank, b.unit_name_vi, b.value, b.published_rank),
-  a.raw_file, a.raw_cell
+  a.raw_file, a.raw_rank_cell
 FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id <> b.unit_id
 WHERE a.value > b.value AND a.published_rank > b.published_rank
 UNION ALL
 SELECT 'same-published-rank', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, NULL,
   format('{} and {} are both printed at rank {}{}', a.unit_name_vi, b.unit_name_vi, a.published_rank,
     CASE WHEN a.value = b.value THEN ' with the same score (a tie)' ELSE ' although their scores differ or are unknown' END),
-  a.raw_file, a.raw_cell
+  a.raw_file, a.raw_rank_cell
 FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id < b.unit_id
 WHERE a.published_rank = b.published_rank AND a.value IS DISTINCT FROM b.value
 UNION ALL

@@ -8,7 +8,7 @@ SELECT
   c.rank_change, c.value_change, c.previous_year, c.change_note,
   g."group", g.group_source,
   o.status, o.status_note,
-  o.source_id, o.source_url, o.raw_file, o.raw_sheet, o.raw_cell
+  o.source_id, o.source_url, o.raw_file, o.raw_sheet, o.raw_cell, o.raw_rank_cell
 FROM observations_located o
 JOIN ranks r USING (index, year, unit_id, measure)
 JOIN changes c USING (index, year, unit_id, measure)
