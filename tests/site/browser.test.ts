@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { readData } from './site-paths';
-import { startServer, type RunningServer } from './static-server';
+import { readData } from './site-paths.js';
+import { startServer, type RunningServer } from './static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -52,7 +52,7 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    context = await browser.newContext();
+    context = await browser.newContext({ acceptDownloads: true });
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
       if (url.hostname !== '127.0.0.1') {
@@ -73,14 +73,14 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
       it(`${type.name} (${lang}) loads without console errors and passes axe-core`, async () => {
         const { page, errors } = await open(type[lang], { allow404: type.name === '404' });
         expect(await page.getAttribute('html', 'lang')).toBe(type.name === '404' ? 'vi' : lang);
-        expect(errors).toEqual([]);
+        expect(errors, errors.join('\n')).toEqual([]);
         await page.addScriptTag({ url: '/__test__/axe.min.js' });
         const violations = await page.evaluate(async () => {
           // @ts-expect-error axe is injected above
           const result = await window.axe.run(document, { resultTypes: ['violations'] });
           return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
         });
-        expect(violations).toEqual([]);
+        expect(violations, violations.join('\n')).toEqual([]);
         await page.close();
       });
     }
@@ -152,6 +152,31 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     expect(await page.locator('#q-phu-tho').textContent()).toContain('45,34');
     expect(await page.locator('.copy-button').first().isVisible()).toBe(false);
     await noJs.close();
+  });
+
+  it('downloads a chart as PNG (drawn in the browser from its SVG file), and as SVG and CSV', async () => {
+    const { page } = await open('/tinh/phu-tho/');
+    const figure = page.locator('#phu-tho-papi-score');
+    const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('.png-download').click()]);
+    expect(download.suggestedFilename()).toBe('phu-tho-papi-score.vi.png');
+    const png = await download.createReadStream().then(async (stream) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const svg = await (await fetch(server.origin + (await figure.locator('a[href$=".svg"]').getAttribute('href'))!)).text();
+    expect(svg).toContain('<title>');
+    // Standalone SVG files must be well-formed XML (a browser refuses to draw them otherwise).
+    for (const file of ['phu-tho-papi-score.vi.svg', 'papi-2021-map.en.svg', 'papi-2021-distribution.vi.svg', 'phu-tho-2025-papi-components.en.svg', 'papi-national-trend.vi.svg']) {
+      const text = await (await fetch(`${server.origin}/files/charts/${file}`)).text();
+      const error = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, text);
+      expect(error, file).toBeNull();
+    }
+    const csv = await (await fetch(server.origin + (await figure.locator('a[href$=".csv"]').getAttribute('href'))!)).text();
+    expect(csv.split('\n')[0]).toBe('Năm,Điểm');
+    expect(csv).toContain('2021,45.343258');
+    await page.close();
   });
 
   it('can be used from the keyboard: the first Tab reaches the skip link, which moves focus to the content', async () => {

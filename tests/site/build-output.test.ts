@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { fileForPath, htmlPages, readData, readDist } from './site-paths';
+import { fileForPath, htmlPages, readData, readDist } from './site-paths.js';
 
 interface Unit { unit_id: string; name_vi: string; name_en: string }
 interface Edition { index: string; year: number }

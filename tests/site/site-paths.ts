@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The built site: dist/, or CHISO_SITE_DIST to test a site built elsewhere. */
+export const DIST = process.env.CHISO_SITE_DIST ?? join(ROOT, 'dist');
 export const DATA = join(DIST, 'data');
 
 export function siteBuilt(): boolean {

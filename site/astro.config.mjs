@@ -1,0 +1,25 @@
+// The chiso site. `npm run build` (scripts/build.ts) sets CHISO_DATA_DIR (the pipeline's datasets) and
+// CHISO_SITE_OUT (where the pages go); without them the site reads ../dist/data and writes ../dist.
+import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import pagefindIndex from './integrations/pagefind-index.mjs';
+
+// No telemetry: the site and its build talk to no third party.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
+const siteDir = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = resolve(siteDir, '..');
+process.env.CHISO_REPO_ROOT ??= repoRoot;
+process.env.CHISO_DATA_DIR ??= resolve(repoRoot, 'dist/data');
+const outDir = process.env.CHISO_SITE_OUT ?? resolve(repoRoot, 'dist');
+
+export default defineConfig({
+  site: process.env.CHISO_SITE_URL ?? 'https://chiso.vn',
+  outDir,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets' },
+  // The site ships no client framework; the few scripts are plain files in public/js.
+  devToolbar: { enabled: false },
+  integrations: [pagefindIndex()],
+});

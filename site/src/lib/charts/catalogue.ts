@@ -1,0 +1,53 @@
+/** Which charts each page shows. Pages and the SVG/CSV downloads both ask here, so they always agree. */
+import { editions, indexDefinitions, predecessors, units, type Lang, type Unit } from '../data';
+import { componentsChart } from './components-chart';
+import { editionDistributionChart, editionMapChart, regionalAveragesChart } from './edition-charts';
+import type { ChartSpec } from './spec';
+import { indexTrendChart, unitSeriesChart } from './time-series';
+
+export interface EditionCharts { map: ChartSpec; distribution: ChartSpec | null; regions: ChartSpec | null }
+
+export function editionCharts(index: string, year: number, lang: Lang): EditionCharts {
+  return {
+    map: editionMapChart(index, year, lang),
+    distribution: editionDistributionChart(index, year, lang),
+    regions: regionalAveragesChart(index, year, lang),
+  };
+}
+
+export function indexCharts(index: string, lang: Lang): { trend: ChartSpec } {
+  return { trend: indexTrendChart(index, lang) };
+}
+
+export interface UnitIndexCharts { index: string; score: ChartSpec | null; rank: ChartSpec | null; components: ChartSpec | null }
+
+/** The units whose series a unit page draws: itself, and for a 2025 unit also its former provinces, side by side
+ * (a unit without figures drops out of each chart). */
+export function seriesUnits(u: Unit): Unit[] {
+  return u.era === 'merged' ? [u, ...predecessors(u.unit_id)] : [u];
+}
+
+export function unitCharts(u: Unit, lang: Lang): UnitIndexCharts[] {
+  const members = seriesUnits(u);
+  return indexDefinitions.map((d) => ({
+    index: d.id,
+    score: unitSeriesChart(d.id, u, members, 'score', lang),
+    rank: unitSeriesChart(d.id, u, members, 'rank', lang),
+    components: componentsChart(d.id, u, members, lang),
+  }));
+}
+
+export function allCharts(): ChartSpec[] {
+  const list: ChartSpec[] = [];
+  for (const lang of ['vi', 'en'] as Lang[]) {
+    for (const e of editions) {
+      const c = editionCharts(e.index, e.year, lang);
+      list.push(c.map, ...[c.distribution, c.regions].filter((x): x is ChartSpec => x !== null));
+    }
+    for (const d of indexDefinitions) list.push(indexCharts(d.id, lang).trend);
+    for (const u of units) {
+      for (const c of unitCharts(u, lang)) list.push(...[c.score, c.rank, c.components].filter((x): x is ChartSpec => x !== null));
+    }
+  }
+  return list;
+}

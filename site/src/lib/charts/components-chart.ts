@@ -1,0 +1,96 @@
+/**
+ * A province's component scores in the latest edition that published them for every province, against the
+ * national best and median of that edition (best and median computed by chiso for display). A 2025 unit shows
+ * one dot per former province.
+ */
+import * as Plot from '@observablehq/plot';
+import {
+  editionObservations, editionsOf, indexDefinition, measureName, measuresFor, median, unitName, type Lang, type Unit,
+} from '../data';
+import { formatScore, formatTick } from '../format';
+import { t } from '../i18n';
+import { INK, SERIES_COLOURS, SERIES_SYMBOLS, type ChartRow, type ChartSpec, type LegendItem } from './spec';
+
+/** The newest edition with complete component measures in which one of the units has component values. */
+function componentEdition(index: string, units: Unit[]): { year: number; measures: string[] } | null {
+  const ids = new Set(units.map((u) => u.unit_id));
+  const headline = indexDefinition(index).headline;
+  for (const e of [...editionsOf(index)].reverse()) {
+    const complete = (e.complete_measures ?? '').split('|').filter((m) => m && m !== headline);
+    if (!complete.length) continue;
+    const has = editionObservations(index, e.year).some((o) => ids.has(o.unit_id) && complete.includes(o.measure) && o.value !== null);
+    if (has) return { year: e.year, measures: measuresFor(index, e.year).map((m) => m.measure).filter((m) => complete.includes(m)) };
+  }
+  return null;
+}
+
+export function componentsChart(index: string, subject: Unit, candidates: Unit[], lang: Lang): ChartSpec | null {
+  const found = componentEdition(index, candidates);
+  if (!found) return null;
+  const { year, measures } = found;
+  const withValues = new Set(editionObservations(index, year).filter((o) => o.value !== null && measures.includes(o.measure)).map((o) => o.unit_id));
+  const units = candidates.filter((u) => withValues.has(u.unit_id));
+  const tr = t(lang);
+  const def = indexDefinition(index);
+  const scale = measuresFor(index, year).find((m) => m.measure === measures[0])!;
+  const kind = scale.unit === 'percent' ? 'percent' as const : 'number' as const;
+  const obs = editionObservations(index, year);
+  const multi = candidates.length > 1;
+  const rows: ChartRow[] = [];
+  const dots: ChartRow[] = [];
+  for (const measure of measures) {
+    const values = obs.filter((o) => o.measure === measure && o.value !== null).map((o) => o.value!);
+    const label = measureName(index, measure, lang);
+    const best = Math.max(...values);
+    const mid = median(values);
+    for (const [i, u] of units.entries()) {
+      const value = obs.find((o) => o.measure === measure && o.unit_id === u.unit_id)?.value ?? null;
+      rows.push({ ...(multi ? { province: unitName(u, lang) } : {}), measure: label, value, median: mid, best });
+      if (value !== null) dots.push({ measure: label, value, series: i });
+    }
+  }
+  const name = unitName(subject, lang);
+  const legend: LegendItem[] = [
+    ...(multi ? units.map((u, i) => ({ label: unitName(u, lang), fill: SERIES_COLOURS[i], shape: SERIES_SYMBOLS[i] })) : [{ label: name, fill: INK, shape: 'circle' as const }]),
+    { label: tr('nationalMedian'), fill: '#D55E00', shape: 'tick' },
+    { label: tr('nationalBest'), fill: '#009E73', shape: 'ring' },
+  ];
+  const fmt = (v: number) => formatScore(v, scale.unit, lang);
+  const summary = rows.filter((r) => r.value !== null && !multi).map((r) => `${r.measure}: ${fmt(r.value as number)}`).join('; ');
+  return {
+    id: `${subject.unit_id}-${index}-components`,
+    lang,
+    title: lang === 'vi' ? `Chỉ số thành phần ${def.name.vi} ${year}: ${name} so với cả nước` : `${def.name.en} ${year} components: ${name} against the whole country`,
+    description: (lang === 'vi'
+      ? `Điểm từng chỉ số thành phần ${def.name.vi} năm ${year} của ${name} (chấm), trung vị cả nước (vạch cam) và điểm cao nhất cả nước (vòng xanh). Thanh xám là khoảng từ thấp nhất đến cao nhất.`
+      : `${name}'s score on each ${def.name.en} ${year} component (dot), the national median (orange tick) and the national best (green ring). The grey bar spans lowest to highest.`) + (summary ? ` ${summary}.` : ''),
+    legend,
+    columns: [
+      ...(multi ? [{ key: 'province', label: tr('province'), kind: 'text' as const }] : []),
+      { key: 'measure', label: tr('measure'), kind: 'text' },
+      { key: 'value', label: multi ? tr('score') : name, kind },
+      { key: 'median', label: tr('nationalMedian'), kind },
+      { key: 'best', label: tr('nationalBest'), kind },
+    ],
+    rows,
+    plot: () => {
+      const ranges = measures.map((measure) => {
+        const values = obs.filter((o) => o.measure === measure && o.value !== null).map((o) => o.value!);
+        const label = measureName(index, measure, lang);
+        return { measure: label, min: Math.min(...values), max: Math.max(...values), median: median(values), best: Math.max(...values) };
+      });
+      return {
+        width: 640, height: 44 * measures.length + 40, marginLeft: 230, marginRight: 20,
+        x: { label: `${tr('score')} →`, grid: true, nice: true, tickFormat: (v: number) => formatTick(v, lang) },
+        y: { label: null, domain: ranges.map((r) => r.measure), tickSize: 0 },
+        marks: [
+          Plot.axisY({ lineWidth: 18, tickSize: 0, fontSize: 11 }),
+          Plot.ruleY(ranges, { y: 'measure', x1: 'min', x2: 'max', stroke: '#d5dae0', strokeWidth: 8 }),
+          Plot.tickX(ranges, { y: 'measure', x: 'median', stroke: '#D55E00', strokeWidth: 2.5 }),
+          Plot.dot(ranges, { y: 'measure', x: 'best', stroke: '#009E73', strokeWidth: 2, r: 6 }),
+          Plot.dot(dots, { y: 'measure', x: 'value', fill: (d: ChartRow) => (multi ? SERIES_COLOURS[d.series as number] : INK), symbol: (d: ChartRow) => (multi ? SERIES_SYMBOLS[d.series as number] : 'circle'), r: 4.5 }),
+        ],
+      };
+    },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Charts of one edition: the choropleth map on that year's boundaries, the distribution of headline scores and
+ * the regional averages. Units without a published score are never drawn as zero: they get their own classes
+ * ("not scored" by the publisher, "rank only", "no data").
+ */
+import * as Plot from '@observablehq/plot';
+import * as d3 from 'd3';
+import {
+  edition, editionObservations, headlineMeasure, indexDefinition, nationalAverage, regionalAveragesFor, unit, unitName,
+  type Lang, type Observation,
+} from '../data';
+import { formatScore, formatTick } from '../format';
+import { boundariesFor } from '../geo';
+import { t } from '../i18n';
+import { INK, type ChartRow, type ChartSpec, type LegendItem } from './spec';
+
+const NO_DATA = '#ffffff';
+const NOT_SCORED = 'url(#hatch-not-scored)';
+const RANK_ONLY = 'url(#hatch-rank-only)';
+
+const MAP_WIDTH = 320;
+
+/** Height that fits the boundaries at MAP_WIDTH without blank bands. */
+function mapHeight(boundaries: d3.ExtendedFeatureCollection): number {
+  const projection = d3.geoMercator().fitWidth(MAP_WIDTH - 8, boundaries);
+  const [[, y0], [, y1]] = d3.geoPath(projection).bounds(boundaries);
+  return Math.ceil(y1 - y0 + 8);
+}
+
+export interface MapClass { fill: string; label: string; shape: LegendItem['shape'] }
+
+/** Value classes: equal steps on round numbers over the published scores (ColorBrewer YlGnBu, colour-blind safe). */
+function valueClasses(values: number[], unitKind: 'points' | 'percent', lang: Lang): { classOf: (v: number) => MapClass; classes: MapClass[] } {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const thresholds = lo === hi ? [] : d3.ticks(lo, hi, 4).filter((x) => x > lo && x < hi);
+  const count = thresholds.length + 1;
+  const colours = count >= 3 ? d3.schemeYlGnBu[Math.min(count, 9)] : ['#7fcdbb', '#2c7fb8'].slice(2 - count);
+  const fmt = (v: number) => formatScore(v, unitKind, lang);
+  const bounds = [lo, ...thresholds, hi];
+  const classes = colours.map((fill, i): MapClass => ({ fill, label: count === 1 ? fmt(lo) : `${fmt(bounds[i])} – ${fmt(bounds[i + 1])}`, shape: 'square' }));
+  return { classOf: (v) => classes[d3.bisectRight(thresholds, v)], classes };
+}
+
+function headline(index: string, year: number): Observation[] {
+  const measure = indexDefinition(index).headline;
+  return editionObservations(index, year).filter((o) => o.measure === measure);
+}
+
+export function editionMapChart(index: string, year: number, lang: Lang): ChartSpec {
+  const tr = t(lang);
+  const def = indexDefinition(index);
+  const e = edition(index, year);
+  const unitKind = headlineMeasure(index, year).unit;
+  const rows = headline(index, year);
+  const byUnit = new Map(rows.map((o) => [o.unit_id, o]));
+  const values = rows.filter((o) => o.value !== null).map((o) => o.value!);
+  const { classOf, classes } = values.length ? valueClasses(values, unitKind, lang) : { classOf: () => undefined, classes: [] as MapClass[] };
+  const special = {
+    notScored: { fill: NOT_SCORED, label: tr('notScored'), shape: 'hatch' as const },
+    rankOnly: { fill: RANK_ONLY, label: tr('rankOnly'), shape: 'dots' as const },
+    noData: { fill: NO_DATA, label: tr('noData'), shape: 'square' as const },
+  };
+  const boundaries = boundariesFor(e.unit_set);
+  const used = new Set<MapClass>();
+  const tableRows: ChartRow[] = [];
+  const classFor = (o: Observation | undefined): MapClass => {
+    if (o?.value !== null && o?.value !== undefined) return classOf(o.value)!;
+    if (o?.status === 'not-scored') return special.notScored;
+    if (o?.rank !== null && o?.rank !== undefined) return special.rankOnly;
+    return special.noData;
+  };
+  const titles = new Map<string, string>();
+  const fills = new Map<string, string>();
+  for (const f of boundaries.features) {
+    const id = f.properties.unit_id;
+    const o = byUnit.get(id);
+    const c = classFor(o);
+    used.add(c);
+    const name = unitName(unit(id), lang);
+    const details: string[] = [];
+    if (o?.value != null) details.push(formatScore(o.value, unitKind, lang));
+    if (o?.rank) details.push(`${tr('rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
+    if (o?.value == null) details.push(c.label.toLowerCase());
+    titles.set(id, `${name}: ${details.join(', ')}`);
+    fills.set(id, c.fill);
+    tableRows.push({ province: name, value: o?.value ?? null, rank: o?.rank ?? null, class: c.label });
+  }
+  // Units with data but no polygon of their own (Hà Tây, inside Hà Nội's 2008 boundary).
+  const drawn = new Set(boundaries.features.map((f) => f.properties.unit_id));
+  const undrawn = rows.filter((o) => !drawn.has(o.unit_id) && (o.value !== null || o.rank !== null));
+  for (const o of undrawn) tableRows.push({ province: unitName(o, lang), value: o.value, rank: o.rank, class: lang === 'vi' ? 'không có ranh giới riêng trên bản đồ' : 'no boundary of its own on the map' });
+  tableRows.sort((a, b) => String(a.province).localeCompare(String(b.province), lang));
+  const legend: LegendItem[] = [...classes, special.rankOnly, special.notScored, special.noData].filter((c) => used.has(c));
+  const count = boundaries.features.length;
+  const missing = count - rows.filter((o) => o.value !== null && drawn.has(o.unit_id)).length;
+  const description = (lang === 'vi'
+    ? `Bản đồ ${count} tỉnh, thành phố theo địa giới năm ${year}, tô màu theo điểm ${def.name.vi} năm ${year}: màu càng đậm điểm càng cao.${missing ? ` ${missing} tỉnh, thành phố không có điểm công bố được tô riêng, không tính là 0.` : ''}`
+    : `Map of the ${count} provinces on ${year} boundaries, shaded by ${def.name.en} ${year} score: darker is higher.${missing ? ` ${missing} provinces without a published score have their own pattern, never zero.` : ''}`)
+    + (undrawn.length ? (lang === 'vi' ? ` ${undrawn.map((o) => o.unit_name_vi).join(', ')} không có ranh giới riêng trên bản đồ (nằm trong Hà Nội).` : ` ${undrawn.map((o) => o.unit_name_en).join(', ')} has no boundary of its own (drawn within Ha Noi).`) : '');
+  return {
+    id: `${index}-${year}-map`,
+    lang,
+    title: lang === 'vi' ? `Bản đồ ${def.name.vi} ${year}` : `${def.name.en} ${year} map`,
+    description,
+    legend,
+    defs: true,
+    columns: [
+      { key: 'province', label: tr('province'), kind: 'text' },
+      { key: 'value', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
+      { key: 'rank', label: tr('rank'), kind: 'integer' },
+      { key: 'class', label: lang === 'vi' ? 'Lớp màu' : 'Class', kind: 'text' },
+    ],
+    rows: tableRows,
+    plot: () => ({
+      width: MAP_WIDTH,
+      height: mapHeight(boundaries),
+      projection: { type: 'mercator', domain: boundaries, inset: 4 },
+      marks: [
+        Plot.geo(boundaries, { fill: (f) => fills.get(f.properties.unit_id), stroke: '#666', strokeWidth: 0.4, title: (f) => titles.get(f.properties.unit_id) }),
+      ],
+    }),
+  };
+}
+
+export function editionDistributionChart(index: string, year: number, lang: Lang): ChartSpec | null {
+  const tr = t(lang);
+  const def = indexDefinition(index);
+  const e = edition(index, year);
+  const unitKind = headlineMeasure(index, year).unit;
+  const scored = headline(index, year).filter((o) => o.value !== null);
+  if (!scored.length) return null;
+  const mean = nationalAverage(index, year, def.headline);
+  const fmt = (v: number) => formatScore(v, unitKind, lang);
+  const rows: ChartRow[] = scored.map((o) => ({ province: unitName(o, lang), value: o.value, rank: o.rank })).sort((a, b) => (b.value as number) - (a.value as number));
+  const description = lang === 'vi'
+    ? `Mỗi chấm là một tỉnh, thành phố, đặt theo điểm ${def.name.vi} năm ${year}; ${scored.length}/${e.universe_size} tỉnh có điểm công bố, từ ${fmt(rows.at(-1)!.value as number)} đến ${fmt(rows[0].value as number)}.${mean !== null ? ` Vạch dọc là bình quân không trọng số: ${fmt(mean)}.` : ''}`
+    : `Each dot is one province, placed by its ${def.name.en} ${year} score; ${scored.length} of ${e.universe_size} provinces have a published score, from ${fmt(rows.at(-1)!.value as number)} to ${fmt(rows[0].value as number)}.${mean !== null ? ` The vertical rule is the unweighted mean: ${fmt(mean)}.` : ''}`;
+  return {
+    id: `${index}-${year}-distribution`,
+    lang,
+    title: lang === 'vi' ? `Phân bố điểm ${def.name.vi} ${year}` : `Distribution of ${def.name.en} ${year} scores`,
+    description,
+    legend: mean !== null ? [{ label: tr('nationalMean'), fill: '#D55E00', shape: 'tick' }] : undefined,
+    columns: [
+      { key: 'province', label: tr('province'), kind: 'text' },
+      { key: 'value', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
+      { key: 'rank', label: tr('rank'), kind: 'integer' },
+    ],
+    rows,
+    plot: () => ({
+      width: 640, height: scored.length > 20 ? 200 : 120, marginLeft: 24, marginRight: 24, marginBottom: 36,
+      x: { label: `${unitKind === 'percent' ? '%' : tr('score')} →`, nice: true, tickFormat: (v: number) => formatTick(v, lang) },
+      marks: [
+        Plot.dotX(rows, Plot.dodgeY({ x: 'value', r: 4, fill: '#2c7fb8', stroke: 'white', strokeWidth: 0.5, title: (r: ChartRow) => `${r.province}: ${fmt(r.value as number)}` })),
+        ...(mean !== null ? [Plot.ruleX([mean], { stroke: '#D55E00', strokeWidth: 2 })] : []),
+      ],
+    }),
+  };
+}
+
+export function regionalAveragesChart(index: string, year: number, lang: Lang): ChartSpec | null {
+  const tr = t(lang);
+  const def = indexDefinition(index);
+  const unitKind = headlineMeasure(index, year).unit;
+  const averages = regionalAveragesFor(index, year, def.headline);
+  if (!averages.length) return null;
+  const rows: ChartRow[] = averages
+    .map((r) => ({ area: lang === 'vi' ? r.area_name_vi : r.area_name_en, mean: r.mean_value, scored: r.units_scored, units: r.units, national: r.area_id === 'national' ? 1 : 0 }))
+    .sort((a, b) => (b.mean as number) - (a.mean as number));
+  const fmt = (v: number) => formatScore(v, unitKind, lang);
+  const kind = unitKind === 'percent' ? 'percent' as const : 'number' as const;
+  return {
+    id: `${index}-${year}-regions`,
+    lang,
+    title: lang === 'vi' ? `Bình quân ${def.name.vi} ${year} theo vùng` : `${def.name.en} ${year}: regional averages`,
+    description: lang === 'vi'
+      ? `Bình quân không trọng số điểm ${def.name.vi} của các tỉnh trong mỗi vùng kinh tế – xã hội và cả nước (do chiso tính từ điểm công bố). Cao nhất: ${rows[0].area} (${fmt(rows[0].mean as number)}).`
+      : `Unweighted mean ${def.name.en} score of the provinces in each socio-economic region and the whole country (computed by chiso from the published scores). Highest: ${rows[0].area} (${fmt(rows[0].mean as number)}).`,
+    columns: [
+      { key: 'area', label: tr('area'), kind: 'text' },
+      { key: 'mean', label: tr('mean'), kind },
+      { key: 'scored', label: tr('unitsScored'), kind: 'integer' },
+      { key: 'units', label: lang === 'vi' ? 'Số tỉnh trong vùng' : 'Provinces in area', kind: 'integer' },
+    ],
+    rows,
+    plot: () => {
+      const values = rows.map((r) => r.mean as number);
+      const lo = Math.min(...values);
+      const hi = Math.max(...values);
+      const pad = (hi - lo) * 0.6 || 1;
+      return {
+        width: 640, height: 30 * rows.length + 40, marginLeft: 250, marginRight: 60,
+        x: { domain: [Math.max(0, lo - pad), hi + pad * 0.3], label: null, axis: null },
+        y: { label: null, domain: rows.map((r) => r.area as string), tickSize: 0 },
+        marks: [
+          Plot.barX(rows, { y: 'area', x1: Math.max(0, lo - pad), x2: 'mean', fill: (r: ChartRow) => (r.national ? INK : '#2c7fb8') }),
+          Plot.text(rows, { y: 'area', x: 'mean', text: (r: ChartRow) => fmt(r.mean as number), dx: 4, textAnchor: 'start', fill: INK }),
+        ],
+      };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Observable Plot at build time: renders into a linkedom document and returns two serialisations of the SVG:
+ *   inline     for the page: no <style> element (the site stylesheet styles .chart-svg), so a strict
+ *              Content-Security-Policy needs no inline styles; role="img" and ARIA links to the caption;
+ *   standalone for the download: xmlns, <title>, <desc> and the Plot styles, so it opens on its own.
+ * Path coordinates are rounded to 0.1 px: the charts stay sharp and the pages stay light.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+export interface RenderedSvg { inline: string; standalone: string }
+
+/** Extra SVG definitions (hatch patterns for the map's "no data" classes). */
+export const PATTERNS = `<defs>
+<pattern id="hatch-not-scored" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="2"/></pattern>
+<pattern id="hatch-rank-only" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#f2f2f2"/><circle cx="3" cy="3" r="1.2" fill="#555"/></pattern>
+</defs>`;
+
+function roundNumbers(text: string): string {
+  return text.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function renderPlot(options: Plot.PlotOptions, meta: { id: string; title: string; description: string; defs?: boolean }): RenderedSvg {
+  const svg = Plot.plot({ ...options, document, className: 'plot' }) as unknown as Element;
+  if (svg.tagName.toLowerCase() !== 'svg') throw new Error(`chart ${meta.id}: Plot returned a ${svg.tagName}; give it no title, caption or legend`);
+  svg.removeAttribute('style');
+  // The SVG is one image (role="img", described by the caption and the table): its parts carry no ARIA of their own.
+  svg.querySelectorAll('[aria-label], [aria-description]').forEach((el) => { el.removeAttribute('aria-label'); el.removeAttribute('aria-description'); });
+  svg.querySelectorAll('[d]').forEach((el) => el.setAttribute('d', roundNumbers(el.getAttribute('d')!)));
+  svg.querySelectorAll('[transform]').forEach((el) => el.setAttribute('transform', roundNumbers(el.getAttribute('transform')!)));
+  const style = svg.querySelector('style');
+  const css = style?.textContent ?? '';
+  style?.remove();
+  const defs = meta.defs ? PATTERNS : '';
+  const body = svg.innerHTML;
+  const attributes = [...svg.attributes].map((a) => `${a.name}="${escapeXml(a.value)}"`).join(' ');
+  const inline = `<svg ${attributes} role="img" aria-labelledby="${meta.id}-title" aria-describedby="${meta.id}-desc">${defs}${body}</svg>`;
+  const standalone = `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" ${attributes} role="img">` +
+    `<title>${escapeXml(meta.title)}</title><desc>${escapeXml(meta.description)}</desc><style>${css}</style>` +
+    `<rect width="100%" height="100%" fill="white"/>${defs}${body}</svg>\n`;
+  return { inline, standalone };
+}

@@ -1,0 +1,60 @@
+/** What a chart is: its words, the table of its numbers (shown, and downloadable as CSV) and its Plot options. */
+import type * as Plot from '@observablehq/plot';
+import type { Lang } from '../data';
+import { formatNumber } from '../format';
+import { toCsv } from '../csv';
+import { renderPlot, type RenderedSvg } from './render';
+
+export type ColumnKind = 'text' | 'year' | 'integer' | 'number' | 'percent';
+export interface ChartColumn { key: string; label: string; kind: ColumnKind }
+export type ChartRow = Record<string, string | number | null>;
+export interface LegendItem { label: string; fill: string; shape?: 'square' | 'circle' | 'triangle' | 'diamond' | 'star' | 'cross' | 'wye' | 'ring' | 'tick' | 'dash' | 'hatch' | 'dots' }
+
+export interface ChartSpec {
+  id: string;
+  lang: Lang;
+  title: string;
+  description: string;
+  columns: ChartColumn[];
+  rows: ChartRow[];
+  legend?: LegendItem[];
+  /** Needs the hatch patterns (maps). */
+  defs?: boolean;
+  plot: () => Plot.PlotOptions;
+}
+
+const rendered = new Map<string, RenderedSvg>();
+
+/** Renders once per build; the page and the SVG download share the result. */
+export function renderChart(spec: ChartSpec): RenderedSvg {
+  const key = `${spec.id}.${spec.lang}`;
+  let svg = rendered.get(key);
+  if (!svg) {
+    svg = renderPlot(spec.plot(), { id: spec.id, title: spec.title, description: spec.description, defs: spec.defs });
+    rendered.set(key, svg);
+  }
+  return svg;
+}
+
+export function formatCell(value: string | number | null, kind: ColumnKind, lang: Lang): string {
+  if (value === null || value === '') return '–';
+  if (typeof value === 'string') return value;
+  switch (kind) {
+    case 'year': return String(value);
+    case 'integer': return formatNumber(value, lang, 0);
+    case 'number': return formatNumber(value, lang, 2);
+    case 'percent': return formatNumber(value, lang, 2) + '%';
+    default: return String(value);
+  }
+}
+
+/** The chart's numbers as CSV: full precision, '.' decimals (machine-readable in both languages). */
+export function chartCsv(spec: ChartSpec): string {
+  return toCsv(spec.columns.map((c) => c.label), spec.rows.map((row) => spec.columns.map((c) => row[c.key] ?? null)));
+}
+
+/** Colour-blind-safe qualitative palette (Okabe & Ito) for series; one dark blue for a single series. */
+export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+export const SERIES_SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye'] as const;
+export const INK = '#1f2933';
+export const MUTED = '#8a949e';

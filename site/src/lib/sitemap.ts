@@ -1,0 +1,12 @@
+/** Every page of the site, for sitemap.xml (each entry with its translation). */
+import { editions, indexDefinitions, units } from './data';
+import type { PageKey } from './routes';
+
+export function allPages(): PageKey[] {
+  return [
+    { page: 'home' }, { page: 'indices' }, { page: 'provinces' }, { page: 'compare' }, { page: 'downloads' }, { page: 'methodology' }, { page: 'search' },
+    ...indexDefinitions.map((d): PageKey => ({ page: 'index', index: d.id })),
+    ...editions.map((e): PageKey => ({ page: 'edition', index: e.index, year: e.year })),
+    ...units.map((u): PageKey => ({ page: 'province', unit: u.unit_id })),
+  ];
+}
