@@ -79,10 +79,12 @@ function readCsv(path: string): Grid {
 }
 
 /**
- * Reads the tables of one edition folder. A workbook is opened once however many of its sheets are read.
+ * Reads the tables of one edition folder. A workbook is opened once, and a sheet parsed once, however many
+ * tables read them.
  */
 export class TableFiles {
   private readonly workbooks = new Map<string, Workbook>();
+  private readonly sheets = new Map<string, Grid>();
 
   constructor(private readonly dir: string) {}
 
@@ -105,7 +107,9 @@ export class TableFiles {
         workbook = openWorkbook(readFileSync(path));
         this.workbooks.set(file, workbook);
       }
-      return { rows: workbook.sheet(sheet) };
+      const key = `${file}\u0000${sheet}`;
+      if (!this.sheets.has(key)) this.sheets.set(key, { rows: workbook.sheet(sheet) });
+      return this.sheets.get(key)!;
     } catch (error) {
       if (error instanceof WorkbookError) throw new GridError(error.message);
       throw error;

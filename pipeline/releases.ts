@@ -74,11 +74,12 @@ async function loadSnapshots(db: DuckDBConnection, rawDir: string, versions: str
 const snapshot = (version: string | null) =>
   version === null ? `SELECT * FROM (${SNAPSHOT_QUERY}) WHERE false` : `SELECT index, year, unit_id, measure, value, rank, "group" FROM release_snapshots WHERE version = '${version}'`;
 
+interface Diff { added: number; changed: Change[]; removed: Change[] }
+
 /** Figures added, changed or removed from `before` to `after` (each a query with the snapshot columns). */
-async function diff(db: DuckDBConnection, after: string, before: string): Promise<Change[]> {
-  return queryRows<Change>(
-    db,
-    `WITH a AS (${after}), b AS (${before}),
+async function diff(db: DuckDBConnection, after: string, before: string): Promise<Diff> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE figure_changes AS
+     WITH a AS (${after}), b AS (${before}),
      fields AS (
        SELECT coalesce(a.index, b.index) AS index, coalesce(a.year, b.year) AS year, coalesce(a.unit_id, b.unit_id) AS unit_id,
          coalesce(a.measure, b.measure) AS measure, f.field, f.before, f.after
@@ -86,8 +87,10 @@ async function diff(db: DuckDBConnection, after: string, before: string): Promis
        LATERAL (VALUES ('value', b.value::VARCHAR, a.value::VARCHAR), ('rank', b.rank::VARCHAR, a.rank::VARCHAR), ('group', b."group", a."group")) f(field, before, after)
      )
      SELECT *, CASE WHEN before IS NULL THEN 'added' WHEN after IS NULL THEN 'removed' ELSE 'changed' END AS change
-     FROM fields WHERE before IS DISTINCT FROM after ORDER BY index, year, unit_id, measure, field`,
-  );
+     FROM fields WHERE before IS DISTINCT FROM after`);
+  const [{ added }] = await queryRows<{ added: number }>(db, "SELECT count(*)::INTEGER AS added FROM figure_changes WHERE change = 'added' AND field = 'value'");
+  const others = await queryRows<Change>(db, "SELECT * FROM figure_changes WHERE change <> 'added' ORDER BY index, year, unit_id, measure, field");
+  return { added, changed: others.filter((c) => c.change === 'changed'), removed: others.filter((c) => c.change === 'removed') };
 }
 
 const sameFigure = (declared: number | string | null, printed: string | null) =>
@@ -97,14 +100,14 @@ const sameFigure = (declared: number | string | null, printed: string | null) =>
 export async function checkRelease(db: DuckDBConnection, rawDir: string, release: Release, corrections: Correction[]): Promise<ChangelogEntry[]> {
   const versions = snapshotVersions(rawDir);
   await loadSnapshots(db, rawDir, versions);
-  const entry = (version: string, date: string, changes: string[], comparedWith: string | null, found: Change[]): ChangelogEntry => ({
+  const entry = (version: string, date: string, changes: string[], comparedWith: string | null, found: Diff): ChangelogEntry => ({
     version,
     date,
     changes,
     compared_with: comparedWith,
-    added: found.filter((c) => c.change === 'added' && c.field === 'value').length,
-    changed: found.filter((c) => c.change === 'changed').length,
-    removed: found.filter((c) => c.change === 'removed').length,
+    added: found.added,
+    changed: found.changed.length,
+    removed: found.removed.length,
     corrections: corrections.filter((c) => c.release === version),
   });
 
@@ -112,15 +115,17 @@ export async function checkRelease(db: DuckDBConnection, rawDir: string, release
   const released = versions.includes(release.version);
   const previous = [...versions].reverse().find((v) => compareVersions(v, release.version) < 0) ?? null;
   const found = await diff(db, SNAPSHOT_QUERY, snapshot(released ? release.version : previous));
-  if (released && found.length) {
-    const c = found[0];
+  const altered = [...found.changed, ...found.removed];
+  if (released && (found.added || altered.length)) {
+    const c = altered[0];
+    const example = c ? ` (e.g. ${c.index} ${c.year} ${c.unit_id} ${c.measure} ${c.field}: ${c.before} → ${c.after})` : '';
     problems.push({
       file: `raw/releases/${release.version}.csv`,
-      message: `release ${release.version} is already out, and this build changes ${found.length} of its figures (e.g. ${c.index} ${c.year} ${c.unit_id} ${c.measure} ${c.field}: ${c.before} → ${c.after}); give this build a new version in raw/release.json`,
+      message: `release ${release.version} is already out, and this build ${altered.length ? `changes ${altered.length} of its figures` : `adds ${found.added} figures`}${example}; give this build a new version in raw/release.json`,
     });
   }
   if (!released && previous) {
-    for (const c of found.filter((d) => d.change !== 'added')) {
+    for (const c of altered) {
       const declared = corrections.find((k) => k.index === c.index && k.year === c.year && k.unit === c.unit_id && k.measure === c.measure && k.field === c.field && k.release === release.version);
       if (!declared || !sameFigure(declared.from, c.before) || !sameFigure(declared.to, c.after)) {
         const what = c.change === 'removed' ? `${c.before} was removed` : `changed from ${c.before} to ${c.after}`;
@@ -132,7 +137,7 @@ export async function checkRelease(db: DuckDBConnection, rawDir: string, release
     }
     const [major, minor] = parse(release.version);
     const [pMajor, pMinor] = parse(previous);
-    if (found.some((d) => d.change === 'added') && major === pMajor && minor === pMinor) {
+    if (found.added && major === pMajor && minor === pMinor) {
       problems.push({ file: 'raw/release.json', message: `this build adds figures to release ${previous}, so its version must be at least ${pMajor}.${pMinor + 1}.0 (minor = new data), not ${release.version}` });
     }
   }
