@@ -15,7 +15,7 @@ try {
   mkdirSync(data);
   const result = await runPipeline(join(ROOT, 'raw'), data);
   console.log(describeSuccess(result, 'dist/data/'));
-  await $({ cwd: ROOT, env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site }, stdio: 'inherit' })`npx astro build --root site`;
+  await $({ cwd: ROOT, env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })`npx astro build --root site`;
   renameSync(data, join(site, 'data'));
   replaceDirectory(site, join(ROOT, 'dist'));
   discard(work);
