@@ -3,7 +3,7 @@
  * prefixes "Tỉnh", "Thành phố", "TP.") and looked up in the alias table of the edition's unit set. An unknown name
  * is an error with the closest known names; nothing is matched by guessing.
  */
-import type { Registry, Unit, UnitSet } from './registry.js';
+import { aliasesOf, type Registry, type Unit, type UnitSet } from './registry.js';
 import { closest, foldSpace, stripDiacritics } from './text.js';
 
 export function foldName(name: string): string {
@@ -20,10 +20,9 @@ export class NameMatcher {
   private readonly elsewhere = new Map<string, Unit>();
 
   constructor(registry: Registry, readonly unitSet: UnitSet) {
-    const aliasesOf = (u: Unit) => [...u.aliases, ...registry.extraAliases.filter((a) => a.unit_id === u.id).map((a) => a.alias)];
     for (const unit of registry.units) {
       const target = unit.unit_sets.includes(unitSet) ? this.byKey : this.elsewhere;
-      for (const alias of aliasesOf(unit)) {
+      for (const alias of aliasesOf(registry, unit)) {
         const key = foldName(alias);
         const taken = target.get(key);
         if (taken && taken.id !== unit.id) {
@@ -55,4 +54,13 @@ export class NameMatcher {
       problem: `unknown province name "${printed}" for unit set ${this.unitSet} (${known.length} units); closest known: ${near.join(', ')}. If it is a spelling of one of them, add it to raw/units/aliases.csv.`,
     };
   }
+}
+
+/** One matcher per unit set, built when first asked for. */
+export function matchersFor(registry: Registry): (set: UnitSet) => NameMatcher {
+  const matchers = new Map<UnitSet, NameMatcher>();
+  return (set) => {
+    if (!matchers.has(set)) matchers.set(set, new NameMatcher(registry, set));
+    return matchers.get(set)!;
+  };
 }

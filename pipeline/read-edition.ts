@@ -138,6 +138,8 @@ export async function readEdition(
   const matcher = matcherFor(publication.unit_set);
   const observations = new Map<string, RawObservation & { where: string }>();
   const seenUnits = new Map<string, string>();
+  // The not_scored entries, matched to their units once.
+  const notScoredEntries = (publication.not_scored ?? []).map((entry) => ({ entry, match: matcher.match(entry.unit) }));
 
   const tableFiles = new TableFiles(dir);
   for (const [tableIndex, table] of publication.tables.entries()) {
@@ -178,10 +180,7 @@ export async function readEdition(
       for (const id of row.sourceIds) {
         if (!sourceIds.has(id)) problems.push({ file, row: row.row, column: row.sourceColumn, message: `source id "${id}" is not among the "sources" of publication.json` });
       }
-      const notScored = (publication.not_scored ?? []).filter((n) => {
-        const m = matcher.match(n.unit);
-        return m.ok && m.unit.id === unit.id;
-      });
+      const notScored = notScoredEntries.filter(({ match: m }) => m.ok && m.unit.id === unit.id).map(({ entry }) => entry);
       for (const cell of row.cells) {
         const key = `${unit.id}|${cell.measure}`;
         const existing = observations.get(key);
@@ -212,8 +211,7 @@ export async function readEdition(
 
   // A unit declared not scored may be left out of the table: record it as not scored all the same.
   const mappedMeasures = [...new Set(publication.tables.flatMap((t) => Object.keys(t.values)))];
-  for (const n of publication.not_scored ?? []) {
-    const m = matcher.match(n.unit);
+  for (const { entry: n, match: m } of notScoredEntries) {
     if (!m.ok) {
       problems.push({ file: shown, message: `not_scored: ${m.problem}` });
       continue;

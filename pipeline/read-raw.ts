@@ -2,10 +2,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_IDS, loadIndexDefinitions, type IndexDefinition, type IndexId } from './index-definitions.js';
-import { NameMatcher } from './name-matcher.js';
+import { matchersFor } from './name-matcher.js';
 import { InvalidInputError, type Problem } from './problems.js';
 import { readEdition, type Edition } from './read-edition.js';
-import { loadRegistry, type Registry, type UnitSet } from './registry.js';
+import { loadRegistry, type Registry } from './registry.js';
 
 export interface RawData {
   registry: Registry;
@@ -20,11 +20,7 @@ const REFERENCE_FOLDERS = ['units', 'geo', 'releases'];
 export async function readRaw(rawDir: string): Promise<RawData> {
   const registry = loadRegistry(join(rawDir, 'units'));
   const definitions = loadIndexDefinitions(rawDir);
-  const matchers = new Map<UnitSet, NameMatcher>();
-  const matcherFor = (set: UnitSet) => {
-    if (!matchers.has(set)) matchers.set(set, new NameMatcher(registry, set));
-    return matchers.get(set)!;
-  };
+  const matcherFor = matchersFor(registry);
   const problems: Problem[] = [];
   const editions: Edition[] = [];
   for (const folder of readdirSync(rawDir).sort()) {

@@ -56,6 +56,11 @@ export interface Registry {
   extraAliases: { alias: string; unit_id: string; note: string }[];
 }
 
+/** Every spelling of a unit: the registry's own and those added in raw/units/aliases.csv. */
+export function aliasesOf(registry: Registry, unit: Unit): string[] {
+  return [...unit.aliases, ...registry.extraAliases.filter((a) => a.unit_id === unit.id).map((a) => a.alias)];
+}
+
 export function loadRegistry(unitsDir: string): Registry {
   const provinces = readCsvObjects(join(unitsDir, 'provinces-63.csv'));
   const merger = readCsvObjects(join(unitsDir, 'merger-2025.csv'));

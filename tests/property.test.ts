@@ -11,11 +11,11 @@ import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadIndexDefinitions, type IndexDefinition } from '../pipeline/index-definitions.js';
-import { foldName, NameMatcher } from '../pipeline/name-matcher.js';
+import { foldName, matchersFor } from '../pipeline/name-matcher.js';
 import { readNumber, type Cell } from '../pipeline/numbers.js';
 import type { Problem } from '../pipeline/problems.js';
 import { readEdition } from '../pipeline/read-edition.js';
-import { loadRegistry, type Unit, type UnitSet } from '../pipeline/registry.js';
+import { aliasesOf, loadRegistry, type Unit, type UnitSet } from '../pipeline/registry.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { addEdition, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
 
@@ -31,14 +31,10 @@ const runs = (numRuns: number) => ({ seed: SEED, numRuns: Math.max(1, Math.round
 const RAW = makeRawFixture([]);
 const registry = loadRegistry(join(RAW, 'units'));
 const definitions = loadIndexDefinitions(RAW);
-const matchers = new Map<UnitSet, NameMatcher>();
-const matcherFor = (set: UnitSet) => {
-  if (!matchers.has(set)) matchers.set(set, new NameMatcher(registry, set));
-  return matchers.get(set)!;
-};
+const matcherFor = matchersFor(registry);
 const UNIT_SETS: UnitSet[] = ['legacy-64', 'legacy-63', 'merged-34'];
 afterAll(() => rmSync(RAW, { recursive: true, force: true }));
-const aliasesOf = (u: Unit) => [...new Set([...u.aliases, ...registry.extraAliases.filter((a) => a.unit_id === u.id).map((a) => a.alias)])];
+const spellingsOf = (u: Unit) => [...new Set(aliasesOf(registry, u))];
 
 /** Writes a finite number in plain positional notation (no exponent) with the shortest digits that round-trip. */
 function plain(x: number): string {
@@ -123,7 +119,7 @@ describe('readNumber (property)', () => {
 // ------------------------------------------------------------------------------------------------------------
 describe('NameMatcher with the real registry (property)', () => {
   /** Every (unit set, spelling, unit) the registry knows. */
-  const spellings = registry.units.flatMap((u) => u.unit_sets.flatMap((set) => aliasesOf(u).map((alias) => ({ set, alias, id: u.id }))));
+  const spellings = registry.units.flatMap((u) => u.unit_sets.flatMap((set) => spellingsOf(u).map((alias) => ({ set, alias, id: u.id }))));
   /** Folds like a reader would, to see whether a spelling already begins with an administrative prefix. */
   const plainLower = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]/g, '');
   const hasPrefix = (s: string) => /^(tinh|thanhpho|thudo|tp)/.test(plainLower(s));
@@ -180,7 +176,7 @@ describe('NameMatcher with the real registry (property)', () => {
   const noise = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: fc.constantFrom(...letters), maxLength: 20 }), mutated, joined, fc.string({ unit: 'binary', maxLength: 20 }));
 
   it('on noise, never throws: it matches nothing (with the closest names) or a unit with a spelling that folds the same', () => {
-    const folded = new Map(registry.units.map((u) => [u.id, new Set(aliasesOf(u).map(foldName))]));
+    const folded = new Map(registry.units.map((u) => [u.id, new Set(spellingsOf(u).map(foldName))]));
     fc.assert(
       fc.property(noise, fc.constantFrom(...UNIT_SETS), (text, set) => {
         const m = matcherFor(set).match(text);
@@ -224,7 +220,7 @@ const validTable = fc
   .shuffledSubarray(LEGACY, { minLength: 1 })
   .chain((units) =>
     fc.record({
-      rows: fc.tuple(...units.map((u) => fc.record({ unit: fc.constant(u), name: fc.constantFrom(...aliasesOf(u)), score }))),
+      rows: fc.tuple(...units.map((u) => fc.record({ unit: fc.constant(u), name: fc.constantFrom(...spellingsOf(u)), score }))),
       decimal: fc.constantFrom<'.' | ','>('.', ','),
       scoreFirst: fc.boolean(),
       note: fc.boolean(),
