@@ -38,7 +38,7 @@ function breakMarks(index: string, measure: string, years: number[]): Plot.Marki
   const { notComparable, caution } = breaksInside(index, measure, years);
   return [
     ...(notComparable.length ? [Plot.rectX(notComparable, { x1: (b) => b.year - 1, x2: (b) => b.year, fill: BAND, fillOpacity: 0.6 })] : []),
-    ...(caution.length ? [Plot.ruleX(caution, { x: (b) => b.year - 0.5, stroke: MUTED, strokeWidth: 1 })] : []),
+    ...(caution.length ? [Plot.ruleX(caution, { x: (b) => b.year - 0.5, stroke: MUTED, strokeWidth: 1, strokeOpacity: 0.45 })] : []),
   ];
 }
 
