@@ -26,7 +26,7 @@ export interface TableSpec {
   source?: string;
   source_header?: string;
   decimal?: '.' | ',';
-  missing_values?: Record<string, string>;
+  missing_values?: Record<string, { vi: string; en: string }>;
 }
 
 /** A header to look for, or a column pinned by its letter whose header is checked. */
