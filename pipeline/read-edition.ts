@@ -149,7 +149,7 @@ export async function readEdition(
       grid = tableFiles.grid(table.file, table.sheet);
     } catch (error) {
       if (!(error instanceof GridError)) throw error;
-      problems.push({ file: `${shownDir}/${table.file}`, row: error.row, message: error.message });
+      problems.push({ file: error.row === undefined ? `${shownDir}/${table.file}` : file, row: error.row, column: error.column, message: error.message });
       continue;
     }
     const read = readTableRows(grid, table, file);
