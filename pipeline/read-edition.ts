@@ -254,7 +254,8 @@ function outsideMessage(name: string, side: 'before' | 'after', table: TableSpec
   const byColumn = table.layout === 'unit-per-column';
   const bound = byColumn ? (side === 'before' ? 'first_column' : 'last_column') : side === 'before' ? 'first_row' : 'last_row';
   const where = byColumn ? (side === 'before' ? 'before the table\'s first column' : 'after the table\'s last column') : side === 'before' ? 'above the table\'s first row' : 'below the table\'s last row';
-  return `${name} is printed ${where} ("${bound}"), so it would be left out; every province of the sheet must be inside the table: fix "${bound}"`;
+  const declare = byColumn ? '' : ', or, if the row is not part of the table (a highlight box), list it in "rows_outside" with why';
+  return `${name} is printed ${where} ("${bound}"), so it would be left out: fix "${bound}"${declare}`;
 }
 
 /** Reads one cell into the observation; returns a problem message or nothing. */
