@@ -9,7 +9,7 @@ import {
   breaksFor, editionYears, editionsOf, headlineMeasure, indexDefinition, nationalAverage, observations, unitName,
   type Lang, type Observation, type Unit,
 } from '../data';
-import { formatTick } from '../format';
+import { formatScore, formatTick } from '../format';
 import { t } from '../i18n';
 import { provinceStyle } from './province-style';
 import { INK, MUTED, NARROW_WIDTH, type ChartLayout, type ChartRow, type ChartSpec, type LegendItem } from './spec';
@@ -106,6 +106,26 @@ function legendFor(series: SeriesInput[], multi: boolean, lang: Lang): LegendIte
 
 type Which = 'score' | 'rank';
 
+/** Fewer than this many figures make a sentence, not a near-empty chart. */
+const MIN_POINTS = 3;
+
+/** The figures of a series too short to draw, as a sentence ("Vĩnh Phúc, 2021: 89,27%, hạng 5/63."), or null. */
+export function shortSeriesSentence(index: string, units: Unit[], lang: Lang): string | null {
+  const points = seriesOf(index, units).flatMap((s) => s.rows.filter((o) => o.value !== null || o.rank !== null).map((o) => ({ unit: s.unit, o })));
+  if (!points.length || points.length >= MIN_POINTS) return null;
+  const def = indexDefinition(index);
+  const figures = points.sort((a, b) => a.o.year - b.o.year).map(({ unit, o }) => {
+    const parts = [
+      ...(o.value !== null ? [formatScore(o.value, headlineMeasure(index, o.year).unit, lang)] : []),
+      ...(o.rank !== null ? [lang === 'vi' ? `hạng ${o.rank}/${o.rank_of}` : `rank ${o.rank} of ${o.rank_of}`] : []),
+    ];
+    return `${unitName(unit, lang)}, ${o.year}: ${parts.join(', ')}`;
+  });
+  return lang === 'vi'
+    ? `chiso mới có ${points.length} số liệu ${def.name.vi}, chưa đủ để vẽ biểu đồ: ${figures.join('; ')}.`
+    : `chiso has only ${points.length} ${def.name.en} ${points.length === 1 ? 'figure' : 'figures'}, too few for a chart: ${figures.join('; ')}.`;
+}
+
 /** Score or rank of one or more units in an index over the years (units side by side, never averaged). */
 export function unitSeriesChart(index: string, subject: Unit, units: Unit[], which: Which, lang: Lang): ChartSpec | null {
   const series = seriesOf(index, units);
@@ -127,7 +147,10 @@ export function unitSeriesChart(index: string, subject: Unit, units: Unit[], whi
     }
   }
   const maxRank = Math.max(...series.flatMap((s) => s.rows.map((o) => o.rank_of)));
-  const title = which === 'score'
+  // A 2025 unit's page is about its former provinces, and its titles say so.
+  const title = subject.era === 'merged'
+    ? (lang === 'vi' ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): ${which === 'score' ? 'điểm' : 'thứ hạng'} ${def.name.vi}` : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${which}`)
+    : which === 'score'
     ? (lang === 'vi' ? `${tr('scoreTrend')} ${def.name.vi}: ${name}` : `${def.name.en} ${tr('scoreTrend').toLowerCase()}: ${name}`)
     : (lang === 'vi' ? `${tr('rankHistory')} ${def.name.vi}: ${name}` : `${def.name.en} ${tr('rankHistory').toLowerCase()}: ${name}`);
   const published = rows.filter((r) => r.y !== null);
