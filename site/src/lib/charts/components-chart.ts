@@ -94,7 +94,7 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
             ? Plot.text(ranges, { y: 'measure', text: 'measure', frameAnchor: 'left', textAnchor: 'start', dy: -20, lineWidth: 26, fill: INK })
             : Plot.axisY({ lineWidth: 18, tickSize: 0 }),
           Plot.ruleY(ranges, { y: 'measure', x1: 'min', x2: 'max', stroke: '#d5dae0', strokeWidth: 8 }),
-          Plot.tickX(ranges, { y: 'measure', x: 'median', stroke: NATIONAL, strokeWidth: 2.5 }),
+          Plot.tickX(ranges, { y: 'measure', x: 'median', stroke: NATIONAL, strokeWidth: 2.5, ...(narrow ? { insetTop: 19, insetBottom: 19 } : {}) }),
           Plot.dot(ranges, { y: 'measure', x: 'best', stroke: NATIONAL, strokeWidth: 1.5, r: 6 }),
           Plot.dot(dots, { y: 'measure', x: 'value', fill: (d: ChartRow) => (multi ? provinceStyle(d.unitId as string).colour : INK), symbol: (d: ChartRow) => (multi ? provinceStyle(d.unitId as string).symbol : 'circle'), r: 4.5 }),
         ],

@@ -1,7 +1,7 @@
 /**
  * One colour and one marker per province, the same on every chart of the site (and in compare, which gets them in
- * its series files). The 64 legacy units (63 provinces and Hà Tây), in unit_id order, take distinct pairs of 10
- * colours × 7 markers; a 2025 unit takes the style of the legacy province whose id it continues (phu-tho-2025 →
+ * its series files). The 64 legacy units (63 provinces and Hà Tây) take distinct pairs of 10 colours × 7 markers;
+ * a 2025 unit takes the style of the legacy province whose id it continues (phu-tho-2025 →
  * phu-tho), so a name keeps its look across the merger (Huế, whose id is new, takes Thừa Thiên Huế's).
  */
 import * as d3 from 'd3';
@@ -19,13 +19,32 @@ const D3_SYMBOLS: Record<SymbolName, d3.SymbolType> = {
 
 export interface ProvinceStyle { colour: string; symbol: SymbolName }
 
-const legacyIds = units.filter((u) => u.era === 'legacy').map((u) => u.unit_id).sort();
-const styles = new Map<string, ProvinceStyle>(legacyIds.map((id, i) => {
-  // Walk the grid diagonally so neighbours in the list differ in both colour and marker.
-  const colour = COLOURS[i % COLOURS.length];
-  const symbol = SYMBOLS[(i + Math.floor(i / COLOURS.length)) % SYMBOLS.length];
-  return [id, { colour, symbol }];
-}));
+/** Pairs handed out group by group (the provinces that merged into one 2025 unit are a group, drawn together on its
+ * page): within a group no two share a colour or a marker; across the site no two provinces share both. */
+function assignStyles(): Map<string, ProvinceStyle> {
+  const legacy = units.filter((u) => u.era === 'legacy').sort((a, b) => a.unit_id.localeCompare(b.unit_id));
+  const groups = new Map<string, string[]>();
+  for (const u of legacy) {
+    const key = u.successor_id ?? u.unit_id;
+    groups.set(key, [...(groups.get(key) ?? []), u.unit_id]);
+  }
+  const free = COLOURS.flatMap((colour, c) => SYMBOLS.map((_, s) => ({ colour, symbol: SYMBOLS[(s + c) % SYMBOLS.length] })));
+  const styles = new Map<string, ProvinceStyle>();
+  // Largest groups first, while every pair is still free.
+  for (const key of [...groups.keys()].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b))) {
+    const taken: ProvinceStyle[] = [];
+    for (const id of groups.get(key)!) {
+      const i = free.findIndex((p) => taken.every((t) => t.colour !== p.colour && t.symbol !== p.symbol));
+      if (i < 0) throw new Error(`province-style: no colour and marker left for ${id} that differ from its group's`);
+      const [style] = free.splice(i, 1);
+      taken.push(style);
+      styles.set(id, style);
+    }
+  }
+  return styles;
+}
+
+const styles = assignStyles();
 
 export function provinceStyle(unitId: string): ProvinceStyle {
   const style = styles.get(unitId) ?? styles.get(unitId.replace(/-2025$/, ''))
