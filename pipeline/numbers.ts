@@ -16,11 +16,10 @@ export function readNumber(cell: Cell, decimal: '.' | ','): Read<number> {
   }
   const text = (cell ?? '').trim();
   if (PLAIN[decimal].test(text)) {
-    const digits = text.replace(/^-?0*/, '').replace(/[.,]/, '').replace(/0+$/, '').length;
-    if (digits > 15) {
-      return { ok: false, problem: `expected a number, found "${text.length > 40 ? `${text.slice(0, 40)}…` : text}", ${digits} significant digits, more than a number holds exactly (an identifier or a pasted digit string?)` };
-    }
     const value = Number(text.replace(',', '.'));
+    if (!Number.isFinite(value)) {
+      return { ok: false, problem: `expected a number, found a string of ${text.replace(/\D/g, '').length} digits ("${text.slice(0, 20)}…"), too long to be a figure (a pasted identifier?)` };
+    }
     return { ok: true, value: value === 0 ? 0 : value };
   }
   const other = decimal === '.' ? ',' : '.';
