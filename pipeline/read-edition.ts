@@ -27,6 +27,7 @@ export interface Publication {
   publisher: string;
   unit_set: UnitSet;
   units_as_of?: string;
+  transcribed_decimals?: number;
   universe?: 'unit-set' | 'listed';
   complete_measures?: string[];
   methodology: string;

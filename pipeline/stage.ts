@@ -74,11 +74,12 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
     {
       index: 'VARCHAR', year: 'INTEGER', unit_set: 'VARCHAR', universe_size: 'INTEGER', published: 'VARCHAR', publisher: 'VARCHAR', title_vi: 'VARCHAR', title_en: 'VARCHAR',
       methodology: 'VARCHAR', scale: 'VARCHAR', license: 'VARCHAR', not_published: 'VARCHAR', notes: 'VARCHAR', folder: 'VARCHAR', source_urls: 'VARCHAR',
+      transcribed_decimals: 'INTEGER',
     },
     editions.map(({ publication: p, folder, universe }) => ({
       index: p.index, year: p.year, unit_set: p.unit_set, universe_size: universe.length, published: p.published, publisher: p.publisher,
       title_vi: p.title.vi, title_en: p.title.en, methodology: p.methodology, scale: p.scale, license: p.license, not_published: p.not_published,
-      notes: (p.notes ?? []).join('\n'), folder, source_urls: p.sources.map((s) => s.url).join(' '),
+      notes: (p.notes ?? []).join('\n'), folder, source_urls: p.sources.map((s) => s.url).join(' '), transcribed_decimals: p.transcribed_decimals ?? null,
     })),
   );
   await loadTable(
