@@ -74,7 +74,7 @@ FROM located WHERE published_group IS NOT NULL AND computed_group IS NOT NULL AN
 UNION ALL
 SELECT 'total-equals-sum-of-parts', 'error', o.index, o.year, o.unit_id, o.measure, o.value, p.parts_sum,
   format('{} is {} but its {} parts add up to {} (tolerance {})', o.measure, o.value, p.parts, round(p.parts_sum, 6), p.tolerance)
-    || CASE WHEN p.declared_decimals IS NULL AND p.parts_rounded
+    || CASE WHEN p.declared_decimals IS NULL AND p.parts_rounded AND greatest(p.part_decimals, d.decimals) >= 1
          AND abs(o.value - p.parts_sum) <= (p.parts + 1) * 0.5 * pow(10, -greatest(p.part_decimals, d.decimals)) + 1e-9
       THEN format('. This is rounding, not a slip: the figures have {} decimal(s), and rounding {} parts and the total can move them apart by up to {}. If the table was typed from a publication that prints {} decimal(s), declare "transcribed_decimals": {} in publication.json',
         greatest(p.part_decimals, d.decimals), p.parts, round((p.parts + 1) * 0.5 * pow(10, -greatest(p.part_decimals, d.decimals)), 6),
