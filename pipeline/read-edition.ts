@@ -235,7 +235,17 @@ export async function readEdition(
           where: `${file} row ${row.row}`,
         };
         const declared = notScored.find((n) => !n.measures || n.measures.includes(cell.measure));
-        const problem = readCell(obs, cell, table, declared?.reason, definition, publication.year, existing !== undefined);
+        // A rank or group read from another file or sheet than the value names its table, so the cell is never misread.
+        const qualified = (file: string, sheet: string | null) => `${file}${sheet ? ` [${sheet}]` : ''}!`;
+        let elsewhere = obs.raw_file !== `${shownDir}/${table.file}` || obs.raw_sheet !== (table.sheet ?? null);
+        if (elsewhere && cell.kind === 'value' && !obs.raw_cell) {
+          // The value's table becomes the observation's; a rank read before it keeps its own table's name.
+          if (obs.raw_rank_cell && !obs.raw_rank_cell.includes('!')) obs.raw_rank_cell = qualified(obs.raw_file.slice(shownDir.length + 1), obs.raw_sheet) + obs.raw_rank_cell;
+          Object.assign(obs, { raw_file: `${shownDir}/${table.file}`, raw_sheet: table.sheet ?? null });
+          elsewhere = false;
+        }
+        const where = elsewhere ? qualified(table.file, table.sheet ?? null) : '';
+        const problem = readCell(obs, cell, table, declared?.reason, definition, publication.year, existing !== undefined, where);
         if (problem) problems.push({ file, row: cell.row, column: cell.column, message: problem });
         observations.set(key, obs);
       }
@@ -318,6 +328,7 @@ function readCell(
   definition: IndexDefinition,
   year: number,
   seenBefore: boolean,
+  elsewhere: string,
 ): string | undefined {
   const { cell, kind } = located;
   const ref = `${located.column}${located.row}`;
@@ -356,7 +367,7 @@ function readCell(
     const r = readRank(cell);
     if (!r.ok) return r.problem;
     obs.published_rank = r.value;
-    obs.raw_rank_cell = ref;
+    obs.raw_rank_cell = elsewhere + ref;
     if (obs.status === 'not-given') obs.status = 'published';
     return undefined;
   }

@@ -156,6 +156,22 @@ describe('rank and score changes', () => {
 });
 
 describe('reading tables', () => {
+  it('record a rank read from another file than the value with that file\'s name, in either order', async () => {
+    for (const ranksFirst of [false, true]) {
+      const values = { file: 'table.csv', unit_header: 'province', values: { score: 'score' }, source: 'S1' };
+      const ranks = { file: 'ranks.csv', unit_header: 'province', values: {}, ranks: { score: 'rank' }, source: 'S1' };
+      const edition = {
+        index: 'sipas',
+        year: 2020,
+        files: { 'table.csv': csv(['province', 'score'], [['Hà Nội', 80]]), 'ranks.csv': csv(['province', 'rank'], [['Cà Mau', 1], ['Hà Nội', 7]]) },
+        publication: publicationFor('sipas', 2020, { tables: ranksFirst ? [ranks, values] : [values, ranks] }),
+      };
+      const { observations } = await run(makeRawFixture([edition]));
+      const hanoi = observations.find((o) => o.unit_id === 'ha-noi') as unknown as Record<string, string>;
+      expect(hanoi, `ranks first: ${ranksFirst}`).toMatchObject({ raw_file: 'raw/sipas/2020/table.csv', raw_cell: 'B2', raw_rank_cell: 'ranks.csv!B3' });
+    }
+  }, 60_000);
+
   it('reads sorted column pairs: a province column beside each measure, headers repeated', async () => {
     const table = csv(['Tỉnh', 'Điểm', 'Tỉnh', 'Xếp hạng'], [['Hà Nội', 70, 'Cà Mau', 1], ['Cà Mau', 80, 'Hà Nội', 2]]);
     const edition = {
