@@ -34,7 +34,7 @@ export const COLUMNS: Record<string, ColumnDescription> = {
   raw_file: { en: 'Raw file the value was read from (in the chiso repository).', vi: 'Tệp gốc chứa giá trị (trong kho chiso).' },
   raw_sheet: { en: 'Worksheet of the raw workbook, if any.', vi: 'Trang tính của tệp gốc, nếu có.' },
   raw_cell: { en: 'Cell of the value in the raw file (spreadsheet address; a CSV\'s header is row 1). Empty for a unit the publication declares not scored and leaves out of its table.', vi: 'Ô chứa giá trị trong tệp gốc (địa chỉ kiểu bảng tính; dòng tiêu đề của CSV là dòng 1). Để trống với đơn vị được khai báo không chấm điểm và không có trong bảng.' },
-  raw_rank_cell: { en: 'Cell of the published rank in the raw file, where the publication printed one.', vi: 'Ô chứa thứ hạng công bố trong tệp gốc, nếu có.' },
+  raw_rank_cell: { en: 'Cell of the published rank in the raw file, where the publication printed one; prefixed with its file and sheet ("ranks.csv!B3") when it is not in the value\'s file.', vi: 'Ô chứa thứ hạng công bố trong tệp gốc, nếu có; ghi kèm tên tệp và trang tính ("ranks.csv!B3") khi không nằm trong tệp chứa giá trị.' },
   era: { en: 'legacy (provinces to June 2025, including Hà Tây) or merged (units from 1 July 2025).', vi: 'legacy (tỉnh đến 6/2025, kể cả Hà Tây) hoặc merged (đơn vị từ 1/7/2025).' },
   unit_sets: { en: 'Unit sets the unit belongs to, separated by |.', vi: 'Các bộ đơn vị chứa đơn vị này, cách nhau bởi |.' },
   name_vi: { en: 'Name in Vietnamese.', vi: 'Tên tiếng Việt.' },
