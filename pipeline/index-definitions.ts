@@ -1,5 +1,6 @@
 /** The index definitions (raw/<index>/index.json): measures, scales by year, groups, breaks, checks. */
 import { join } from 'node:path';
+import { privateUrlProblem } from './check-metadata.js';
 import { InvalidInputError, type Problem } from './problems.js';
 import { readJson, validateAgainst } from './schemas.js';
 
@@ -47,6 +48,8 @@ function checkReferences(d: IndexDefinition, shown: string): Problem[] {
     if (!ids.includes(measure)) problems.push({ file: shown, message: `${where} names the measure "${measure}", which is not among its measures ${known}` });
   };
   check(d.headline, '"headline"');
+  const url = privateUrlProblem(d.url);
+  if (url) problems.push({ file: shown, message: `"url" ${url}` });
   d.breaks.forEach((b, i) => (b.measures ?? []).forEach((m) => check(m, `breaks[${i}] (${b.year})`)));
   if (d.checks?.sum) [d.checks.sum.total, ...d.checks.sum.parts].forEach((m) => check(m, 'checks.sum'));
   (d.checks?.weighted ?? []).forEach((w, i) => [w.total, ...Object.keys(w.weights)].forEach((m) => check(m, `checks.weighted[${i}]`)));

@@ -41,6 +41,9 @@ export async function readRaw(rawDir: string): Promise<RawData> {
   };
   for (const folder of readdirSync(rawDir).sort()) {
     if (refused(join(rawDir, folder), folder, `raw/${shownName(folder)}`)) continue;
+    if (REFERENCE_FOLDERS.includes(folder) && isDir(join(rawDir, folder))) {
+      for (const name of readdirSync(join(rawDir, folder)).sort()) refused(join(rawDir, folder, name), name, `raw/${folder}/${shownName(name)}`);
+    }
     if (REFERENCE_FOLDERS.includes(folder) || !isDir(join(rawDir, folder))) continue;
     const definition = definitions.get(folder as IndexId);
     if (!definition) {

@@ -51,7 +51,7 @@ const REGION_IDS: Record<string, string> = {
 
 function regionId(regionVi: string): string {
   const id = REGION_IDS[regionVi];
-  if (!id) throw new Error(`raw/units: unknown region "${regionVi}"`);
+  if (!id) throw new InvalidInputError([{ file: 'raw/units', message: `unknown region "${regionVi}" (known: ${Object.keys(REGION_IDS).join(', ')})` }]);
   return id;
 }
 
@@ -117,7 +117,7 @@ export function loadRegistry(unitsDir: string): Registry {
   });
   const legacy: Unit[] = provinces.map((r) => {
     const successor = mergedByOldCode.get(r.gso_code);
-    if (!successor) throw new Error(`raw/units/merger-2025.csv: old code ${r.gso_code} (${r.name_vi}) is in no 2025 unit`);
+    if (!successor) throw new InvalidInputError([{ file: 'raw/units/merger-2025.csv', message: `old code ${r.gso_code} (${r.name_vi}) is in no 2025 unit` }]);
     return {
       id: slugify(r.name_vi),
       era: 'legacy',
@@ -160,7 +160,10 @@ export function loadRegistry(unitsDir: string): Registry {
   }));
   const units = [...legacy, ...former, ...merged];
   const byId = new Map(units.map((u) => [u.id, u]));
-  if (byId.size !== units.length) throw new Error('raw/units: two units share an id');
+  if (byId.size !== units.length) {
+    const twice = units.find((u, i) => units.findIndex((v) => v.id === u.id) !== i)!;
+    throw new InvalidInputError([{ file: 'raw/units', message: `two units share the id "${twice.id}"` }]);
+  }
   const extraAliases = readCsvObjects(join(unitsDir, 'aliases.csv')).map((r, i) => ({ alias: r.alias, unit_id: r.unit_id, note: r.note, row: i + 2 }));
   for (const a of extraAliases) {
     if (!byId.has(a.unit_id)) throw new InvalidInputError([{ file: 'raw/units/aliases.csv', row: a.row, message: `alias "${a.alias}" names unknown unit id "${a.unit_id}"` }]);

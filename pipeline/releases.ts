@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { privateUrlProblem } from './check-metadata.js';
 import { openDatabase, queryRows } from './duckdb.js';
 import { InvalidInputError, type Problem } from './problems.js';
 import { readJson, validateAgainst } from './schemas.js';
@@ -58,6 +59,8 @@ export function readRelease(rawDir: string): { release: Release; corrections: Co
   if (problems.length || !release || !corrections) throw new InvalidInputError(problems);
   if (!VERSION.test(release.version)) problems.push({ file: 'raw/release.json', message: `"version" is "${release.version}", which is not a canonical semantic version (such as 0.2.0: no leading zeros)` });
   corrections.corrections.forEach((c, i) => {
+    const url = privateUrlProblem(c.source);
+    if (url) problems.push({ file: 'raw/corrections.json', message: `corrections[${i}]: "source" ${url}` });
     if (!VERSION.test(c.release)) problems.push({ file: 'raw/corrections.json', message: `corrections[${i}]: "release" is "${c.release}", which is not a canonical semantic version (such as 0.2.0: no leading zeros)` });
   });
   const seen = new Map<string, number>();

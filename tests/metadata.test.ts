@@ -2,7 +2,7 @@
  * Metadata rules beyond the schemas: which unit sets an edition's year allows, names that only a unit set can
  * resolve, real dates, public source URLs, duplicate JSON keys, and edition folders that leave raw/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,21 +42,37 @@ describe('unit sets and the year an edition measures', () => {
   }, 60_000);
 });
 
-describe('edition folders', () => {
-  it('refuse an edition folder that is a symbolic link leaving raw/', async () => {
+async function problemsOf(raw: string): Promise<string[]> {
+  try {
+    await runPipeline(raw, mkdtempSync(join(tmpdir(), 'chiso-out-')));
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    return error.problems.map((p) => `${p.file}: ${p.message}`);
+  }
+  return [];
+}
+
+describe('symbolic links', () => {
+  it('refuse an edition folder, a registry file, an index.json or release.json that leaves raw/', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'chiso-outside-'));
-    const raw = makeRawFixture([]);
-    mkdirSync(join(raw, 'sipas'), { recursive: true });
-    symlinkSync(outside, join(raw, 'sipas', '2020'));
-    let messages: string[] = [];
-    try {
-      await runPipeline(raw, mkdtempSync(join(tmpdir(), 'chiso-out-')));
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      messages = error.problems.map((p) => `${p.file}: ${p.message}`);
+    for (const path of ['sipas/2020', 'units/aliases.csv', 'sipas/index.json', 'release.json']) {
+      const raw = makeRawFixture([]);
+      const target = join(outside, path.replaceAll('/', '-'));
+      if (path === 'sipas/2020') mkdirSync(target);
+      else cpSync(join(raw, path), target);
+      rmSync(join(raw, path), { recursive: true, force: true });
+      symlinkSync(target, join(raw, path));
+      expect(await problemsOf(raw), path).toContainEqual(expect.stringMatching(new RegExp(`^raw/${path}: is a symbolic link to .*chiso-outside-.*, outside raw/: copy the file into raw/ instead$`)));
     }
-    expect(messages).toEqual([expect.stringMatching(/^raw\/sipas\/2020: is a symbolic link to .*chiso-outside-.*, outside raw\/: copy the file into raw\/ instead$/)]);
     rmSync(outside, { recursive: true });
+  }, 120_000);
+
+  it('accept a link that stays inside raw/', async () => {
+    const raw = makeRawFixture([{ index: 'sipas', year: 2020, files: { 'table.csv': csv(['province', 'score'], [['Hà Nội', 80]]) } }]);
+    cpSync(join(raw, 'sipas', 'index.json'), join(raw, 'sipas-index.json'));
+    rmSync(join(raw, 'sipas', 'index.json'));
+    symlinkSync(join(raw, 'sipas-index.json'), join(raw, 'sipas', 'index.json'));
+    expect(await problemsOf(raw)).toEqual([]);
   }, 60_000);
 });
 
