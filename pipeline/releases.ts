@@ -11,8 +11,9 @@ import { privateUrlProblem } from './check-metadata.js';
 import { openDatabase, queryRows } from './duckdb.js';
 import { InvalidInputError, type Problem } from './problems.js';
 import { readJson, validateAgainst } from './schemas.js';
+import type { Text } from './index-definitions.js';
 
-export interface Release { version: string; date: string; changes: string[] }
+export interface Release { version: string; date: string; changes: Text[] }
 interface Correction { index: string; year: number; unit: string; measure: string; field: string; from: number | string | null; to: number | string | null; reason: string; source: string; release: string }
 interface Change { index: string; year: number; unit_id: string; measure: string; field: string; before: string | null; after: string | null; change: 'added' | 'field-added' | 'changed' | 'removed' }
 
@@ -22,7 +23,7 @@ interface AddedField { index: string; year: number; unit_id: string; measure: st
 export interface ChangelogEntry {
   version: string;
   date: string;
-  changes: string[];
+  changes: Text[];
   compared_with: string | null;
   added: number;
   fields_added: AddedField[];
@@ -173,7 +174,7 @@ export async function checkRelease(db: DuckDBConnection, rawDir: string, release
   if (problems.length) throw new InvalidInputError(problems);
   const versions = recorded.map((r) => r.version);
   await loadSnapshots(db, rawDir, versions);
-  const entry = (version: string, date: string, changes: string[], comparedWith: string | null, found: Diff): ChangelogEntry => ({
+  const entry = (version: string, date: string, changes: Text[], comparedWith: string | null, found: Diff): ChangelogEntry => ({
     version,
     date,
     changes,
