@@ -106,6 +106,8 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
       index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', published_rank: 'INTEGER', published_group: 'VARCHAR',
       status: 'VARCHAR', status_note: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR', raw_rank_cell: 'VARCHAR',
     },
-    editions.flatMap((e) => e.observations as unknown as Record<string, string | number | null>[]),
+    (function* () {
+      for (const e of editions) yield* e.observations as unknown as Record<string, string | number | null>[];
+    })(),
   );
 }
