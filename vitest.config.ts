@@ -1,9 +1,25 @@
+import { availableParallelism } from 'node:os';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects: the pipeline tests, and the site tests (tests/site/), which need a built dist/: their global
-// setup runs `npm run build` once when dist/index.html is missing.
+/** Test files that mostly wait for a child process (a second site build): started first, so the others run meanwhile. */
+const WAITING = /tests\/site\/reproducible\.test\.ts$/;
+
+class WaitingFirst extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [...sorted.filter((f) => WAITING.test(f.moduleId)), ...sorted.filter((f) => !WAITING.test(f.moduleId))];
+  }
+}
+
+// Two projects: the pipeline tests, which need no site, and the site tests (tests/site/), whose global setup builds
+// the site once per run unless dist/ is a build of the current inputs (tests/site/global-setup.ts).
+// At least two test files run at once, even on two cores (Vitest's default there is one): several of them spend
+// much of their time waiting for a build, a pipeline process or the browser.
 export default defineConfig({
   test: {
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: WaitingFirst },
     projects: [
       {
         extends: true,

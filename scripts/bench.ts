@@ -71,9 +71,9 @@ function syntheticRaw(factor: number): string {
 
 interface Run { wall: number; cpu: number; peakMiB: number; stdout: string; failure?: string }
 
-/** Runs a shell command under /usr/bin/time: wall seconds, CPU seconds (user + system) and peak resident memory. */
+/** Runs a shell command (with node_modules/.bin on the PATH, as npm does) under /usr/bin/time: wall seconds, CPU seconds (user + system) and peak resident memory. */
 async function timed(command: string, env: Record<string, string> = {}): Promise<Run> {
-  const run = await $({ quiet: true, nothrow: true, cwd: ROOT, env: { ...process.env, ...env } })`/usr/bin/time -f ${'@@ %e %U %S %M'} sh -c ${command}`;
+  const run = await $({ quiet: true, nothrow: true, cwd: ROOT, env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, ...env } })`/usr/bin/time -f ${'@@ %e %U %S %M'} sh -c ${command}`;
   const [wall, user, system, kib] = (/@@ (\S+) (\S+) (\S+) (\S+)\s*$/.exec(run.stderr) ?? []).slice(1).map(Number);
   return { wall, cpu: user + system, peakMiB: kib / 1024, stdout: run.stdout, failure: run.exitCode ? run.stderr.slice(0, 600) : undefined };
 }
@@ -204,7 +204,7 @@ function pageWeights(dist: string) {
 
 if (parts.has('build')) {
   const emptyBefore = await emptyAstroBuild();
-  const build = await timed('node --import tsx scripts/build.ts');
+  const build = await timed(packageScripts.build);
   if (build.failure) throw new Error(`npm run build failed:\n${build.failure}`);
   const emptyAfter = await emptyAstroBuild();
   const empty = (emptyBefore.wall + emptyAfter.wall) / 2;
