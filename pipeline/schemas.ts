@@ -28,7 +28,7 @@ export function schemaValidator(name: string): ValidateFunction {
   if (!validate) {
     const text = readFileSync(join(SCHEMA_DIR, name), 'utf8');
     const digest = createHash('sha256').update(`${AJV_VERSION}\0${JSON.stringify(OPTIONS)}\0${text}`).digest('hex').slice(0, 16);
-    const file = join(CACHE, `${name.replaceAll("/", "_")}.${digest}.cjs`);
+    const file = join(CACHE, `${name.replaceAll('/', '_')}.${digest}.cjs`);
     if (existsSync(file)) validate = requireCached(file) as ValidateFunction;
     else {
       validate = ajv.compile(JSON.parse(text));
