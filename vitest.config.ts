@@ -2,24 +2,32 @@ import { availableParallelism } from 'node:os';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** Test files that mostly wait for a child process (a second site build): started first, so the others run meanwhile. */
-const WAITING = /tests\/site\/reproducible\.test\.ts$/;
+/**
+ * The longest test files, started first so that the short ones fill the gaps: the second site build (its worker
+ * only waits for the child build) and the browser tests.
+ */
+const LONGEST = [/tests\/site\/reproducible\.test\.ts$/, /tests\/site\/browser\.test\.ts$/];
+const rankOf = (f: TestSpecification) => {
+  const i = LONGEST.findIndex((re) => re.test(f.moduleId));
+  return i === -1 ? LONGEST.length : i;
+};
 
-class WaitingFirst extends BaseSequencer {
+class LongestFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    return [...sorted.filter((f) => WAITING.test(f.moduleId)), ...sorted.filter((f) => !WAITING.test(f.moduleId))];
+    return (await super.sort(files)).map((f, i) => ({ f, i })).sort((a, b) => rankOf(a.f) - rankOf(b.f) || a.i - b.i).map(({ f }) => f);
   }
 }
 
 // Two projects: the pipeline tests, which need no site, and the site tests (tests/site/), whose global setup builds
 // the site once per run unless dist/ is a build of the current inputs (tests/site/global-setup.ts).
-// At least two test files run at once, even on two cores (Vitest's default there is one): several of them spend
-// much of their time waiting for a build, a pipeline process or the browser.
+// One test file more than there are cores runs at once (Vitest's default is one fewer: a single file at a time on
+// two cores), as the second site build's file only waits for its child process. Timeouts are generous: the tests
+// that run the whole pipeline assert what it does, not how fast (npm run bench measures that).
 export default defineConfig({
   test: {
-    maxWorkers: Math.max(2, availableParallelism() - 1),
-    sequence: { sequencer: WaitingFirst },
+    maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: LongestFirst },
+    testTimeout: 60_000,
     projects: [
       {
         extends: true,
@@ -31,7 +39,6 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/global-setup.ts'],
-          testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
