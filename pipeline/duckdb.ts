@@ -1,4 +1,4 @@
-/** A small wrapper over @duckdb/node-api: open an in-memory database, load rows, run SQL files. */
+/** A small wrapper over @duckdb/node-api: open a database, load rows, run SQL files. */
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +8,19 @@ export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
 export type Columns = Record<string, ColumnType>;
 type Value = string | number | boolean | null | undefined;
 
+/** The databases' folders, removed when the process exits. */
+const databaseDirs: string[] = [];
+process.once('exit', () => databaseDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * A database on one thread (the same input gives the same bytes) with capped memory. It lives in a temporary
+ * folder, removed when the process exits, so that DuckDB can keep what does not fit in memory on disk: a large
+ * input then stays within bounded memory instead of growing with it.
+ */
 export async function openDatabase(): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
+  databaseDirs.push(dir);
+  const instance = await DuckDBInstance.create(join(dir, 'pipeline.duckdb'), { threads: '1', memory_limit: '1GB' });
   return instance.connect();
 }
 

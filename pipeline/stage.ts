@@ -106,8 +106,12 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
       index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', published_rank: 'INTEGER', published_group: 'VARCHAR',
       status: 'VARCHAR', status_note: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR', raw_rank_cell: 'VARCHAR',
     },
+    // Each edition's rows are let go once staged: from here on they live in DuckDB only.
     (function* () {
-      for (const e of editions) yield* e.observations as unknown as Record<string, string | number | null>[];
+      for (const e of editions) {
+        yield* e.observations as unknown as Record<string, string | number | null>[];
+        e.observations = [];
+      }
     })(),
   );
 }
