@@ -28,7 +28,7 @@ export function columnIndex(letters: string): number {
 }
 
 export class GridError extends Error {
-  constructor(message: string, readonly row?: number) {
+  constructor(message: string, readonly row?: number, readonly column?: string) {
     super(message);
   }
 }
@@ -123,7 +123,7 @@ export class TableFiles {
       if (recentSheets.size > RECENT_SHEETS) recentSheets.delete(recentSheets.keys().next().value!);
       return grid;
     } catch (error) {
-      if (error instanceof WorkbookError) throw new GridError(error.message);
+      if (error instanceof WorkbookError) throw new GridError(error.message, error.row, error.column);
       throw error;
     }
   }

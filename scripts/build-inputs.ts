@@ -4,8 +4,8 @@
  * build now in dist/; the site tests rebuild whenever the recorded digest is not that of the working tree.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ROOT } from '../pipeline/publish.js';
 
 const INPUTS = ['raw', 'pipeline', 'schemas', 'site', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -42,5 +42,6 @@ export function forgetBuildInputs(): void {
 }
 
 export function recordBuildInputs(digest: string): void {
+  mkdirSync(dirname(RECORD), { recursive: true });
   writeFileSync(RECORD, digest + '\n');
 }
