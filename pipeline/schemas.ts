@@ -1,19 +1,41 @@
 /** JSON Schema validation (ajv) of the project's JSON files, with errors phrased for a person. */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import type { Problem } from './problems.js';
 
 const SCHEMA_DIR = join(import.meta.dirname, '..', 'schemas');
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+const ajv = new Ajv2020({ ...OPTIONS, code: { source: true } });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 const compiled = new Map<string, ValidateFunction>();
+
+/**
+ * Compiling a schema takes a few hundred milliseconds, on every run. So each compiled validator is also kept as
+ * code in node_modules/.cache/chiso/validators/, under the digest of the schema, Ajv's version and options, and
+ * loaded from there while those are unchanged.
+ */
+const CACHE = join(import.meta.dirname, '..', 'node_modules', '.cache', 'chiso', 'validators');
+const requireCached = createRequire(join(CACHE, 'index.cjs'));
+const AJV_VERSION = (requireCached('ajv/package.json') as { version: string }).version;
 
 export function schemaValidator(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')));
+    const text = readFileSync(join(SCHEMA_DIR, name), 'utf8');
+    const digest = createHash('sha256').update(`${AJV_VERSION}\0${JSON.stringify(OPTIONS)}\0${text}`).digest('hex').slice(0, 16);
+    const file = join(CACHE, `${name.replaceAll('/', '_')}.${digest}.cjs`);
+    if (existsSync(file)) validate = requireCached(file) as ValidateFunction;
+    else {
+      validate = ajv.compile(JSON.parse(text));
+      mkdirSync(CACHE, { recursive: true });
+      writeFileSync(`${file}.${process.pid}.tmp`, standalone.default(ajv, validate));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    }
     compiled.set(name, validate);
   }
   return validate;

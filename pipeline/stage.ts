@@ -110,6 +110,12 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
       index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', published_rank: 'INTEGER', published_group: 'VARCHAR',
       status: 'VARCHAR', status_note_vi: 'VARCHAR', status_note_en: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR', raw_rank_cell: 'VARCHAR',
     },
-    editions.flatMap((e) => e.observations as unknown as Record<string, string | number | null>[]),
+    // Each edition's rows are let go once staged: from here on they live in DuckDB only.
+    (function* () {
+      for (const e of editions) {
+        yield* e.observations as unknown as Record<string, string | number | null>[];
+        e.observations = [];
+      }
+    })(),
   );
 }

@@ -58,7 +58,9 @@ UNION ALL
 SELECT 'published-ranks-contradict-scores', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, b.published_rank,
   format('{} scores {} with rank {}, but {} scores {} with rank {}', a.unit_name_vi, a.value, a.published_rank, b.unit_name_vi, b.value, b.published_rank),
   a.raw_file, a.raw_rank_cell
+-- (pairs of printed ranks only: comparing every pair of units would grow with the square of an edition's size)
 FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id <> b.unit_id
+  AND a.published_rank IS NOT NULL AND b.published_rank IS NOT NULL
 WHERE a.value > b.value AND a.published_rank > b.published_rank
 UNION ALL
 SELECT 'same-published-rank', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, NULL,
@@ -66,6 +68,7 @@ SELECT 'same-published-rank', 'warning', a.index, a.year, a.unit_id, a.measure, 
     CASE WHEN a.value = b.value THEN ' with the same score (a tie)' ELSE ' although their scores differ or are unknown' END),
   a.raw_file, a.raw_rank_cell
 FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id < b.unit_id
+  AND a.published_rank IS NOT NULL AND b.published_rank IS NOT NULL
 WHERE a.published_rank = b.published_rank AND a.value IS DISTINCT FROM b.value
 UNION ALL
 SELECT 'published-group-vs-computed', 'warning', index, year, unit_id, measure, NULL, NULL,
