@@ -26,7 +26,9 @@ const PAGE_TYPES: { name: string; vi: string; en: string }[] = [
   { name: 'province', vi: '/tinh/phu-tho/', en: '/en/provinces/phu-tho/' },
   { name: 'province (2025 unit)', vi: '/tinh/phu-tho-2025/', en: '/en/provinces/phu-tho-2025/' },
   { name: 'compare', vi: '/so-sanh/?index=papi&m=score&p=phu-tho&p=ha-noi', en: '/en/compare/?index=papi&m=rank&p=phu-tho&p=ha-noi' },
+  { name: 'compare (embed)', vi: '/so-sanh/nhung/?index=papi&m=score&p=phu-tho&p=ha-noi', en: '/en/compare/embed/?index=pci&m=rank&p=phu-tho&p=ha-noi' },
   { name: 'downloads', vi: '/du-lieu/', en: '/en/downloads/' },
+  { name: 'SQL', vi: '/du-lieu/sql/', en: '/en/data/sql/' },
   { name: 'methodology', vi: '/phuong-phap/', en: '/en/methodology/' },
   { name: 'search', vi: '/tim-kiem/?q=phu+tho', en: '/en/search/?q=phu+tho' },
   { name: '404', vi: '/khong-co-trang-nay/', en: '/en/no-such-page/' },
@@ -130,13 +132,15 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     const { page } = await open('/so-sanh/?index=pci&m=rank&p=phu-tho&p=ha-noi&p=da-nang');
     expect(await page.isChecked('input[name="index"][value="pci"]')).toBe(true);
     expect(await page.isChecked('input[name="m"][value="rank"]')).toBe(true);
-    for (const id of ['phu-tho', 'ha-noi', 'da-nang']) expect(await page.isChecked(`input[name="p"][value="${id}"]`)).toBe(true);
-    expect(await page.isChecked('input[name="p"][value="an-giang"]')).toBe(false);
+    const chosen = () => page.$eval('select[name="p"]', (s) => [...(s as HTMLSelectElement).selectedOptions].map((o) => o.value).sort());
+    expect(await chosen()).toEqual(['da-nang', 'ha-noi', 'phu-tho']);
     await page.waitForSelector('[data-compare-chart] svg path');
     expect(await page.locator('#compare-title').textContent()).toContain('Phú Thọ');
-    expect(await page.locator('[data-compare-chart] svg path').count()).toBe(3);
-    // Changing the selection updates the address.
-    await page.check('input[name="p"][value="an-giang"]');
+    expect(await page.locator('[data-compare-chart] svg path[fill="none"]').count()).toBe(3);
+    // Adding a province with the typeahead updates the address.
+    await page.fill('[data-typeahead]', 'an giang');
+    await page.press('[data-typeahead]', 'Enter');
+    expect(await chosen()).toEqual(['an-giang', 'da-nang', 'ha-noi', 'phu-tho']);
     await page.click('.compare-form button[type="submit"]');
     await page.waitForFunction(() => location.search.includes('an-giang'));
     expect(new URL(page.url()).searchParams.getAll('p').sort()).toEqual(['an-giang', 'da-nang', 'ha-noi', 'phu-tho']);
