@@ -2,7 +2,8 @@
 // has run yet: a copy of raw/ plus a clearly synthetic PAR INDEX 2025 edition on merged-34, made here in a temporary
 // folder (never in raw/, never published), through the pipeline and the site build, then the pages are checked.
 // One extra site build, of a reduced raw/ (see below), so shorter than `npm run build`.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,8 +60,9 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     site = join(work, 'site');
     mkdirSync(data);
     await runPipeline(raw, data);
-    execFileSync('npx', ['astro', 'build', '--root', 'site'], {
-      cwd: ROOT, stdio: 'pipe',
+    // Asynchronously: a blocked worker misses vitest's heartbeats.
+    await promisify(execFile)('npx', ['astro', 'build', '--root', 'site'], {
+      cwd: ROOT, maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
     });
   }, 900_000);
