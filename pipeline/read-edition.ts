@@ -297,13 +297,15 @@ export async function readEdition(
 
 /**
  * In a year that changed the provinces (2025: the 63 until 30 June, the 34 from 1 July) a name such as "Tuyên Quang"
- * or "Huế" names a unit of each set. The declared unit set resolves it, but only if something says the declaration
- * is right: a name that only one set knows, or "units_as_of". Otherwise a copied "unit_set" would decide by accident.
+ * or "Huế" names a unit of each set. The declared unit set resolves it, but an earlier set may have been kept by
+ * accident (publication.json is copied from last year's), so it needs a confirmation: a name that only it knows, or
+ * "units_as_of". A later set is never kept by accident, and a name it does not know is refused anyway.
  */
 function checkNamesTellUnitSet(publication: Publication, names: string[], registry: Registry, matcherFor: (set: UnitSet) => NameMatcher, shown: string): Problem[] {
   if (publication.units_as_of || names.length === 0) return [];
   const own = matcherFor(publication.unit_set);
-  for (const other of unitSetsValidIn(registry, publication.year).filter((s) => s !== publication.unit_set)) {
+  const later = unitSetsValidIn(registry, publication.year).filter((s) => registry.periods[s].from > registry.periods[publication.unit_set].from);
+  for (const other of later) {
     const theirs = matcherFor(other);
     const decisive = names.some((name) => {
       const there = theirs.match(name);
