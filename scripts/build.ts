@@ -1,16 +1,20 @@
 #!/usr/bin/env tsx
 // npm run build: the pipeline, then the Astro site, into a fresh folder that replaces dist/ only when both succeed
 // (see pipeline/publish.ts: one build at a time, dist/ is never missing or mixed, a killed build is recovered).
-//   CHISO_DATA_DIR tells the site where the pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages.
+//   --out DIR publishes elsewhere (used by `npm run reproducible`). CHISO_DATA_DIR tells the site where the
+//   pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages.
 import { mkdirSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { $ } from 'zx';
 import { publish, ROOT } from '../pipeline/publish.js';
 import { describeFailure, describeSuccess } from '../pipeline/report.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 
+const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
+const target = resolve(args.out ?? join(ROOT, 'dist'));
 try {
-  await publish(join(ROOT, 'dist'), async (work) => {
+  await publish(target, async (work) => {
     const data = join(work, 'data');
     const site = join(work, 'site');
     mkdirSync(data);
@@ -20,7 +24,7 @@ try {
     renameSync(data, join(site, 'data'));
     return site;
   }, (note) => console.log(`• ${note}`));
-  console.log('✓ site → dist/');
+  console.log(`✓ site → ${args.out ? target : 'dist/'}`);
 } catch (error) {
   console.error(describeFailure(error));
   process.exitCode = 1;
