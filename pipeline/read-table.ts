@@ -57,8 +57,8 @@ export interface TableRead {
   rows: TableRow[];
   problems: Problem[];
   /**
-   * Every non-empty cell outside the mapped range in the unit column (or, for a unit-per-column table, the name
-   * row), above and below it, whatever lies between: a province named there would be silently left out.
+   * Every text cell of the rows outside the mapped range (or, for a unit-per-column table, of the name row outside
+   * its columns), above and below it, whatever lies between: a province named there would be silently left out.
    */
   outside: OutsideCell[];
 }
@@ -164,8 +164,10 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   }
   for (let r = 1; r <= grid.rows.length; r++) {
     if (r === headerRow || (r >= first && r <= last) || declaredOutside.has(r)) continue;
-    const text = cellText(grid.rows[r - 1]?.[unitCol] ?? null);
-    if (text) outside.push({ row: r, column: columnLetter(unitCol), text, side: r < first ? 'before' : 'after' });
+    (grid.rows[r - 1] ?? []).forEach((cell, c) => {
+      const text = typeof cell === 'string' ? cellText(cell) : '';
+      if (text) outside.push({ row: r, column: columnLetter(c), text, side: r < first ? 'before' : 'after' });
+    });
   }
   return { rows, problems, outside };
 }
