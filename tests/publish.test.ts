@@ -133,15 +133,22 @@ describe('publishing', () => {
     expect(leftovers(target)).toEqual([]);
   }, 60_000);
 
-  it('takes over a lock whose holder is dead', async () => {
+  it('takes over a lock whose holder is dead, or that is damaged, and removes what its holder left', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-stale-')), 'data');
     await publishData(RAW_A, target);
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    writeFileSync(join(target, '..', '.data.versions', 'lock'), JSON.stringify({ pid: dead, host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
+    const versions = join(target, '..', '.data.versions');
+    writeFileSync(join(versions, 'lock'), JSON.stringify({ pid: dead, host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(join(versions, `lock.${dead}`), 'what a run killed while taking the lock leaves');
     const run = await runChild(RAW_B, target);
     expect(run.code, run.stderr).toBe(0);
     expect(treeDigest(target)).toBe(digestB);
-    expect(existsSync(join(target, '..', '.data.versions', 'lock'))).toBe(false);
+    expect(leftovers(target)).toEqual([]);
+    // A lock that is not a lock at all (damaged) names no live holder either.
+    writeFileSync(join(versions, 'lock'), '');
+    expect((await runChild(RAW_A, target)).code).toBe(0);
+    expect(treeDigest(target)).toBe(digestA);
+    expect(leftovers(target)).toEqual([]);
   }, 60_000);
 
   it('restores a missing target from its last complete version, even when the run then fails', async () => {
