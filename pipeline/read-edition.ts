@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeYears, scaleFor, type IndexDefinition } from './index-definitions.js';
+import { describeYears, scaleFor, type IndexDefinition, type Text } from './index-definitions.js';
 import type { NameMatcher } from './name-matcher.js';
 import { isBlank, readNumber, readRank } from './numbers.js';
 import type { Problem } from './problems.js';
@@ -27,14 +27,14 @@ export interface Publication {
   unit_set: UnitSet;
   universe?: 'unit-set' | 'listed';
   complete_measures?: string[];
-  methodology: string;
-  scale: string;
+  methodology: Text;
+  scale: Text;
   sources: Source[];
-  license: string;
-  notes?: string[];
+  license: Text;
+  notes?: Text[];
   files: { path: string; sha256: string; converted_from?: string; note?: string }[];
-  not_scored?: { unit: string; measures?: string[]; reason: string }[];
-  not_published?: string;
+  not_scored?: { unit: string; measures?: string[]; reason: Text }[];
+  not_published?: Text;
   tables: TableSpec[];
 }
 
@@ -50,7 +50,8 @@ export interface RawObservation {
   published_rank: number | null;
   published_group: string | null;
   status: Status;
-  status_note: string | null;
+  status_note_vi: string | null;
+  status_note_en: string | null;
   source_id: string | null;
   raw_file: string;
   raw_sheet: string | null;
@@ -197,7 +198,8 @@ export async function readEdition(
           published_rank: null,
           published_group: null,
           status: 'not-given' as Status,
-          status_note: null,
+          status_note_vi: null,
+          status_note_en: null,
           source_id: row.sourceIds[0] ?? null,
           raw_file: `${shownDir}/${table.file}`,
           raw_sheet: table.sheet ?? null,
@@ -231,7 +233,7 @@ export async function readEdition(
       if (observations.has(`${m.unit.id}|${measure}`)) continue;
       observations.set(`${m.unit.id}|${measure}`, {
         index, year: publication.year, unit_id: m.unit.id, measure, value: null, published_rank: null, published_group: null,
-        status: 'not-scored', status_note: n.reason, source_id: publication.sources[0].id, raw_file: shown, raw_sheet: null,
+        status: 'not-scored', status_note_vi: n.reason.vi, status_note_en: n.reason.en, source_id: publication.sources[0].id, raw_file: shown, raw_sheet: null,
         raw_cell: null, raw_rank_cell: null, where: shown,
       });
     }
@@ -275,7 +277,7 @@ function readCell(
   obs: RawObservation,
   located: LocatedCell,
   table: TableSpec,
-  notScoredReason: string | undefined,
+  notScoredReason: Text | undefined,
   definition: IndexDefinition,
   year: number,
   seenBefore: boolean,
@@ -290,12 +292,14 @@ function readCell(
     if (notScoredReason !== undefined) {
       const isGap = isBlank(cell) || cell === 0 || token !== undefined;
       obs.status = 'not-scored';
-      obs.status_note = notScoredReason;
+      obs.status_note_vi = notScoredReason.vi;
+      obs.status_note_en = notScoredReason.en;
       return isGap ? undefined : `declared "not_scored" in publication.json, but the cell holds ${JSON.stringify(cell)}`;
     }
     if (token !== undefined) {
       obs.status = 'not-scored';
-      obs.status_note = token;
+      obs.status_note_vi = token.vi;
+      obs.status_note_en = token.en;
       return undefined;
     }
     if (isBlank(cell)) return undefined;

@@ -26,7 +26,7 @@ export interface TableSpec {
   source?: string;
   source_header?: string;
   decimal?: '.' | ',';
-  missing_values?: Record<string, string>;
+  missing_values?: Record<string, { vi: string; en: string }>;
   rows_outside?: Record<string, string>;
 }
 

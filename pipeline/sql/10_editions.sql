@@ -2,7 +2,7 @@
 -- a published rank, and which measures are complete.
 CREATE TABLE editions AS
 SELECT
-  e.index, e.year, e.unit_set, e.published, e.publisher, e.title_vi, e.title_en, e.methodology, e.scale,
+  e.index, e.year, e.unit_set, e.published, e.publisher, e.title_vi, e.title_en, e.methodology_vi, e.methodology_en, e.scale_vi, e.scale_en,
   e.universe_size,
   coalesce(h.units_scored, 0) AS headline_scored,
   coalesce(h.units_not_scored, 0) AS headline_not_scored,
@@ -12,7 +12,7 @@ SELECT
      JOIN (SELECT DISTINCT index, measure, position FROM stg_measures) m USING (index, measure)
      WHERE c.index = e.index AND c.year = e.year AND c.is_complete) AS complete_measures,
   (SELECT count(*) FROM observations_located o WHERE o.index = e.index AND o.year = e.year) AS observations,
-  e.not_published, e.license, e.notes, e.folder, e.source_urls
+  e.not_published_vi, e.not_published_en, e.license_vi, e.license_en, e.notes_vi, e.notes_en, e.folder, e.source_urls
 FROM stg_editions e
 JOIN stg_indices i USING (index)
 LEFT JOIN edition_measure_coverage h ON h.index = e.index AND h.year = e.year AND h.measure = i.headline
