@@ -11,7 +11,7 @@
  */
 import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from './run-pipeline.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -124,14 +124,17 @@ function pointAt(target: string, version: string): void {
   renameSync(link, target);
 }
 
+let versionsMade = 0;
+
+/** A new version's folder: its name sorts by time, and is unique to this process. */
 function newVersion(versions: string): string {
-  return join(versions, `v${String(Date.now()).padStart(15, '0')}-${process.pid}`);
+  return join(versions, `v${String(Date.now()).padStart(15, '0')}-${process.pid}-${versionsMade++}`);
 }
 
 /** The version `target` points at, if it is a link into its versions folder. */
 function currentVersion(target: string): string | undefined {
   try {
-    const version = join(dirname(target), readlinkSync(target));
+    const version = resolve(dirname(target), readlinkSync(target));
     return dirname(version) === versionsOf(target) && statSync(version).isDirectory() ? version : undefined;
   } catch {
     return undefined;
