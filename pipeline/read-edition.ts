@@ -218,7 +218,7 @@ export async function readEdition(
   for (const [file, sheet] of sheetsRead) {
     for (const { cell, table, count } of sheet.cells.values()) {
       const m = count === sheet.tables ? matcher.match(cell.text) : undefined;
-      if (m?.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell.side, table) });
+      if (m?.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell, table) });
     }
   }
 
@@ -264,7 +264,11 @@ export async function readEdition(
 }
 
 /** Why a province named outside the mapped rows (or columns) would be lost, and which bound to move. */
-function outsideMessage(name: string, side: 'before' | 'after', table: TableSpec): string {
+function outsideMessage(name: string, cell: OutsideCell, table: TableSpec): string {
+  const side = cell.side;
+  if (side === 'beside') {
+    return `${name} is printed in column ${cell.column}, but the table's province names are in column ${cell.unitColumn} (under "${table.unit_header}"), so the row would be left out: put the name in its column`;
+  }
   const byColumn = table.layout === 'unit-per-column';
   const bound = byColumn ? (side === 'before' ? 'first_column' : 'last_column') : side === 'before' ? 'first_row' : 'last_row';
   const where = byColumn ? (side === 'before' ? 'before the table\'s first column' : 'after the table\'s last column') : side === 'before' ? 'above the table\'s first row' : 'below the table\'s last row';

@@ -78,7 +78,14 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Recor
       },
     });
     if (tooBig) throw new WorkbookError(`unpacks to more than ${MAX_PART_BYTES / 1e6} MB (${tooBig}); a publication's table is far smaller`);
-    return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, plainXml(strFromU8(data))]));
+    return Object.fromEntries(
+      Object.entries(files).map(([name, data]) => {
+        const xml = strFromU8(data);
+        // OOXML forbids document type declarations: their entities could stand for any text.
+        if (/<!DOCTYPE/i.test(xml)) throw new WorkbookError(`is damaged: its part ${name} declares a DOCTYPE, which a workbook may not`);
+        return [name, plainXml(xml)];
+      }),
+    );
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
     throw new WorkbookError(`cannot be read as an xlsx workbook (${(error as Error).message})`);

@@ -184,6 +184,11 @@ describe('the workbook reader on constructs exceljs never writes', () => {
     expect(read(handWritten(sheet('<row r="1"><c r="A1"><f t="shared" ref="A1:A2" si="0">B1*2</f></c></row><row r="2"><c r="A2"><f t="shared" si="0"/></c></row>')))).toEqual([['=B1*2'], ['=(a formula shared with another cell)']]);
   });
 
+  it('refuses a part with a DOCTYPE (its entities could stand for any text)', () => {
+    const bytes = handWritten(`<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY hn "Hà Nội">]>${sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>&hn;</t></is></c></row>')}`);
+    expect(refusal(bytes).message).toMatch(/its part xl\/worksheets\/sheet1\.xml declares a DOCTYPE/);
+  });
+
   it('refuses a workbook with two sheets of the same name', () => {
     const workbook = '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/><sheet name="S" sheetId="2" r:id="rId1"/></sheets></workbook>';
     expect(() => openWorkbook(handWritten(sheet(''), { 'xl/workbook.xml': workbook }))).toThrow(/two sheets named "S"/);
