@@ -9,7 +9,7 @@
  * are removed by the next run, which also restores `target` if it is missing, and takes over a lock whose holder
  * is no longer running.
  */
-import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from './run-pipeline.js';
@@ -141,9 +141,36 @@ function currentVersion(target: string): string | undefined {
   }
 }
 
+/**
+ * The former way of publishing renamed dist/ (or dist/data/) aside into .build/ before renaming the new one in; a
+ * run killed between the two renames left the only copy there. Put such a copy back where it was.
+ */
+function restoreFormerCopies(target: string): string[] {
+  const work = join(dirname(target), '.build');
+  if (basename(target) !== 'dist' || !existsSync(work)) return [];
+  const newest = (pattern: RegExp, inner: string) =>
+    readdirSync(work)
+      .filter((n) => pattern.test(n))
+      .map((n) => join(work, n, inner))
+      .filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory())
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  const notes: string[] = [];
+  const site = newest(/^build-/, 'site.old');
+  if (!lstatSync(target, { throwIfNoEntry: false }) && site) {
+    renameSync(site, target);
+    notes.push(`${shown(target)} was missing; restored the copy a killed build left in ${shown(dirname(site))}`);
+  }
+  const data = newest(/^data-.*\.old$/, '');
+  if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory() && !existsSync(join(target, 'data')) && data) {
+    renameSync(data, join(target, 'data'));
+    notes.push(`${shown(join(target, 'data'))} was missing; restored the copy a killed pipeline run left in ${shown(data)}`);
+  }
+  return notes;
+}
+
 /** Brings `target` and its versions folder back to a clean state after a killed run (the lock is held). */
 function recover(target: string): string[] {
-  const notes: string[] = [];
+  const notes = restoreFormerCopies(target);
   const versions = versionsOf(target);
   const stat = lstatSync(target, { throwIfNoEntry: false });
   if (stat?.isDirectory()) {

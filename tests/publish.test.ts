@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publish, publishData, ROOT } from '../pipeline/publish.js';
 import { csv, makeRawFixture } from './helpers/raw-fixture.js';
@@ -178,6 +178,30 @@ describe('publishing', () => {
     expect((await runChild(RAW_B, target)).code).toBe(0);
     expect(treeDigest(target)).toBe(digestB);
   }, 60_000);
+
+  it('puts back the copies the former way of publishing left in .build/ when it was killed between its renames', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-former-'));
+    const target = join(dir, 'dist');
+    mkdirSync(join(dir, '.build', 'build-x1', 'site.old'), { recursive: true });
+    writeFileSync(join(dir, '.build', 'build-x1', 'site.old', 'index.html'), 'the old site');
+    const failing = async () => {
+      throw new Error('this build fails');
+    };
+    const notes: string[] = [];
+    await expect(publish(target, failing, (n) => notes.push(n))).rejects.toThrow('this build fails');
+    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('the old site');
+    expect(notes).toEqual([expect.stringMatching(/was missing; restored the copy a killed build left in/)]);
+    // A killed pipeline run of old left dist/ without data/, and the data in .build/data-*.old.
+    mkdirSync(join(dir, '.build', 'data-x2.old'));
+    writeFileSync(join(dir, '.build', 'data-x2.old', 'SHA256SUMS'), 'the old data');
+    const version = resolve(dir, readlinkSync(target));
+    renameSync(version, `${dir}/plain`);
+    rmSync(target);
+    renameSync(`${dir}/plain`, target);
+    await expect(publish(target, failing)).rejects.toThrow('this build fails');
+    expect(readFileSync(join(target, 'data', 'SHA256SUMS'), 'utf8')).toBe('the old data');
+    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('the old site');
+  });
 
   it('publishes directories 755 and files 644, even under umask 077', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-modes-')), 'data');
