@@ -3,6 +3,8 @@
 // (see pipeline/publish.ts: one build at a time, dist/ is never missing or mixed, a killed build is recovered).
 //   --out DIR publishes elsewhere (used by `npm run reproducible`). CHISO_DATA_DIR tells the site where the
 //   pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages.
+//   A build of dist/ records the digest of its inputs (scripts/build-inputs.ts), so the site tests know whether
+//   dist/ is current.
 import { mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,21 +12,26 @@ import { $ } from 'zx';
 import { publish, ROOT } from '../pipeline/publish.js';
 import { describeFailure, describeSuccess } from '../pipeline/report.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
+import { buildInputsDigest, forgetBuildInputs, recordBuildInputs } from './build-inputs.js';
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
 const target = resolve(args.out ?? join(ROOT, 'dist'));
+const isDist = target === join(ROOT, 'dist');
+const inputs = buildInputsDigest();
 try {
+  if (isDist) forgetBuildInputs();
   await publish(target, async (work) => {
     const data = join(work, 'data');
     const site = join(work, 'site');
     mkdirSync(data);
     const result = await runPipeline(join(ROOT, 'raw'), data);
     console.log(describeSuccess(result, 'dist/data/'));
-    await $({ cwd: ROOT, env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })`npx astro build --root site`;
+    await $({ cwd: ROOT, env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })`${process.execPath} ${join(ROOT, 'node_modules', 'astro', 'astro.js')} build --root site`;
     renameSync(data, join(site, 'data'));
     return site;
   }, (note) => console.log(`• ${note}`));
-  console.log(`✓ site → ${args.out ? target : 'dist/'}`);
+  if (isDist) recordBuildInputs(inputs);
+  console.log(`✓ site → ${isDist ? 'dist/' : target}`);
 } catch (error) {
   console.error(describeFailure(error));
   process.exitCode = 1;
