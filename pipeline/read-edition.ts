@@ -12,7 +12,7 @@ import type { NameMatcher } from './name-matcher.js';
 import { isBlank, readNumber, readRank } from './numbers.js';
 import type { Problem } from './problems.js';
 import { GridError, TableFiles } from './read-grid.js';
-import { readTableRows, type LocatedCell, type Location, type TableSpec } from './read-table.js';
+import { readTableRows, type LocatedCell, type Location, type OutsideCell, type TableSpec } from './read-table.js';
 import { unitSetsValidIn, type Registry, type UnitSet } from './registry.js';
 import { readJson, validateAgainst } from './schemas.js';
 import { foldSpace } from './text.js';
@@ -175,6 +175,7 @@ export async function readEdition(
 
   const matchedNames: string[] = [];
   const tableFiles = new TableFiles(dir);
+  const sheetsRead = new Map<string, { tables: number; cells: Map<string, { cell: OutsideCell; table: TableSpec; count: number }> }>();
   for (const [tableIndex, table] of publication.tables.entries()) {
     const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
     let grid;
@@ -190,9 +191,13 @@ export async function readEdition(
     if (!read.problems.length && read.rows.length === 0) {
       problems.push({ file, message: `the table has no province rows${table.first_row ? ` from row ${table.first_row}` : ''}${table.last_row ? ` to row ${table.last_row}` : ''}` });
     }
+    // Several tables may read one sheet (side by side): a cell is left out only if it is outside all of them.
+    const sheet = sheetsRead.get(file) ?? sheetsRead.set(file, { tables: 0, cells: new Map() }).get(file)!;
+    sheet.tables++;
     for (const cell of read.outside) {
-      const m = matcher.match(cell.text);
-      if (m.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell.side, table) });
+      const key = `${cell.column}${cell.row}`;
+      const seen = sheet.cells.get(key);
+      sheet.cells.set(key, { cell, table, count: (seen?.count ?? 0) + 1 });
     }
     for (const row of read.rows) {
       const match = matcher.match(row.unitName);
@@ -250,6 +255,13 @@ export async function readEdition(
         if (problem) problems.push({ file, row: cell.row, column: cell.column, message: problem });
         observations.set(key, obs);
       }
+    }
+  }
+
+  for (const [file, sheet] of sheetsRead) {
+    for (const { cell, table, count } of sheet.cells.values()) {
+      const m = count === sheet.tables ? matcher.match(cell.text) : undefined;
+      if (m?.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell, table) });
     }
   }
 
@@ -323,7 +335,11 @@ function checkNamesTellUnitSet(publication: Publication, names: string[], regist
 }
 
 /** Why a province named outside the mapped rows (or columns) would be lost, and which bound to move. */
-function outsideMessage(name: string, side: 'before' | 'after', table: TableSpec): string {
+function outsideMessage(name: string, cell: OutsideCell, table: TableSpec): string {
+  const side = cell.side;
+  if (side === 'beside') {
+    return `${name} is printed in column ${cell.column}, but the table's province names are in column ${cell.unitColumn} (under "${table.unit_header}"), so the row would be left out: put the name in its column`;
+  }
   const byColumn = table.layout === 'unit-per-column';
   const bound = byColumn ? (side === 'before' ? 'first_column' : 'last_column') : side === 'before' ? 'first_row' : 'last_row';
   const where = byColumn ? (side === 'before' ? 'before the table\'s first column' : 'after the table\'s last column') : side === 'before' ? 'above the table\'s first row' : 'below the table\'s last row';
