@@ -1,32 +1,45 @@
-// Exactly the table of each edition page, and the edition's rows of observations.csv:
-//   /files/editions/<index>-<year>.csv and /files/editions/<index>-<year>-observations.csv
+// Each edition's table as people take it away, and its rows of observations.csv:
+//   /files/editions/<index>-<year>.csv|.xlsx (Vietnamese) and <index>-<year>.en.csv|.en.xlsx (English): headers and
+//   labels in words, UTF-8 with a byte-order mark so Excel reads the diacritics;
+//   /files/editions/<index>-<year>-observations.csv: the dataset's columns, plain UTF-8 for programs.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { dataPackage, editionObservations, editions } from '../../../lib/data';
-import { toCsv } from '../../../lib/csv';
-import { ranking } from '../../../lib/ranking';
+import { dataPackage, editionObservations, editions, type Lang } from '../../../lib/data';
+import { toCsv, type CsvType } from '../../../../../pipeline/csv';
+import { editionPeopleTable } from '../../../lib/edition-table';
+import { editionWorkbookBytes } from '../../../lib/edition-workbook';
 
+type Kind = 'table' | 'workbook' | 'observations';
 export const getStaticPaths: GetStaticPaths = () =>
   editions.flatMap((e) => [
-    { params: { file: `${e.index}-${e.year}.csv` }, props: { index: e.index, year: e.year, kind: 'table' } },
-    { params: { file: `${e.index}-${e.year}-observations.csv` }, props: { index: e.index, year: e.year, kind: 'observations' } },
+    ...(['vi', 'en'] as Lang[]).flatMap((lang) => {
+      const suffix = lang === 'vi' ? '' : '.en';
+      return [
+        { params: { file: `${e.index}-${e.year}${suffix}.csv` }, props: { index: e.index, year: e.year, kind: 'table', lang } },
+        { params: { file: `${e.index}-${e.year}${suffix}.xlsx` }, props: { index: e.index, year: e.year, kind: 'workbook', lang } },
+      ];
+    }),
+    { params: { file: `${e.index}-${e.year}-observations.csv` }, props: { index: e.index, year: e.year, kind: 'observations', lang: 'en' } },
   ]);
 
-function tableCsv(index: string, year: number): string {
-  const { rows, components } = ranking(index, year);
-  const header = ['rank', 'rank_of', 'rank_source', 'rank_change', 'unit_id', 'unit_name_vi', 'unit_name_en', 'region', 'value', 'value_change', 'previous_year', 'change_note', 'group', 'group_source', 'status', ...components.map((m) => m.measure)];
-  return toCsv(header, rows.map((r) => {
-    const o = r.headline;
-    return [o.rank, o.rank_of, o.rank_source, o.rank_change, o.unit_id, o.unit_name_vi, o.unit_name_en, r.regionId, o.value, o.value_change, o.previous_year, o.change_note, o.group, o.group_source, o.status, ...components.map((m) => r.components.get(m.measure) ?? null)];
-  }));
+function tableCsv(index: string, year: number, lang: Lang): string {
+  const table = editionPeopleTable(index, year, lang);
+  const columns = table.columns.map((c) => ({ name: c.label, type: (c.kind === 'number' ? 'double' : c.kind) as CsvType }));
+  return toCsv(columns, table.rows.map((r) => table.columns.map((c) => r[c.key])), { bom: true });
 }
 
+const FIELD_TYPES: Record<string, CsvType> = { number: 'double', integer: 'integer', boolean: 'boolean' };
+
 function observationsCsv(index: string, year: number): string {
-  const fields = dataPackage.resources.find((r) => r.name === 'observations')!.schema!.fields.map((f) => f.name);
-  return toCsv(fields, editionObservations(index, year).map((o) => fields.map((f) => (o as unknown as Record<string, string | number | null>)[f] ?? null)));
+  const fields = dataPackage.resources.find((r) => r.name === 'observations')!.schema!.fields;
+  const columns = fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'text' }));
+  return toCsv(columns, editionObservations(index, year).map((o) => fields.map((f) => (o as unknown as Record<string, string | number | null>)[f.name] ?? null)));
 }
 
 export const GET: APIRoute = ({ props }) => {
-  const { index, year, kind } = props as { index: string; year: number; kind: 'table' | 'observations' };
-  const body = kind === 'table' ? tableCsv(index, year) : observationsCsv(index, year);
+  const { index, year, kind, lang } = props as { index: string; year: number; kind: Kind; lang: Lang };
+  if (kind === 'workbook') {
+    return new Response(editionWorkbookBytes(index, year, lang), { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+  }
+  const body = kind === 'table' ? tableCsv(index, year, lang) : observationsCsv(index, year);
   return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
