@@ -150,7 +150,7 @@ export async function readEdition(
       grid = tableFiles.grid(table.file, table.sheet);
     } catch (error) {
       if (!(error instanceof GridError)) throw error;
-      problems.push({ file: `${shownDir}/${table.file}`, row: error.row, message: error.message });
+      problems.push({ file: error.row === undefined ? `${shownDir}/${table.file}` : file, row: error.row, column: error.column, message: error.message });
       continue;
     }
     const read = readTableRows(grid, table, file);
@@ -158,10 +158,9 @@ export async function readEdition(
     if (!read.problems.length && read.rows.length === 0) {
       problems.push({ file, message: `the table has no province rows${table.first_row ? ` from row ${table.first_row}` : ''}${table.last_row ? ` to row ${table.last_row}` : ''}` });
     }
-    for (const below of read.after) {
-      const m = matcher.match(below.text);
-      if (!m.ok) break;
-      problems.push({ file, row: below.row, column: below.column, message: `${m.unit.name_vi} is printed just after the table's last row or column, so it would be left out; extend "last_row"/"last_column"` });
+    for (const cell of read.outside) {
+      const m = matcher.match(cell.text);
+      if (m.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell.side, table) });
     }
     for (const row of read.rows) {
       const match = matcher.match(row.unitName);
@@ -250,6 +249,15 @@ export async function readEdition(
   // A cell left blank without a declaration publishes nothing: the unit is simply absent for that measure.
   const rows = [...observations.values()].filter((o) => o.status !== 'not-given').map(({ where: _where, ...o }) => o);
   return { edition: { publication, folder: shownDir, universe, observations: rows }, problems };
+}
+
+/** Why a province named outside the mapped rows (or columns) would be lost, and which bound to move. */
+function outsideMessage(name: string, side: 'before' | 'after', table: TableSpec): string {
+  const byColumn = table.layout === 'unit-per-column';
+  const bound = byColumn ? (side === 'before' ? 'first_column' : 'last_column') : side === 'before' ? 'first_row' : 'last_row';
+  const where = byColumn ? (side === 'before' ? 'before the table\'s first column' : 'after the table\'s last column') : side === 'before' ? 'above the table\'s first row' : 'below the table\'s last row';
+  const declare = byColumn ? '' : ', or, if the row is not part of the table (a highlight box), list it in "rows_outside" with why';
+  return `${name} is printed ${where} ("${bound}"), so it would be left out: fix "${bound}"${declare}`;
 }
 
 /** Reads one cell into the observation; returns a problem message or nothing. */
