@@ -33,6 +33,6 @@ export const files = {
   editionTable: (index: string, year: number, lang: Lang) => `/files/editions/${index}-${year}${lang === 'vi' ? '' : '.en'}.csv`,
   editionWorkbook: (index: string, year: number, lang: Lang) => `/files/editions/${index}-${year}${lang === 'vi' ? '' : '.en'}.xlsx`,
   editionObservations: (index: string, year: number) => `/files/editions/${index}-${year}-observations.csv`,
-  chart: (id: string, lang: Lang, ext: 'svg' | 'csv') => `/files/charts/${id}.${lang}.${ext}`,
+  chart: (id: string, lang: Lang, ext: 'svg' | '16x9.svg' | 'csv') => `/files/charts/${id}.${lang}.${ext}`,
   compareSeries: (index: string) => `/files/compare/${index}.json`,
 };
