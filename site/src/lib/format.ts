@@ -98,6 +98,8 @@ export interface QuoteFacts {
   change: number | null; changePublished: boolean;
   /** Press-style source: "PAPI 2024, CECODES–RTA–UNDP, công bố 15/4/2025". */
   source: string;
+  /** The edition scores every unit the publisher scored (so "61 scored" is the publisher's count, not chiso's). */
+  complete: boolean;
 }
 
 /**
@@ -117,7 +119,7 @@ export function quoteSentence(o: Observation, facts: QuoteFacts, lang: Lang): Qu
   const hasChange = change !== null && change.direction !== 'none' && o.previous_year !== null;
   const rankComputed = o.rank !== null && o.rank_source === 'computed';
   const changeComputed = hasChange && !facts.changePublished;
-  const fewerScored = o.rank !== null && o.units_scored < o.rank_of;
+  const fewerScored = facts.complete && o.rank !== null && o.units_scored < o.rank_of;
   if (lang === 'vi') {
     parts.push(`Năm ${o.year}, chỉ số ${indexName} của ${name}`);
     if (o.value !== null) parts.push(` đạt ${formatScoreWithUnit(o.value, unit, lang)}`);
@@ -125,7 +127,7 @@ export function quoteSentence(o: Observation, facts: QuoteFacts, lang: Lang): Qu
     if (hasChange) parts.push(change.direction === 'same' ? `, giữ nguyên thứ hạng so với năm ${o.previous_year}` : `, ${change.words} so với năm ${o.previous_year}`);
     if (rankComputed && changeComputed) parts.push(' (thứ hạng và mức thay đổi do chiso tính từ điểm công bố)');
     else if (rankComputed) parts.push(' (thứ hạng do chiso tính từ điểm công bố)');
-    else if (changeComputed) parts.push(' (mức thay đổi do chiso tính từ thứ hạng công bố của hai kỳ)');
+    else if (changeComputed) parts.push(' (mức thay đổi do chiso tính)');
   } else {
     parts.push(`In ${o.year}, ${name}`);
     if (o.value !== null) parts.push(` scored ${formatScoreWithUnit(o.value, unit, lang)} on ${indexName}`);
@@ -133,7 +135,7 @@ export function quoteSentence(o: Observation, facts: QuoteFacts, lang: Lang): Qu
     if (hasChange) parts.push(change.direction === 'same' ? `, the same rank as in ${o.previous_year}` : `, ${change.words} from ${o.previous_year}`);
     if (rankComputed && changeComputed) parts.push(' (rank and change computed by chiso from the published scores)');
     else if (rankComputed) parts.push(' (rank computed by chiso from the published scores)');
-    else if (changeComputed) parts.push(' (change computed by chiso from the two published ranks)');
+    else if (changeComputed) parts.push(' (change computed by chiso)');
   }
   const footnote = o.rank !== null && o.change_note === 'comparability-break' && o.previous_year !== null
     ? (lang === 'vi'

@@ -21,8 +21,9 @@ export function quoteFor(o: Observation, lang: Lang): QuoteSentence | null {
     ? breaksFor(o.index, o.measure).filter((b) => b.suppress_changes && b.year > o.previous_year! && b.year <= o.year).at(-1)
     : undefined;
   const change = rankChangeOf(o);
+  const e = edition(o.index, o.year);
   return quoteSentence(o, {
     indexName: indexDefinition(o.index).name[lang], unit: headlineMeasure(o.index, o.year).unit, breakNote: brk?.note[lang] ?? null,
-    change: change.value, changePublished: change.published, source: pressSource(edition(o.index, o.year), lang),
+    change: change.value, changePublished: change.published, source: pressSource(e, lang), complete: e.headline_complete,
   }, lang);
 }
