@@ -158,7 +158,7 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
   it('downloads a chart as PNG (drawn in the browser from its SVG file), and as SVG and CSV', async () => {
     const { page } = await open('/tinh/phu-tho/');
     const figure = page.locator('#phu-tho-papi-score');
-    const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('.png-download').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('.png-download').first().click()]);
     expect(download.suggestedFilename()).toBe('phu-tho-papi-score.vi.png');
     const png = await download.createReadStream().then(async (stream) => {
       const chunks: Buffer[] = [];
