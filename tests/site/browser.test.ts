@@ -166,7 +166,7 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
       return Buffer.concat(chunks);
     });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    const svg = await (await fetch(server.origin + (await figure.locator('a[href$=".svg"]').getAttribute('href'))!)).text();
+    const svg = await (await fetch(server.origin + (await figure.locator('a[href$=".vi.svg"]').getAttribute('href'))!)).text();
     expect(svg).toContain('<title>');
     // Standalone SVG files must be well-formed XML (a browser refuses to draw them otherwise).
     for (const file of ['phu-tho-papi-score.vi.svg', 'papi-2021-map.en.svg', 'papi-2021-distribution.vi.svg', 'phu-tho-2025-papi-components.en.svg', 'papi-national-trend.vi.svg']) {
@@ -174,8 +174,11 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
       const error = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, text);
       expect(error, file).toBeNull();
     }
-    const csv = await (await fetch(server.origin + (await figure.locator('a[href$=".csv"]').getAttribute('href'))!)).text();
-    expect(csv.split('\n')[0]).toBe('\ufeffNăm,Điểm');
+    const bytes = Buffer.from(await (await fetch(server.origin + (await figure.locator('a[href$=".csv"]').getAttribute('href'))!)).arrayBuffer());
+    // A byte-order mark, so that Excel reads the diacritics.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8');
+    expect(csv.split('\n')[0]).toBe('Năm,Điểm');
     expect(csv).toContain('2021,45.343258');
     await page.close();
   });
