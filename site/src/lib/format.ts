@@ -123,24 +123,31 @@ export function quoteSentence(o: Observation, facts: QuoteFacts, lang: Lang): Qu
   if (lang === 'vi') {
     parts.push(`Năm ${o.year}, chỉ số ${indexName} của ${name}`);
     if (o.value !== null) parts.push(` đạt ${formatScoreWithUnit(o.value, unit, lang)}`);
-    if (o.rank !== null) parts.push(`${o.value !== null ? ',' : ''} xếp thứ ${o.rank}/${o.rank_of} tỉnh, thành phố${fewerScored ? ` (${o.units_scored} tỉnh được chấm điểm)` : ''}`);
+    const who = rankComputed && changeComputed ? 'thứ hạng và mức thay đổi do chiso tính từ điểm công bố'
+      : rankComputed ? 'thứ hạng do chiso tính từ điểm công bố' : changeComputed ? 'mức thay đổi do chiso tính' : null;
+    const scored = fewerScored ? `${o.units_scored} tỉnh được chấm điểm` : null;
+    if (o.rank !== null) parts.push(`${o.value !== null ? ',' : ''} xếp thứ ${o.rank}/${o.rank_of} tỉnh, thành phố${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`);
     if (hasChange) parts.push(change.direction === 'same' ? `, giữ nguyên thứ hạng so với năm ${o.previous_year}` : `, ${change.words} so với năm ${o.previous_year}`);
-    if (rankComputed && changeComputed) parts.push(' (thứ hạng và mức thay đổi do chiso tính từ điểm công bố)');
-    else if (rankComputed) parts.push(' (thứ hạng do chiso tính từ điểm công bố)');
-    else if (changeComputed) parts.push(' (mức thay đổi do chiso tính)');
+    if (who && (hasChange || !scored)) parts.push(` (${who})`);
   } else {
     parts.push(`In ${o.year}, ${name}`);
     if (o.value !== null) parts.push(` scored ${formatScoreWithUnit(o.value, unit, lang)} on ${indexName}`);
-    if (o.rank !== null) parts.push(`${o.value !== null ? ', ranking' : ' ranked'} ${ordinal(o.rank)} out of ${o.rank_of} provinces and cities${o.value === null ? ` on ${indexName}` : ''}${fewerScored ? ` (${o.units_scored} scored)` : ''}`);
+    const who = rankComputed && changeComputed ? 'rank and change computed by chiso from the published scores'
+      : rankComputed ? 'rank computed by chiso from the published scores' : changeComputed ? 'change computed by chiso' : null;
+    const scored = fewerScored ? `${o.units_scored} scored` : null;
+    if (o.rank !== null) parts.push(`${o.value !== null ? ', ranking' : ' ranked'} ${ordinal(o.rank)} out of ${o.rank_of} provinces and cities${o.value === null ? ` on ${indexName}` : ''}${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`);
     if (hasChange) parts.push(change.direction === 'same' ? `, the same rank as in ${o.previous_year}` : `, ${change.words} from ${o.previous_year}`);
-    if (rankComputed && changeComputed) parts.push(' (rank and change computed by chiso from the published scores)');
-    else if (rankComputed) parts.push(' (rank computed by chiso from the published scores)');
-    else if (changeComputed) parts.push(' (change computed by chiso)');
+    if (who && (hasChange || !scored)) parts.push(` (${who})`);
   }
-  const footnote = o.rank !== null && o.change_note === 'comparability-break' && o.previous_year !== null
+  const footnote = o.rank === null || o.previous_year === null ? null
+    : o.change_note === 'comparability-break'
     ? (lang === 'vi'
       ? `Không so sánh thứ hạng với năm ${o.previous_year} vì phương pháp đã thay đổi${facts.breakNote ? `: ${facts.breakNote}` : '.'}`
       : `The rank is not compared with ${o.previous_year} because the method changed${facts.breakNote ? `: ${facts.breakNote}` : '.'}`)
+    : o.change_note === 'ranked-units-differ'
+    ? (lang === 'vi'
+      ? `Không so sánh thứ hạng với năm ${o.previous_year} vì hai năm không xếp hạng cùng các tỉnh, thành phố (số tỉnh khác nhau, hoặc có tỉnh không được chấm điểm ở một năm).`
+      : `The rank is not compared with ${o.previous_year} because the two years did not rank the same provinces (a different number, or a province not scored in one of them).`)
     : null;
   return { text: parts.join('') + '.', source: `(${lang === 'vi' ? 'Nguồn' : 'Source'}: ${facts.source})`, footnote };
 }

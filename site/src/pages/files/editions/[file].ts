@@ -3,9 +3,8 @@
 //   labels in words, UTF-8 with a byte-order mark so Excel reads the diacritics;
 //   /files/editions/<index>-<year>-observations.csv: the dataset's columns, plain UTF-8 for programs.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { dataPackage, editionObservations, editions, type Lang } from '../../../lib/data';
-import { toCsv, type CsvType } from '../../../../../pipeline/csv';
-import { editionPeopleTable } from '../../../lib/edition-table';
+import { editions, type Lang } from '../../../lib/data';
+import { observationsCsv, tableCsv } from '../../../lib/edition-files';
 import { editionWorkbookBytes } from '../../../lib/edition-workbook';
 
 type Kind = 'table' | 'workbook' | 'observations';
@@ -20,20 +19,6 @@ export const getStaticPaths: GetStaticPaths = () =>
     }),
     { params: { file: `${e.index}-${e.year}-observations.csv` }, props: { index: e.index, year: e.year, kind: 'observations', lang: 'en' } },
   ]);
-
-function tableCsv(index: string, year: number, lang: Lang): string {
-  const table = editionPeopleTable(index, year, lang);
-  const columns = table.columns.map((c) => ({ name: c.label, type: (c.kind === 'number' ? 'double' : c.kind) as CsvType }));
-  return toCsv(columns, table.rows.map((r) => table.columns.map((c) => r[c.key])), { bom: true });
-}
-
-const FIELD_TYPES: Record<string, CsvType> = { number: 'double', integer: 'integer', boolean: 'boolean' };
-
-function observationsCsv(index: string, year: number): string {
-  const fields = dataPackage.resources.find((r) => r.name === 'observations')!.schema!.fields;
-  const columns = fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'text' }));
-  return toCsv(columns, editionObservations(index, year).map((o) => fields.map((f) => (o as unknown as Record<string, string | number | null>)[f.name] ?? null)));
-}
 
 export const GET: APIRoute = ({ props }) => {
   const { index, year, kind, lang } = props as { index: string; year: number; kind: Kind; lang: Lang };
