@@ -34,6 +34,7 @@ function syntheticRaw(factor: number): string {
   writeFileSync(join(dir, 'units', 'provinces-63.csv'), [provinces, ...synthetic].join('\n') + '\n');
   const merger = readFileSync(join(dir, 'units', 'merger-2025.csv'), 'utf8').replaceAll('\r\n', '\n').replace(/^(Thành phố Hà Nội,Ha Noi,01,)01,/m, `$101|${codes.join('|')},`);
   writeFileSync(join(dir, 'units', 'merger-2025.csv'), merger);
+  const syntheticText = { vi: 'dữ liệu tổng hợp', en: 'synthetic' };
   let seed = 1;
   const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
   for (const index of INDEX_IDS) {
@@ -58,9 +59,9 @@ function syntheticRaw(factor: number): string {
       writeFileSync(join(dir, index, String(year), 'table.csv'), table);
       const publication = {
         index, year, title: { vi: 'Dữ liệu tổng hợp để đo hiệu năng', en: 'Synthetic benchmark data' }, published: String(year + 1),
-        publisher: 'chiso benchmark', unit_set: 'legacy-63', universe: 'listed', complete_measures: measures.map((m) => m.id), methodology: 'synthetic',
-        scale: 'synthetic', sources: [{ id: 'B', url: 'https://example.org/benchmark', title: 'Synthetic', publisher: 'chiso benchmark' }],
-        license: 'synthetic', files: [{ path: 'table.csv', sha256: createHash('sha256').update(table).digest('hex') }],
+        publisher: 'chiso benchmark', unit_set: 'legacy-63', universe: 'listed', complete_measures: measures.map((m) => m.id), methodology: syntheticText,
+        scale: syntheticText, sources: [{ id: 'B', url: 'https://example.org/benchmark', title: 'Synthetic', publisher: 'chiso benchmark' }],
+        license: syntheticText, files: [{ path: 'table.csv', sha256: createHash('sha256').update(table).digest('hex') }],
         tables: [{ file: 'table.csv', unit_header: 'province', values: Object.fromEntries(measures.map((m) => [m.id, m.id])), source: 'B' }],
       };
       writeFileSync(join(dir, index, String(year), 'publication.json'), JSON.stringify(publication));
