@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { csvShapeProblem, unicodeEncodingProblem } from './csv-diagnosis.js';
 import Papa from 'papaparse';
 import type { Cell } from './numbers.js';
 import { openWorkbook, WorkbookError, type Workbook } from './read-xlsx.js';
@@ -55,9 +56,13 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
 function readCsv(path: string): Grid {
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new GridError('is empty');
+  const encoding = unicodeEncodingProblem(bytes);
+  if (encoding) throw new GridError(encoding.message, encoding.row);
   const badLine = firstInvalidUtf8Line(bytes);
   if (badLine) throw new GridError('is not valid UTF-8 (save it as UTF-8)', badLine);
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+  const shape = csvShapeProblem(text);
+  if (shape) throw new GridError(shape.message, shape.row);
   const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
   if (parsed.errors.length) {
     const e = parsed.errors[0];

@@ -14,7 +14,7 @@ export interface Observation {
   gso_code: string | null; region: string | null; measure: string; value: number | null;
   rank: number | null; rank_of: number; rank_source: 'published' | 'computed' | null; computed_rank: number | null;
   units_scored: number; rank_change: number | null; value_change: number | null; previous_year: number | null;
-  change_note: 'first-edition' | 'unit-set-change' | 'comparability-break' | 'not-in-previous-edition' | null;
+  change_note: 'first-edition' | 'unit-set-change' | 'comparability-break' | 'not-in-previous-edition' | 'not-scored' | 'not-scored-in-previous-edition' | 'ranked-units-differ' | null;
   group: string | null; group_source: 'published' | 'computed' | null;
   status: 'published' | 'not-scored'; status_note_vi: string | null; status_note_en: string | null;
   source_id: string | null; source_url: string | null; raw_file: string | null; raw_sheet: string | null; raw_cell: string | null;
