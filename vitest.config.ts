@@ -3,10 +3,10 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * The longest test files, started first so that the short ones fill the gaps: the second site build and the
+ * The longest test files, started first so that the short ones fill the gaps: the other site builds and the
  * pipeline runs in other time zones (their workers only wait for child processes), then the browser tests.
  */
-const LONGEST = [/tests\/site\/reproducible\.test\.ts$/, /tests\/reproducible\.test\.ts$/, /tests\/site\/browser\.test\.ts$/];
+const LONGEST = [/tests\/site\/reproducible\.test\.ts$/, /tests\/site\/synthetic-34\.test\.ts$/, /tests\/reproducible\.test\.ts$/, /tests\/site\/browser\.test\.ts$/];
 const rankOf = (f: TestSpecification) => {
   const i = LONGEST.findIndex((re) => re.test(f.moduleId));
   return i === -1 ? LONGEST.length : i;
