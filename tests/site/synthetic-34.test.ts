@@ -2,7 +2,7 @@
 // has run yet: a copy of raw/ plus a clearly synthetic PAR INDEX 2025 edition on merged-34, made here in a temporary
 // folder (never in raw/, never published), through the pipeline and the site build, then the pages are checked.
 // One extra site build, of a reduced raw/ (see below), so shorter than `npm run build`.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,10 +58,13 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     data = join(work, 'data');
     site = join(work, 'site');
     mkdirSync(data);
+    symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
     await runPipeline(raw, data);
     const build = await runProcess(process.execPath, [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site'], {
       cwd: ROOT,
-      env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
+      // The site reads raw/ too (release, index definitions, sources): the copy's, with the repository's
+      // node_modules (and its image cache) beside it.
+      env: { ...process.env, CHISO_REPO_ROOT: work, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     expect(build.status, build.stderr).toBe(0);
   }, 900_000);
