@@ -8,15 +8,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeYears, scaleFor, type IndexDefinition } from './index-definitions.js';
 import type { NameMatcher } from './name-matcher.js';
-import { isBlank, readNumber, readRank } from './numbers.js';
+import { isBlank, readNumber, readRank, readRankChange } from './numbers.js';
 import type { Problem } from './problems.js';
 import { GridError, TableFiles } from './read-grid.js';
 import { readTableRows, type LocatedCell, type TableSpec } from './read-table.js';
+import type { Cell } from './numbers.js';
 import type { Registry, UnitSet } from './registry.js';
 import { readJson, validateAgainst } from './schemas.js';
 import { foldSpace } from './text.js';
 
-export interface Source { id: string; url: string; title: string; publisher: string; date?: string; note?: string }
+export type SourceKind = 'official' | 'press' | 'secondary' | 'provincial';
+export interface Source { id: string; url: string; title: string; publisher: string; date?: string; kind?: SourceKind; note?: string }
+export interface PublishedAverage { area: string; measure: string; value: number; decimals?: number; source: string; preferred?: boolean }
+export interface GroupCount { group: string; count: number; source: string }
 
 export interface Publication {
   index: string;
@@ -35,6 +39,8 @@ export interface Publication {
   files: { path: string; sha256: string; converted_from?: string; note?: string }[];
   not_scored?: { unit: string; measures?: string[]; reason: string }[];
   not_published?: string;
+  published_averages?: PublishedAverage[];
+  group_counts?: GroupCount[];
   tables: TableSpec[];
 }
 
@@ -49,6 +55,8 @@ export interface RawObservation {
   value: number | null;
   published_rank: number | null;
   published_group: string | null;
+  /** A printed rank change ("tăng 32 bậc" → 32). */
+  published_rank_change: number | null;
   status: Status;
   status_note: string | null;
   source_id: string | null;
@@ -57,6 +65,24 @@ export interface RawObservation {
   /** The cell of the value (empty for a unit declared not scored that the table leaves out). */
   raw_cell: string | null;
   raw_rank_cell: string | null;
+  raw_change_cell: string | null;
+}
+
+/** A figure printed by another source for the same edition (an independent table): checked against the edition's. */
+export interface SourceValue {
+  index: string;
+  year: number;
+  unit_id: string;
+  measure: string;
+  field: 'value' | 'rank' | 'rank_change' | 'group';
+  value: number | null;
+  label: string | null;
+  /** Half a unit of the last printed decimal: two values closer than this agree. */
+  tolerance: number;
+  source_id: string;
+  declared: string | null;
+  raw_file: string;
+  raw_cell: string;
 }
 
 export interface Edition {
@@ -64,6 +90,7 @@ export interface Edition {
   folder: string;
   universe: string[];
   observations: RawObservation[];
+  sourceValues: SourceValue[];
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -101,9 +128,10 @@ function checkMeasures(publication: Publication, definition: IndexDefinition, sh
     }
   };
   publication.tables.forEach((t, i) => {
-    for (const kind of ['values', 'ranks', 'groups'] as const) for (const measure of Object.keys(t[kind] ?? {})) check(measure, `tables[${i}].${kind}`);
+    for (const kind of ['values', 'ranks', 'groups', 'rank_changes'] as const) for (const measure of Object.keys(t[kind] ?? {})) check(measure, `tables[${i}].${kind}`);
   });
   for (const measure of publication.complete_measures ?? []) check(measure, 'complete_measures');
+  for (const a of publication.published_averages ?? []) check(a.measure, `published_averages "${a.area}"`);
   for (const entry of publication.not_scored ?? []) for (const measure of entry.measures ?? []) check(measure, `not_scored "${entry.unit}"`);
   return problems;
 }
@@ -133,10 +161,24 @@ export async function readEdition(
   problems.push(...checkFiles(dir, shownDir, publication), ...checkMeasures(publication, definition, shown));
   const sourceIds = new Set(publication.sources.map((s) => s.id));
   if (sourceIds.size !== publication.sources.length) problems.push({ file: shown, message: 'two "sources" share an id' });
+  for (const [field, entries] of [['published_averages', publication.published_averages ?? []], ['group_counts', publication.group_counts ?? []]] as const) {
+    for (const entry of entries) {
+      if (!sourceIds.has(entry.source)) problems.push({ file: shown, message: `${field}: source id "${entry.source}" is not among the "sources"` });
+    }
+  }
+  const regions = new Set(registry.units.map((u) => u.region_id).filter(Boolean));
+  for (const a of publication.published_averages ?? []) {
+    if (a.area !== 'national' && !regions.has(a.area)) problems.push({ file: shown, message: `published_averages: unknown area "${a.area}" (national or one of ${[...regions].join(', ')})` });
+  }
+  const groupLabels = definition.groups.labels?.map((l) => l.id) ?? [];
+  for (const g of publication.group_counts ?? []) {
+    if (!groupLabels.includes(g.group)) problems.push({ file: shown, message: `group_counts: unknown group "${g.group}" (known: ${groupLabels.join(', ')})` });
+  }
   if (problems.length) return { problems };
 
   const matcher = matcherFor(publication.unit_set);
   const observations = new Map<string, RawObservation & { where: string }>();
+  const sourceValues: SourceValue[] = [];
   const seenUnits = new Map<string, string>();
   // The not_scored entries, matched to their units once.
   const notScoredEntries = (publication.not_scored ?? []).map((entry) => ({ entry, match: matcher.match(entry.unit) }));
@@ -176,9 +218,25 @@ export async function readEdition(
         continue;
       }
       seenUnits.set(rowKey, `row ${row.row} column ${row.column}`);
+      if (table.declared_header && (table.role ?? 'values') !== 'independent') {
+        problems.push({ file, message: '"declared_header" is for independent tables only' });
+      }
       if (row.sourceIds.length === 0) problems.push({ file, row: row.row, column: row.sourceColumn, message: 'the row has no source (set the table\'s "source" or fill its source column)' });
       for (const id of row.sourceIds) {
         if (!sourceIds.has(id)) problems.push({ file, row: row.row, column: row.sourceColumn, message: `source id "${id}" is not among the "sources" of publication.json` });
+      }
+      if (table.role === 'independent') {
+        for (const cell of row.cells) {
+          const read = readIndependentCell(cell, table, definition, publication.year);
+          if ('problem' in read) problems.push({ file, row: cell.row, column: cell.column, message: read.problem });
+          else if (read.field) {
+            sourceValues.push({
+              index, year: publication.year, unit_id: unit.id, measure: cell.measure, ...read.figure, field: read.field,
+              source_id: row.sourceIds[0] ?? '', declared: row.declared ?? null, raw_file: `${shownDir}/${table.file}`, raw_cell: `${cell.column}${cell.row}`,
+            });
+          }
+        }
+        continue;
       }
       const notScored = notScoredEntries.filter(({ match: m }) => m.ok && m.unit.id === unit.id).map(({ entry }) => entry);
       for (const cell of row.cells) {
@@ -192,6 +250,7 @@ export async function readEdition(
           value: null,
           published_rank: null,
           published_group: null,
+          published_rank_change: null,
           status: 'not-given' as Status,
           status_note: null,
           source_id: row.sourceIds[0] ?? null,
@@ -199,6 +258,7 @@ export async function readEdition(
           raw_sheet: table.sheet ?? null,
           raw_cell: null,
           raw_rank_cell: null,
+          raw_change_cell: null,
           where: `${file} row ${row.row}`,
         };
         const declared = notScored.find((n) => !n.measures || n.measures.includes(cell.measure));
@@ -210,7 +270,7 @@ export async function readEdition(
   }
 
   // A unit declared not scored may be left out of the table: record it as not scored all the same.
-  const mappedMeasures = [...new Set(publication.tables.flatMap((t) => Object.keys(t.values)))];
+  const mappedMeasures = [...new Set(publication.tables.filter((t) => t.role !== 'independent').flatMap((t) => Object.keys(t.values)))];
   for (const { entry: n, match: m } of notScoredEntries) {
     if (!m.ok) {
       problems.push({ file: shown, message: `not_scored: ${m.problem}` });
@@ -219,9 +279,9 @@ export async function readEdition(
     for (const measure of n.measures ?? mappedMeasures) {
       if (observations.has(`${m.unit.id}|${measure}`)) continue;
       observations.set(`${m.unit.id}|${measure}`, {
-        index, year: publication.year, unit_id: m.unit.id, measure, value: null, published_rank: null, published_group: null,
+        index, year: publication.year, unit_id: m.unit.id, measure, value: null, published_rank: null, published_group: null, published_rank_change: null,
         status: 'not-scored', status_note: n.reason, source_id: publication.sources[0].id, raw_file: shown, raw_sheet: null,
-        raw_cell: null, raw_rank_cell: null, where: shown,
+        raw_cell: null, raw_rank_cell: null, raw_change_cell: null, where: shown,
       });
     }
   }
@@ -247,7 +307,7 @@ export async function readEdition(
   if (problems.length) return { problems };
   // A cell left blank without a declaration publishes nothing: the unit is simply absent for that measure.
   const rows = [...observations.values()].filter((o) => o.status !== 'not-given').map(({ where: _where, ...o }) => o);
-  return { edition: { publication, folder: shownDir, universe, observations: rows }, problems };
+  return { edition: { publication, folder: shownDir, universe, observations: rows, sourceValues }, problems };
 }
 
 /** Reads one cell into the observation; returns a problem message or nothing. */
@@ -291,6 +351,14 @@ function readCell(
     return undefined;
   }
   if (isBlank(cell)) return undefined;
+  if (kind === 'rank_change') {
+    const r = readRankChange(cell);
+    if (!r.ok) return r.problem;
+    obs.published_rank_change = r.value;
+    obs.raw_change_cell = ref;
+    if (obs.status === 'not-given') obs.status = 'published';
+    return undefined;
+  }
   if (kind === 'rank') {
     const r = readRank(cell);
     if (!r.ok) return r.problem;
@@ -306,3 +374,33 @@ function readCell(
   return undefined;
 }
 
+
+const decimalsOf = (cell: Cell) => (typeof cell === 'string' ? (/[.,](\d+)\s*$/.exec(cell.trim())?.[1].length ?? 0) : 0);
+
+/** Reads one cell of an independent table: the same strict rules as for the edition's own figures. */
+function readIndependentCell(
+  located: LocatedCell,
+  table: TableSpec,
+  definition: IndexDefinition,
+  year: number,
+): { problem: string } | { field?: SourceValue['field']; figure: Pick<SourceValue, 'value' | 'label' | 'tolerance'> } {
+  const { cell, kind } = located;
+  const none = { figure: { value: null, label: null, tolerance: 0 } };
+  if (isBlank(cell)) return none;
+  if (kind === 'value') {
+    const n = readNumber(cell, table.decimal ?? '.');
+    if (!n.ok) return { problem: n.problem };
+    const scale = scaleFor(definition.measures.find((m) => m.id === located.measure)!, year)!;
+    if (n.value < scale.min || n.value > scale.max) return { problem: `${n.value} is outside the scale of "${located.measure}" in ${year} (${scale.min} to ${scale.max})` };
+    return { field: 'value', figure: { value: n.value, label: null, tolerance: 0.5 * 10 ** -decimalsOf(cell) + 1e-9 } };
+  }
+  if (kind === 'rank' || kind === 'rank_change') {
+    const r = kind === 'rank' ? readRank(cell) : readRankChange(cell);
+    if (!r.ok) return { problem: r.problem };
+    return { field: kind, figure: { value: r.value, label: null, tolerance: 0 } };
+  }
+  const label = foldSpace(String(cell));
+  const labels = definition.groups.labels?.map((l) => l.id) ?? [];
+  if (!labels.includes(label)) return { problem: `unknown group label "${label}" (known: ${labels.join(', ')})` };
+  return { field: 'group', figure: { value: null, label, tolerance: 0 } };
+}
