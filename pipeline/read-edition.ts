@@ -211,7 +211,8 @@ export async function readEdition(
         continue;
       }
       const unit = match.unit;
-      const rowKey = `${unit.id}@${tableIndex}`;
+      // An independent table may list a unit once per source.
+      const rowKey = table.role === 'independent' ? `${unit.id}@${tableIndex}@${row.sourceIds.join(';')}` : `${unit.id}@${tableIndex}`;
       const firstSeen = seenUnits.get(rowKey);
       if (firstSeen) {
         problems.push({ file, row: row.row, column: row.column, message: `${unit.name_vi} appears twice in this table ("${row.unitName}" here, first at ${firstSeen})` });
