@@ -30,7 +30,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the datasets', () => {
-  it.each(['observations', 'units', 'measures', 'editions', 'regional_averages', 'quality'])('%s.json meets its schema', (name) => {
+  it.each(['observations', 'units', 'measures', 'editions', 'regional_averages', 'source_values', 'quality'])('%s.json meets its schema', (name) => {
     expect(validateAgainst(`datasets/${name}.schema.json`, json(`${name}.json`), `${name}.json`)).toEqual([]);
   });
 
