@@ -23,6 +23,7 @@ export interface IndexDefinition {
   breaks: BreakDefinition[];
   checks?: {
     sum?: { total: string; parts: string[]; tolerance: number };
+    sums?: { total: string; parts: string[]; tolerance: number; from: number; to: number; note?: string }[];
     weighted?: { total: string; from: number; to: number; weights: Record<string, number>; tolerance: number; note?: string }[];
   };
 }

@@ -56,8 +56,12 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
   await loadTable(
     db,
     'stg_sum_checks',
-    { index: 'VARCHAR', total: 'VARCHAR', part: 'VARCHAR', tolerance: 'DOUBLE' },
-    defs.flatMap((d) => (d.checks?.sum ? d.checks.sum.parts.map((part) => ({ index: d.id, total: d.checks!.sum!.total, part, tolerance: d.checks!.sum!.tolerance })) : [])),
+    { index: 'VARCHAR', total: 'VARCHAR', part: 'VARCHAR', tolerance: 'DOUBLE', from_year: 'INTEGER', to_year: 'INTEGER' },
+    defs.flatMap((d) =>
+      [...(d.checks?.sum ? [d.checks.sum] : []), ...(d.checks?.sums ?? [])].flatMap((s) =>
+        s.parts.map((part) => ({ index: d.id, total: s.total, part, tolerance: s.tolerance, from_year: 'from' in s ? s.from : null, to_year: 'to' in s ? s.to : null })),
+      ),
+    ),
   );
   await loadTable(
     db,

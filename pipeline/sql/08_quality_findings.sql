@@ -11,11 +11,13 @@ WITH located AS (
 sum_parts AS (
   SELECT o.index, o.year, o.unit_id, s.total, any_value(s.tolerance) AS tolerance, sum(o.value) AS parts_sum, count(o.value) AS parts
   FROM observations_located o JOIN stg_sum_checks s ON s.index = o.index AND s.part = o.measure
+    AND o.year BETWEEN coalesce(s.from_year, o.year) AND coalesce(s.to_year, o.year)
   GROUP BY ALL
 ),
 parts_expected AS (
   SELECT s.index, c.year, count(*) AS parts
   FROM stg_sum_checks s JOIN edition_measure_coverage c ON c.index = s.index AND c.measure = s.part
+    AND c.year BETWEEN coalesce(s.from_year, c.year) AND coalesce(s.to_year, c.year)
   GROUP BY ALL
 ),
 weighted_parts AS (

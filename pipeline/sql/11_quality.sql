@@ -7,7 +7,8 @@ WITH checked AS (
   WHERE o.published_rank IS NOT NULL AND r.computed_rank IS NOT NULL GROUP BY ALL
   UNION ALL
   SELECT 'total-equals-sum-of-parts', o.index, o.year, count(*)
-  FROM observations_located o JOIN (SELECT DISTINCT index, total FROM stg_sum_checks) s ON s.index = o.index AND s.total = o.measure
+  FROM observations_located o JOIN (SELECT DISTINCT index, total, from_year, to_year FROM stg_sum_checks) s ON s.index = o.index AND s.total = o.measure
+    AND o.year BETWEEN coalesce(s.from_year, o.year) AND coalesce(s.to_year, o.year)
   WHERE o.value IS NOT NULL GROUP BY ALL
   UNION ALL
   SELECT 'total-equals-weighted-parts', o.index, o.year, count(*)
