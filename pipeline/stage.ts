@@ -58,8 +58,8 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
     'stg_sum_checks',
     { index: 'VARCHAR', total: 'VARCHAR', part: 'VARCHAR', tolerance: 'DOUBLE', from_year: 'INTEGER', to_year: 'INTEGER' },
     defs.flatMap((d) =>
-      [...(d.checks?.sum ? [d.checks.sum] : []), ...(d.checks?.sums ?? [])].flatMap((s) =>
-        s.parts.map((part) => ({ index: d.id, total: s.total, part, tolerance: s.tolerance, from_year: 'from' in s ? s.from : null, to_year: 'to' in s ? s.to : null })),
+      [...(d.checks?.sum ? [{ ...d.checks.sum, from: null, to: null }] : []), ...(d.checks?.sums ?? [])].flatMap((s) =>
+        s.parts.map((part) => ({ index: d.id, total: s.total, part, tolerance: s.tolerance, from_year: s.from, to_year: s.to })),
       ),
     ),
   );

@@ -1,41 +1,16 @@
-/**
- * npm run template -- <index> <year>: prints a CSV template for transcribing an edition's full table from the
- * publisher's report: one row per unit of the edition's unit set in GSO code order, the measure columns that
- * exist that year (ids as in raw/<index>/index.json), rank, printed rank change and source columns, pre-filled
- * with every figure chiso already holds (prefilled_from names their sources).
- */
-import Papa from 'papaparse';
-import { scaleFor } from '../pipeline/index-definitions.js';
-import { readRaw } from '../pipeline/read-raw.js';
+/** npm run template -- <index> <year>: prints the edition's transcription template (pipeline/template.ts) as CSV. */
+import { InvalidInputError } from '../pipeline/problems.js';
+import { describeFailure } from '../pipeline/report.js';
+import { editionTemplate } from '../pipeline/template.js';
 
-const [index, yearText] = process.argv.slice(2);
-const year = Number(yearText);
-const raw = await readRaw('raw');
-const definition = raw.definitions.get(index as never);
-const edition = raw.editions.find((e) => e.publication.index === index && e.publication.year === year);
-if (!definition || !edition) {
-  console.error(`usage: npm run template -- <index> <year>; no edition raw/${index}/${yearText}/ (add its publication.json first)`);
-  process.exit(1);
+const [index, year] = process.argv.slice(2);
+if (!index || !/^\d{4}$/.test(year ?? '')) {
+  console.error('usage: npm run template -- <index> <year>   (e.g. npm run template -- par-index 2023 > par-index-2023-report.csv)');
+  process.exit(2);
 }
-const measures = definition.measures.filter((m) => scaleFor(m, year)).map((m) => m.id);
-const units = raw.registry.units
-  .filter((u) => u.unit_sets.includes(edition.publication.unit_set))
-  .sort((a, b) => (a.gso_code ?? '').localeCompare(b.gso_code ?? ''));
-const held = new Map(edition.observations.map((o) => [`${o.unit_id}|${o.measure}`, o]));
-const rows = units.map((u) => {
-  const row: Record<string, string> = { gso_code: u.gso_code ?? '', province: u.name_vi };
-  const sources = new Set<string>();
-  for (const m of measures) {
-    const o = held.get(`${u.id}|${m}`);
-    row[m] = o?.value == null ? '' : String(o.value);
-    if (o?.value != null && o.source_id) sources.add(o.source_id);
-  }
-  const headline = held.get(`${u.id}|${definition.headline}`);
-  row.rank = headline?.published_rank == null ? '' : String(headline.published_rank);
-  row.rank_change = headline?.published_rank_change == null ? '' : String(headline.published_rank_change > 0 ? `+${headline.published_rank_change}` : headline.published_rank_change);
-  if (headline?.source_id && (row.rank || row.rank_change)) sources.add(headline.source_id);
-  row.source_id = '';
-  row.prefilled_from = [...sources].join(';');
-  return row;
-});
-process.stdout.write(Papa.unparse(rows, { columns: ['gso_code', 'province', ...measures, 'rank', 'rank_change', 'source_id', 'prefilled_from'], newline: '\n' }) + '\n');
+try {
+  process.stdout.write(await editionTemplate('raw', index, Number(year)));
+} catch (error) {
+  console.error(describeFailure(error));
+  process.exit(error instanceof InvalidInputError ? 1 : 2);
+}
