@@ -44,6 +44,8 @@ export interface Edition {
 export interface RegionalAverage {
   index: string; year: number; measure: string; area_id: string; area_name_vi: string; area_name_en: string;
   mean_value: number; units_scored: number; units: number;
+  /** The average printed by the publisher or the press, with its source (null where none was found). */
+  published_value: number | null; published_source_id: string | null; published_source_url: string | null;
 }
 
 export interface QualityRow {
@@ -209,7 +211,8 @@ export function groupLabel(index: string, group: string | null, lang: Lang): str
 }
 
 export function regionalAveragesFor(index: string, year: number, measure: string): RegionalAverage[] {
-  return regionalAverages.filter((r) => r.index === index && r.year === year && r.measure === measure);
+  // Rows with only a printed average (a fragmentary edition) have no mean of chiso's own to chart.
+  return regionalAverages.filter((r) => r.index === index && r.year === year && r.measure === measure && r.mean_value !== null);
 }
 
 export function nationalAverage(index: string, year: number, measure: string): number | null {
