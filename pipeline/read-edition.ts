@@ -194,6 +194,7 @@ export async function readEdition(
       problems.push({ file: `${shownDir}/${table.file}`, row: error.row, message: error.message });
       continue;
     }
+    if (table.declared_header && table.role !== 'independent') problems.push({ file: shown, message: `tables[${tableIndex}]: "declared_header" is for tables with "role": "independent"` });
     const read = readTableRows(grid, table, file);
     problems.push(...read.problems);
     if (!read.problems.length && read.rows.length === 0) {
@@ -219,9 +220,6 @@ export async function readEdition(
         continue;
       }
       seenUnits.set(rowKey, `row ${row.row} column ${row.column}`);
-      if (table.declared_header && (table.role ?? 'values') !== 'independent') {
-        problems.push({ file, message: '"declared_header" is for independent tables only' });
-      }
       if (row.sourceIds.length === 0) problems.push({ file, row: row.row, column: row.sourceColumn, message: 'the row has no source (set the table\'s "source" or fill its source column)' });
       for (const id of row.sourceIds) {
         if (!sourceIds.has(id)) problems.push({ file, row: row.row, column: row.sourceColumn, message: `source id "${id}" is not among the "sources" of publication.json` });
