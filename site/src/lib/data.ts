@@ -38,6 +38,7 @@ export interface Edition {
   title_vi: string; title_en: string; methodology: string | null; scale: string | null;
   universe_size: number; headline_scored: number; headline_not_scored: number; headline_published_ranks: number;
   headline_complete: boolean; complete_measures: string | null; observations: number; not_published: string | null;
+  independent_figures_checked?: number; independent_figures_agree?: number; independent_figures_declared?: number;
   license: string | null; notes: string | null; folder: string; source_urls: string | null;
 }
 
@@ -46,6 +47,13 @@ export interface RegionalAverage {
   mean_value: number; units_scored: number; units: number;
   /** The average printed by the publisher or the press, with its source (null where none was found). */
   published_value: number | null; published_source_id: string | null; published_source_url: string | null;
+}
+
+export interface SourceValue {
+  index: string; year: number; unit_id: string | null; area_id: string | null; measure: string;
+  field: 'value' | 'rank' | 'rank_change' | 'group' | 'average'; value: number | null; label: string | null;
+  source_id: string; source_url: string | null; source_publisher: string | null; source_kind: string | null;
+  chiso_value: number | null; chiso_label: string | null; agrees: boolean | null; declared: string | null;
 }
 
 export interface QualityRow {
@@ -89,6 +97,8 @@ export const editions = readJson<Edition[]>(join(DATA, 'editions.json'))
   .sort((a, b) => INDEX_ORDER.indexOf(a.index) - INDEX_ORDER.indexOf(b.index) || a.year - b.year);
 export const regionalAverages = readJson<RegionalAverage[]>(join(DATA, 'regional_averages.json'));
 export const quality = readJson<QualityRow[]>(join(DATA, 'quality.json'));
+/** Figures printed by other sources, beside chiso's (dist/data/source_values.json). */
+export const sourceValues = existsSync(join(DATA, 'source_values.json')) ? readJson<SourceValue[]>(join(DATA, 'source_values.json')) : [];
 export const dataPackage = readJson<DataPackage>(join(DATA, 'datapackage.json'));
 export const release = readJson<Release>(join(REPO, 'raw/release.json'));
 /** Data releases, newest first: the pipeline's changelog.json, or the current release alone. */
