@@ -1,39 +1,192 @@
-/** Output is written to a fresh folder and swapped into place only when everything succeeded. */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+/**
+ * Publishing an output folder (dist/, or the datasets alone) so that it is never seen missing or half-written, one
+ * run at a time, and recovers from a run that was killed.
+ *
+ * `target` is a symbolic link to a complete version in `.<name>.versions/` beside it. A run takes the lock
+ * (`.<name>.versions/lock`), writes into a fresh work folder there, renames the finished folder to a new version
+ * and then points `target` at it by renaming a new link over the old one: rename(2) replaces the link atomically,
+ * so a reader sees the old version or the new one, never neither. Old versions and the leftovers of killed runs
+ * are removed by the next run, which also restores `target` if it is missing, and takes over a lock whose holder
+ * is no longer running.
+ */
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
 import { runPipeline, type PipelineResult } from './run-pipeline.js';
 
 export const ROOT = join(import.meta.dirname, '..');
-const WORK = join(ROOT, '.build');
 
-/** A new empty folder beside the outputs (same file system, so the final rename is cheap). */
-export function freshDirectory(prefix: string): string {
-  mkdirSync(WORK, { recursive: true });
-  return mkdtempSync(join(WORK, `${prefix}-`));
-}
+/** Thrown when another run holds the lock: this run changed nothing, and says so without claiming more. */
+export class PublishLockedError extends Error {}
 
-/** Replaces `target` by `fresh`; the old target is removed only after the new one is in place. */
-export function replaceDirectory(fresh: string, target: string): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const old = `${fresh}.old`;
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(fresh, target);
-  rmSync(old, { recursive: true, force: true });
-}
+interface Holder { pid: number; host: string; started: string; processStart?: string }
 
-export function discard(fresh: string): void {
-  rmSync(fresh, { recursive: true, force: true });
-}
+const versionsOf = (target: string) => join(dirname(target), `.${basename(target)}.versions`);
+const shown = (path: string) => (path.startsWith(ROOT + '/') ? relative(ROOT, path) + '/' : path);
 
-/** Runs the pipeline into a fresh folder and swaps it into `target` only if it succeeds (or throws, changing nothing). */
-export async function publishData(rawDir: string, target: string): Promise<PipelineResult> {
-  const out = freshDirectory('data');
+/** When a process started (Linux /proc), so that a recycled pid is not taken for the lock's holder. */
+function processStart(pid: number): string | undefined {
   try {
-    const result = await runPipeline(rawDir, out);
-    replaceDirectory(out, target);
-    return result;
-  } catch (error) {
-    discard(out);
-    throw error;
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ')[19];
+  } catch {
+    return undefined;
   }
 }
+
+function isRunning(holder: Holder): boolean {
+  if (holder.host !== hostname()) return true; // another machine's run: it cannot be checked from here
+  try {
+    process.kill(holder.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+  }
+  return holder.processStart === undefined || processStart(holder.pid) === undefined || processStart(holder.pid) === holder.processStart;
+}
+
+function readHolder(path: string): Holder | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Holder;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Takes the lock of `target`, or throws PublishLockedError naming the run that holds it. */
+function acquireLock(target: string): () => void {
+  const versions = versionsOf(target);
+  mkdirSync(versions, { recursive: true });
+  chmodSync(versions, 0o755);
+  const lock = join(versions, 'lock');
+  const me: Holder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), processStart: processStart(process.pid) };
+  const token = JSON.stringify(me);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      writeFileSync(lock, token, { flag: 'wx' });
+      return () => {
+        if (readFileSync(lock, 'utf8') === token) rmSync(lock);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const text = readFileSync(lock, { encoding: 'utf8', flag: 'r' });
+    const holder = readHolder(lock);
+    // A lock being written this very moment reads as empty: look again rather than call it stale.
+    if (!holder && text === '') continue;
+    if (holder && isRunning(holder)) {
+      throw new PublishLockedError(
+        `another run (pid ${holder.pid}, started ${holder.started}) is publishing to ${shown(target)}; this run did nothing. ` +
+          'Wait for it to finish and run again (a lock left by a run that was killed is taken over automatically)',
+      );
+    }
+    // The holder is gone: move its lock aside (only one run can), and put it back if it turns out to be a live one.
+    const aside = `${lock}.stale-${process.pid}`;
+    try {
+      renameSync(lock, aside);
+    } catch {
+      continue;
+    }
+    if (readFileSync(aside, 'utf8') === text) rmSync(aside);
+    else renameSync(aside, lock);
+  }
+  throw new PublishLockedError(`could not take the lock ${shown(lock)}; another run keeps taking it`);
+}
+
+/** Points `target` at `version` (a folder in the versions folder) by renaming a new link over it. */
+function pointAt(target: string, version: string): void {
+  const link = join(dirname(target), `.${basename(target)}.link-${process.pid}`);
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(target), version), link);
+  renameSync(link, target);
+}
+
+function newVersion(versions: string): string {
+  return join(versions, `v${String(Date.now()).padStart(15, '0')}-${process.pid}`);
+}
+
+/** The version `target` points at, if it is a link into its versions folder. */
+function currentVersion(target: string): string | undefined {
+  try {
+    const version = join(dirname(target), readlinkSync(target));
+    return dirname(version) === versionsOf(target) && statSync(version).isDirectory() ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Brings `target` and its versions folder back to a clean state after a killed run (the lock is held). */
+function recover(target: string): string[] {
+  const notes: string[] = [];
+  const versions = versionsOf(target);
+  const stat = lstatSync(target, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) {
+    // A folder published before versions were kept: it becomes the first version.
+    const version = newVersion(versions);
+    renameSync(target, version);
+    pointAt(target, version);
+  } else if (!currentVersion(target) && (!stat || !statSync(target, { throwIfNoEntry: false }))) {
+    // Only a run killed while turning a folder into a version leaves it missing: restore the last version.
+    const kept = readdirSync(versions).filter((n) => n.startsWith('v')).sort().at(-1);
+    if (kept) {
+      pointAt(target, join(versions, kept));
+      notes.push(`${shown(target)} was missing; restored its last complete version`);
+    }
+  }
+  const current = currentVersion(target);
+  for (const name of readdirSync(versions)) {
+    const path = join(versions, name);
+    if (name !== 'lock' && path !== current) rmSync(path, { recursive: true, force: true });
+  }
+  for (const name of readdirSync(dirname(target))) {
+    if (name.startsWith(`.${basename(target)}.link-`)) rmSync(join(dirname(target), name), { force: true });
+  }
+  return notes;
+}
+
+/** Directories 755 and files 644, whatever the umask and mkdtemp's 700: a web server must be able to read them. */
+function makeReadable(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) makeReadable(path);
+    else if (entry.isFile()) chmodSync(path, 0o644);
+  }
+}
+
+/**
+ * Publishes what `write` produces into `target`: `write` gets an empty work folder and returns the folder to
+ * publish (the work folder or one inside it). If `write` throws, `target` is left exactly as it was.
+ */
+export async function publish(target: string, write: (work: string) => Promise<string>, log: (line: string) => void = () => {}): Promise<void> {
+  mkdirSync(dirname(target), { recursive: true });
+  const release = acquireLock(target);
+  try {
+    for (const note of recover(target)) log(note);
+    const versions = versionsOf(target);
+    const work = mkdtempSync(join(versions, 'work-'));
+    try {
+      const output = await write(work);
+      makeReadable(output);
+      const version = newVersion(versions);
+      renameSync(output, version);
+      pointAt(target, version);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    recover(target);
+  } finally {
+    release();
+  }
+}
+
+/** Runs the pipeline and publishes its datasets into `target` only if it succeeds (or throws, changing nothing). */
+export async function publishData(rawDir: string, target: string, log?: (line: string) => void): Promise<PipelineResult> {
+  let result: PipelineResult | undefined;
+  await publish(target, async (work) => {
+    result = await runPipeline(rawDir, work);
+    return work;
+  }, log);
+  return result!;
+}
+
+/** Where `npm run pipeline` publishes the datasets alone: never into dist/, whose pages describe their own data. */
+export const DATA_ONLY = join(ROOT, 'dist-data');

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeYears, scaleFor, type IndexDefinition } from './index-definitions.js';
+import { describeYears, scaleFor, type IndexDefinition, type Text } from './index-definitions.js';
 import type { NameMatcher } from './name-matcher.js';
 import { isBlank, readNumber, readRank, readRankChange } from './numbers.js';
 import type { Problem } from './problems.js';
@@ -31,14 +31,14 @@ export interface Publication {
   unit_set: UnitSet;
   universe?: 'unit-set' | 'listed';
   complete_measures?: string[];
-  methodology: string;
-  scale: string;
+  methodology: Text;
+  scale: Text;
   sources: Source[];
-  license: string;
-  notes?: string[];
+  license: Text;
+  notes?: Text[];
   files: { path: string; sha256: string; converted_from?: string; note?: string }[];
-  not_scored?: { unit: string; measures?: string[]; reason: string }[];
-  not_published?: string;
+  not_scored?: { unit: string; measures?: string[]; reason: Text }[];
+  not_published?: Text;
   published_averages?: PublishedAverage[];
   group_counts?: GroupCount[];
   tables: TableSpec[];
@@ -58,7 +58,8 @@ export interface RawObservation {
   /** A printed rank change ("tăng 32 bậc" → 32). */
   published_rank_change: number | null;
   status: Status;
-  status_note: string | null;
+  status_note_vi: string | null;
+  status_note_en: string | null;
   source_id: string | null;
   raw_file: string;
   raw_sheet: string | null;
@@ -191,7 +192,7 @@ export async function readEdition(
       grid = tableFiles.grid(table.file, table.sheet);
     } catch (error) {
       if (!(error instanceof GridError)) throw error;
-      problems.push({ file: `${shownDir}/${table.file}`, row: error.row, message: error.message });
+      problems.push({ file: error.row === undefined ? `${shownDir}/${table.file}` : file, row: error.row, column: error.column, message: error.message });
       continue;
     }
     if (table.declared_header && table.role !== 'independent') problems.push({ file: shown, message: `tables[${tableIndex}]: "declared_header" is for tables with "role": "independent"` });
@@ -200,10 +201,9 @@ export async function readEdition(
     if (!read.problems.length && read.rows.length === 0) {
       problems.push({ file, message: `the table has no province rows${table.first_row ? ` from row ${table.first_row}` : ''}${table.last_row ? ` to row ${table.last_row}` : ''}` });
     }
-    for (const below of read.after) {
-      const m = matcher.match(below.text);
-      if (!m.ok) break;
-      problems.push({ file, row: below.row, column: below.column, message: `${m.unit.name_vi} is printed just after the table's last row or column, so it would be left out; extend "last_row"/"last_column"` });
+    for (const cell of read.outside) {
+      const m = matcher.match(cell.text);
+      if (m.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell.side, table) });
     }
     for (const row of read.rows) {
       const match = matcher.match(row.unitName);
@@ -251,7 +251,8 @@ export async function readEdition(
           published_group: null,
           published_rank_change: null,
           status: 'not-given' as Status,
-          status_note: null,
+          status_note_vi: null,
+          status_note_en: null,
           source_id: row.sourceIds[0] ?? null,
           raw_file: `${shownDir}/${table.file}`,
           raw_sheet: table.sheet ?? null,
@@ -279,7 +280,7 @@ export async function readEdition(
       if (observations.has(`${m.unit.id}|${measure}`)) continue;
       observations.set(`${m.unit.id}|${measure}`, {
         index, year: publication.year, unit_id: m.unit.id, measure, value: null, published_rank: null, published_group: null, published_rank_change: null,
-        status: 'not-scored', status_note: n.reason, source_id: publication.sources[0].id, raw_file: shown, raw_sheet: null,
+        status: 'not-scored', status_note_vi: n.reason.vi, status_note_en: n.reason.en, source_id: publication.sources[0].id, raw_file: shown, raw_sheet: null,
         raw_cell: null, raw_rank_cell: null, raw_change_cell: null, where: shown,
       });
     }
@@ -309,12 +310,21 @@ export async function readEdition(
   return { edition: { publication, folder: shownDir, universe, observations: rows, sourceValues }, problems };
 }
 
+/** Why a province named outside the mapped rows (or columns) would be lost, and which bound to move. */
+function outsideMessage(name: string, side: 'before' | 'after', table: TableSpec): string {
+  const byColumn = table.layout === 'unit-per-column';
+  const bound = byColumn ? (side === 'before' ? 'first_column' : 'last_column') : side === 'before' ? 'first_row' : 'last_row';
+  const where = byColumn ? (side === 'before' ? 'before the table\'s first column' : 'after the table\'s last column') : side === 'before' ? 'above the table\'s first row' : 'below the table\'s last row';
+  const declare = byColumn ? '' : ', or, if the row is not part of the table (a highlight box), list it in "rows_outside" with why';
+  return `${name} is printed ${where} ("${bound}"), so it would be left out: fix "${bound}"${declare}`;
+}
+
 /** Reads one cell into the observation; returns a problem message or nothing. */
 function readCell(
   obs: RawObservation,
   located: LocatedCell,
   table: TableSpec,
-  notScoredReason: string | undefined,
+  notScoredReason: Text | undefined,
   definition: IndexDefinition,
   year: number,
   seenBefore: boolean,
@@ -329,12 +339,14 @@ function readCell(
     if (notScoredReason !== undefined) {
       const isGap = isBlank(cell) || cell === 0 || token !== undefined;
       obs.status = 'not-scored';
-      obs.status_note = notScoredReason;
+      obs.status_note_vi = notScoredReason.vi;
+      obs.status_note_en = notScoredReason.en;
       return isGap ? undefined : `declared "not_scored" in publication.json, but the cell holds ${JSON.stringify(cell)}`;
     }
     if (token !== undefined) {
       obs.status = 'not-scored';
-      obs.status_note = token;
+      obs.status_note_vi = token.vi;
+      obs.status_note_en = token.en;
       return undefined;
     }
     if (isBlank(cell)) return undefined;

@@ -27,7 +27,7 @@ export function columnIndex(letters: string): number {
 }
 
 export class GridError extends Error {
-  constructor(message: string, readonly row?: number) {
+  constructor(message: string, readonly row?: number, readonly column?: string) {
     super(message);
   }
 }
@@ -111,7 +111,7 @@ export class TableFiles {
       if (!this.sheets.has(key)) this.sheets.set(key, { rows: workbook.sheet(sheet) });
       return this.sheets.get(key)!;
     } catch (error) {
-      if (error instanceof WorkbookError) throw new GridError(error.message);
+      if (error instanceof WorkbookError) throw new GridError(error.message, error.row, error.column);
       throw error;
     }
   }

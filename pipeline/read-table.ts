@@ -29,7 +29,8 @@ export interface TableSpec {
   source?: string;
   source_header?: string;
   decimal?: '.' | ',';
-  missing_values?: Record<string, string>;
+  missing_values?: Record<string, { vi: string; en: string }>;
+  rows_outside?: Record<string, string>;
 }
 
 /** A header to look for, or a column pinned by its letter whose header is checked. */
@@ -60,9 +61,14 @@ export interface TableRow {
 export interface TableRead {
   rows: TableRow[];
   problems: Problem[];
-  /** The unit cells right after the table's last row (or column), up to the first blank: a province there would be left out. */
-  after: { row: number; column: string; text: string }[];
+  /**
+   * Every non-empty cell outside the mapped range in the unit column (or, for a unit-per-column table, the name
+   * row), above and below it, whatever lies between: a province named there would be silently left out.
+   */
+  outside: OutsideCell[];
 }
+
+export interface OutsideCell { row: number; column: string; text: string; side: 'before' | 'after' }
 
 const cellText = (c: Cell) => (c === null ? '' : foldSpace(String(c)));
 
@@ -125,7 +131,7 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
     }
     positions.set(keyOf(pinned), columnIndex(pinned.column));
   }
-  if (problems.length) return { rows: [], problems, after: [] };
+  if (problems.length) return { rows: [], problems, outside: [] };
   const unitCol = positions.get(keyOf(unitLocation))!;
   const first = spec.first_row ?? headerRow + 1;
   const last = spec.last_row ?? lastFilledRow(grid);
@@ -156,20 +162,26 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
       ...(sourceCol === undefined ? {} : { sourceColumn: columnLetter(sourceCol) }),
     });
   }
-  const after = [];
-  for (let r = last + 1; r <= grid.rows.length; r++) {
-    const text = cellText(grid.rows[r - 1]?.[unitCol] ?? null);
-    if (!text) break;
-    after.push({ row: r, column: columnLetter(unitCol), text });
+  const outside: OutsideCell[] = [];
+  const declaredOutside = new Set(Object.keys(spec.rows_outside ?? {}).map(Number));
+  for (const r of declaredOutside) {
+    const where = { file, row: r, column: columnLetter(unitCol) };
+    if (r === headerRow || (r >= first && r <= last)) problems.push({ ...where, message: `"rows_outside" lists row ${r}, which is inside the table (rows ${first} to ${last})` });
+    else if (!cellText(grid.rows[r - 1]?.[unitCol] ?? null)) problems.push({ ...where, message: `"rows_outside" lists row ${r}, which names no province` });
   }
-  return { rows, problems, after };
+  for (let r = 1; r <= grid.rows.length; r++) {
+    if (r === headerRow || (r >= first && r <= last) || declaredOutside.has(r)) continue;
+    const text = cellText(grid.rows[r - 1]?.[unitCol] ?? null);
+    if (text) outside.push({ row: r, column: columnLetter(unitCol), text, side: r < first ? 'before' : 'after' });
+  }
+  return { rows, problems, outside };
 }
 
 function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
   const problems: Problem[] = [];
   const nameRow = spec.header_row ?? 1;
   if (!spec.header_column || !spec.first_column || !spec.last_column) {
-    return { rows: [], problems: [{ file, message: 'a unit-per-column table needs "header_column", "first_column" and "last_column"' }], after: [] };
+    return { rows: [], problems: [{ file, message: 'a unit-per-column table needs "header_column", "first_column" and "last_column"' }], outside: [] };
   }
   const labelCol = columnIndex(spec.header_column);
   const corner = cellText(grid.rows[nameRow - 1]?.[labelCol] ?? null);
@@ -178,7 +190,7 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
   }
   const mapped = mappedHeaders(spec);
   if (spec.unit_column || mapped.some(([, , h]) => typeof h !== 'string')) {
-    return { rows: [], problems: [{ file, message: 'a unit-per-column table finds its rows by label; "unit_column" and pinned columns are for unit-per-row tables' }], after: [] };
+    return { rows: [], problems: [{ file, message: 'a unit-per-column table finds its rows by label; "unit_column" and pinned columns are for unit-per-row tables' }], outside: [] };
   }
   const labels = grid.rows.map((r) => r[labelCol] ?? null);
   const located = locateLabels(labels, [...new Set(mapped.map(([, , h]) => h as string))], `column ${spec.header_column}`, file, (i) => ({
@@ -186,7 +198,7 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
     ...(i >= 0 ? { row: i + 1 } : {}),
   }));
   problems.push(...located.problems);
-  if (problems.length) return { rows: [], problems, after: [] };
+  if (problems.length) return { rows: [], problems, outside: [] };
   const rows: TableRow[] = [];
   for (let c = columnIndex(spec.first_column); c <= columnIndex(spec.last_column); c++) {
     const unitCell = grid.rows[nameRow - 1]?.[c] ?? null;
@@ -200,11 +212,12 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
     }
     rows.push({ unitName: cellText(unitCell), row: nameRow, column: columnLetter(c), cells, sourceIds: spec.source ? [spec.source] : [] });
   }
-  const after = [];
-  for (let c = columnIndex(spec.last_column) + 1; c < (grid.rows[nameRow - 1]?.length ?? 0); c++) {
-    const text = cellText(grid.rows[nameRow - 1][c] ?? null);
-    if (!text) break;
-    after.push({ row: nameRow, column: columnLetter(c), text });
+  const outside: OutsideCell[] = [];
+  const nameLine = grid.rows[nameRow - 1] ?? [];
+  for (let c = 0; c < nameLine.length; c++) {
+    if (c === labelCol || (c >= columnIndex(spec.first_column) && c <= columnIndex(spec.last_column))) continue;
+    const text = cellText(nameLine[c] ?? null);
+    if (text) outside.push({ row: nameRow, column: columnLetter(c), text, side: c < columnIndex(spec.first_column) ? 'before' : 'after' });
   }
-  return { rows, problems, after };
+  return { rows, problems, outside };
 }

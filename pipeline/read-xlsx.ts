@@ -1,12 +1,21 @@
 /**
  * A small reader for one worksheet of an .xlsx workbook: unzips only the parts it needs and reads the cells'
- * values as Excel shows them (cached formula results, shared and inline strings, errors as their text).
- * Much faster than a general workbook library, which matters because raw/ holds dozens of workbooks.
+ * values as Excel shows them (cached formula results, shared and inline strings, errors as their text, dates as
+ * dates). Much faster than a general workbook library, which matters because raw/ holds dozens of workbooks.
+ *
+ * It never guesses: a construct it cannot read for certain (a row or cell given twice or out of order, a shared
+ * string that does not exist, an empty or non-numeric number, an unknown cell type) is refused with the cell and
+ * what was found. Namespace prefixes on element names (`<x:row>`, valid OOXML) are read like plain names.
  */
+import { posix } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Cell } from './numbers.js';
 
-export class WorkbookError extends Error {}
+export class WorkbookError extends Error {
+  constructor(message: string, readonly row?: number, readonly column?: string) {
+    super(message);
+  }
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -22,17 +31,35 @@ function decodeXml(text: string): string {
     .replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/**
+ * The XML with comments removed, CDATA sections turned into escaped text, and namespace prefixes dropped from
+ * element names, so that `<x:c>` and `<c>` read alike and a commented-out row is not read.
+ */
+function plainXml(xml: string): string {
+  return xml
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+    .replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
+}
+
 /** The text of an <si> or <is> element: its <t> runs, leaving out phonetic guides (<rPh>). */
 function richText(xml: string): string {
-  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
+  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
 }
 
 const attributePatterns = new Map<string, RegExp>();
 
 function attribute(tag: string, name: string): string | undefined {
   let pattern = attributePatterns.get(name);
-  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
-  return pattern.exec(tag)?.[1];
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = pattern.exec(tag);
+  return m ? decodeXml(m[1] ?? m[2]) : undefined;
+}
+
+/** An attribute in any namespace (`r:id`, `ns1:id`): the relationship id of a <sheet>. */
+function prefixedAttribute(tag: string, local: string): string | undefined {
+  const m = new RegExp(`\\s[A-Za-z_][\\w.-]*:${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? decodeXml(m[1] ?? m[2]) : undefined;
 }
 
 /** Excel's own limits; a reference beyond them is a damaged file, and would make us build a huge array. */
@@ -51,21 +78,25 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Recor
       },
     });
     if (tooBig) throw new WorkbookError(`unpacks to more than ${MAX_PART_BYTES / 1e6} MB (${tooBig}); a publication's table is far smaller`);
-    return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
+    return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, plainXml(strFromU8(data))]));
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
     throw new WorkbookError(`cannot be read as an xlsx workbook (${(error as Error).message})`);
   }
 }
 
-function columnNumber(ref: string): number {
-  let n = 0;
-  for (const ch of ref) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    n = n * 26 + code - 64;
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+function columnName(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
   }
-  return n - 1;
+  return letters;
 }
 
 export interface Workbook {
@@ -74,76 +105,177 @@ export interface Workbook {
   sheet(name: string): Cell[][];
 }
 
-/** Opens a workbook once: its sheet list and shared strings are read here, each sheet when asked for. */
+interface Relationship { id: string; type: string; target: string }
+
+/** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`), targets resolved to part names. */
+function relationshipsOf(parts: Record<string, string>, part: string): Relationship[] {
+  const dir = posix.dirname(part);
+  const rels = parts[posix.join(dir, '_rels', `${posix.basename(part)}.rels`)] ?? '';
+  return [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
+    const target = attribute(m[0], 'Target') ?? '';
+    return {
+      id: attribute(m[0], 'Id') ?? '',
+      type: attribute(m[0], 'Type') ?? '',
+      target: target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(dir, target)),
+    };
+  });
+}
+
+/** Opens a workbook once: its sheet list, shared strings and styles are read here, each sheet when asked for. */
 export function openWorkbook(bytes: Uint8Array): Workbook {
-  const meta = unzipParts(bytes, (n) => ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(n));
-  if (!meta['xl/workbook.xml']) throw new WorkbookError('cannot be read as an xlsx workbook (no xl/workbook.xml)');
-  const sheets = [...meta['xl/workbook.xml'].matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: decodeXml(attribute(m[0], 'name') ?? ''), rel: attribute(m[0], 'r:id') }));
-  const relations = [...(meta['xl/_rels/workbook.xml.rels'] ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]);
-  const shared = [...(meta['xl/sharedStrings.xml'] ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => richText(m[1] ?? ''));
-  const percentStyles = percentStyleIndexes(meta['xl/styles.xml'] ?? '');
+  const root = unzipParts(bytes, (n) => n === '_rels/.rels');
+  const workbookPart = relationshipsOf(root, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const relsPart = posix.join(posix.dirname(workbookPart), '_rels', `${posix.basename(workbookPart)}.rels`);
+  const meta = unzipParts(bytes, (n) => n === workbookPart || n === relsPart);
+  if (!meta[workbookPart]) throw new WorkbookError(`cannot be read as an xlsx workbook (no ${workbookPart})`);
+  const relations = relationshipsOf(meta, workbookPart);
+  // By their relationship, or where Excel puts them when a producer leaves the relationship out.
+  const partOfType = (type: string) => relations.find((r) => r.type.endsWith(`/${type}`))?.target ?? posix.join(posix.dirname(workbookPart), `${type}.xml`);
+  const sharedPart = partOfType('sharedStrings');
+  const stylesPart = partOfType('styles');
+  const extra = unzipParts(bytes, (n) => n === sharedPart || n === stylesPart);
+  const workbookXml = meta[workbookPart];
+  const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: attribute(m[0], 'name') ?? '', rel: prefixedAttribute(m[0], 'id') }));
+  const shared = [...(extra[sharedPart] ?? '').matchAll(/<si(?:\s[^>]*)?>([\s\S]*?)<\/si>|<si(?:\s[^>]*)?\/>/g)].map((m) => richText(m[1] ?? ''));
+  const workbookPr = /<workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
+  const date1904 = ['1', 'true'].includes(attribute(workbookPr, 'date1904') ?? '');
+  const styles = cellStyles(extra[stylesPart] ?? '');
   return {
     sheetNames: sheets.map((s) => s.name),
     sheet(name: string): Cell[][] {
       const wanted = sheets.find((s) => s.name === name);
       if (!wanted) throw new WorkbookError(`has no sheet "${name}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
-      const relation = relations.find((r) => attribute(r, 'Id') === wanted.rel);
-      const target = relation && attribute(relation, 'Target');
-      if (!target) throw new WorkbookError(`is damaged: the sheet "${name}" has no part in the workbook's relationships`);
-      const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+      const path = relations.find((r) => r.id === wanted.rel)?.target;
+      if (!path) throw new WorkbookError(`is damaged: the sheet "${name}" has no part in the workbook's relationships`);
       const xml = unzipParts(bytes, (n) => n === path)[path];
       if (!xml) throw new WorkbookError(`sheet "${name}" is missing from the workbook`);
-      return parseSheet(xml, shared, percentStyles);
+      return parseSheet(xml, shared, styles, date1904);
     },
   };
 }
 
-/** Cell styles that show a number as a percentage (built-in formats 9 and 10, or a custom format with %). */
-function percentStyleIndexes(styles: string): Set<number> {
-  const percentFormats = new Set([9, 10]);
+type NumberStyle = 'percent' | 'date';
+
+/** Built-in number formats that show a date or time (ECMA-376 §18.8.30, and the East Asian ones). */
+const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** What a format code shows a number as: text in quotes, escaped characters and [colour] tags are not codes. */
+function formatKind(code: string): NumberStyle | undefined {
+  const bare = code.replace(/"[^"]*"|\\.|_.|\*./g, '');
+  if (bare.includes('%')) return 'percent';
+  if (/[dmyhs]/i.test(bare.replace(/\[(?![hms]+\])[^\]]*\]/gi, ''))) return 'date';
+  return undefined;
+}
+
+/** For each cell style (index in <cellXfs>), whether it shows a number as a percentage or a date. */
+function cellStyles(styles: string): Map<number, NumberStyle> {
+  const formats = new Map<number, NumberStyle>([[9, 'percent'], [10, 'percent'], ...[...DATE_FORMATS].map((id) => [id, 'date'] as [number, NumberStyle])]);
   for (const m of styles.matchAll(/<numFmt\b[^>]*>/g)) {
-    if (decodeXml(attribute(m[0], 'formatCode') ?? '').replace(/"[^"]*"|\\./g, '').includes('%')) percentFormats.add(Number(attribute(m[0], 'numFmtId')));
+    const id = Number(attribute(m[0], 'numFmtId'));
+    const kind = formatKind(attribute(m[0], 'formatCode') ?? '');
+    if (kind) formats.set(id, kind);
+    else formats.delete(id);
   }
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
-  const indexes = new Set<number>();
+  const result = new Map<number, NumberStyle>();
   [...cellXfs.matchAll(/<xf\b[^>]*>/g)].forEach((m, i) => {
-    if (percentFormats.has(Number(attribute(m[0], 'numFmtId')))) indexes.add(i);
+    const kind = formats.get(Number(attribute(m[0], 'numFmtId') ?? 0));
+    if (kind) result.set(i, kind);
   });
-  return indexes;
+  return result;
+}
+
+const NUMBER = /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** A date serial as Excel shows it, in ISO form: 45293 → "2024-01-02", with the time when there is one. */
+function serialDate(serial: number, date1904: boolean): string {
+  // Day 0 of the 1900 system is 1899-12-31, and Excel counts a 29 February 1900 that never was.
+  const days = date1904 ? serial + 1462 : serial < 61 ? serial + 1 : serial;
+  const ms = Math.round((days - 2) * 86_400_000) + Date.UTC(1900, 0, 1);
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
 }
 
 /**
- * The cells as a person sees them. A number formatted as a percentage becomes the text Excel shows ("91.2%"), so
- * it is never read as 0.912; a formula saved without its value becomes its text ("=B2+C2"): both are then refused
- * with a clear message rather than read wrong.
+ * The cells as a person sees them. A number formatted as a percentage becomes the text Excel shows ("91.2%"), and
+ * one formatted as a date the date ("2024-01-02"), so neither is ever read as a plain number; a formula saved
+ * without its value becomes its text ("=B2+C2"): all are then refused with a clear message rather than read wrong.
  */
-function parseSheet(xml: string, shared: string[], percentStyles: Set<number>): Cell[][] {
+function parseSheet(xml: string, shared: string[], styles: Map<number, NumberStyle>, date1904: boolean): Cell[][] {
   const rows: Cell[][] = [];
-  for (const row of xml.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>/g)) {
+  let previousRow = -1;
+  const sheetData = /<sheetData\b[^>]*\/>|<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml);
+  for (const row of (sheetData?.[1] ?? '').matchAll(/<row\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const rowRef = attribute(row[1], 'r');
-    const r = rowRef === undefined ? rows.length : Number(rowRef) - 1;
-    if (!(r >= 0 && r < MAX_ROWS)) throw new WorkbookError(`is damaged: a row number (${attribute(row[1], 'r')}) beyond Excel's ${MAX_ROWS} rows`);
+    if (rowRef !== undefined && !/^\d+$/.test(rowRef)) throw new WorkbookError(`is damaged: a row is numbered "${rowRef}"`);
+    const r = rowRef === undefined ? previousRow + 1 : Number(rowRef) - 1;
+    if (!(r >= 0 && r < MAX_ROWS)) throw new WorkbookError(`is damaged: a row number (${rowRef}) beyond Excel's ${MAX_ROWS} rows`);
+    if (r <= previousRow) {
+      throw new WorkbookError(`is damaged: row ${r + 1} is given ${r === previousRow ? 'twice' : 'after row ' + (previousRow + 1)} in the sheet, so which cells belong to it is unknown`, r + 1);
+    }
+    previousRow = r;
     const cells: Cell[] = [];
-    for (const c of row[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    let previousColumn = -1;
+    for (const c of (row[2] ?? '').matchAll(/<c\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const attrs = c[1];
-      const body = c[2] ?? '';
-      const type = attribute(attrs, 't');
-      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-      const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
-      let value: Cell = null;
-      if (type === 'inlineStr') value = richText(body);
-      else if (v === undefined) value = formula ? `=${decodeXml(formula)}` : null;
-      else if (type === 's') value = shared[Number(v)] ?? null;
-      else if (type === 'str' || type === 'e') value = decodeXml(v);
-      else if (type === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
-      else if (percentStyles.has(Number(attribute(attrs, 's')))) value = `${Number((Number(v) * 100).toPrecision(12))}%`;
-      else value = Number(v);
       const ref = attribute(attrs, 'r');
-      const column = ref === undefined ? cells.length : columnNumber(ref);
-      if (!(column >= 0 && column < MAX_COLUMNS)) throw new WorkbookError(`is damaged: a cell reference (${attribute(attrs, 'r')}) beyond Excel's ${MAX_COLUMNS} columns`);
-      cells[column] = value;
+      let column = previousColumn + 1;
+      if (ref !== undefined) {
+        const parts = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+        if (!parts) throw new WorkbookError(`is damaged: a cell in row ${r + 1} has the reference "${ref}"`, r + 1);
+        if (Number(parts[2]) !== r + 1) throw new WorkbookError(`is damaged: the cell ${ref} is written in row ${r + 1}`, r + 1);
+        column = columnNumber(parts[1]);
+      }
+      if (!(column >= 0 && column < MAX_COLUMNS)) throw new WorkbookError(`is damaged: a cell reference (${ref}) beyond Excel's ${MAX_COLUMNS} columns`, r + 1);
+      const at = `${columnName(column)}${r + 1}`;
+      if (column <= previousColumn) {
+        throw new WorkbookError(`is damaged: the cell ${at} is given ${column === previousColumn ? 'twice' : 'after ' + columnName(previousColumn) + (r + 1)}, so its value is unknown`, r + 1, columnName(column));
+      }
+      previousColumn = column;
+      cells[column] = cellValue(attrs, c[2] ?? '', at, shared, styles, date1904, r + 1, columnName(column));
     }
     rows[r] = Array.from(cells, (x) => x ?? null);
   }
   return Array.from(rows, (x) => x ?? []);
+}
+
+function cellValue(attrs: string, body: string, at: string, shared: string[], styles: Map<number, NumberStyle>, date1904: boolean, row: number, column: string): Cell {
+  const refuse = (what: string) => new WorkbookError(`the cell ${at} ${what}`, row, column);
+  const type = attribute(attrs, 't') ?? 'n';
+  const vMatch = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v(?:\s[^>]*)?\/>/.exec(body);
+  const v = vMatch ? decodeXml(vMatch[1] ?? '') : undefined;
+  const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
+  if (type === 'inlineStr') {
+    const is = /<is(?:\s[^>]*)?>([\s\S]*?)<\/is>/.exec(body);
+    if (is) return richText(is[1]);
+    if (v === undefined) return null;
+    return v;
+  }
+  if (v === undefined) return formula ? `=${decodeXml(formula)}` : null;
+  switch (type) {
+    case 's': {
+      if (!/^\d+$/.test(v.trim()) || Number(v) >= shared.length) {
+        throw refuse(`refers to the shared string "${v}", but the workbook has ${shared.length} shared string(s) (numbered from 0): the file is damaged`);
+      }
+      return shared[Number(v)];
+    }
+    case 'str':
+    case 'e':
+      return v;
+    case 'd':
+      return v.trim();
+    case 'b':
+      if (v.trim() === '1' || v.trim() === '0') return v.trim() === '1' ? 'TRUE' : 'FALSE';
+      throw refuse(`is a true/false cell holding "${v}"`);
+    case 'n': {
+      if (!NUMBER.test(v)) throw refuse(v.trim() === '' ? 'is a number cell with an empty value (<v></v>)' : `is a number cell holding "${v}", which is not a number`);
+      const n = Number(v);
+      const style = styles.get(Number(attribute(attrs, 's') ?? 0));
+      if (style === 'percent') return `${Number((n * 100).toPrecision(12))}%`;
+      if (style === 'date') return serialDate(n, date1904);
+      return n;
+    }
+    default:
+      throw refuse(`has the unknown type t="${type}"`);
+  }
 }

@@ -10,15 +10,16 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, queryRows } from './duckdb.js';
 import { InvalidInputError, type Problem } from './problems.js';
 import { readJson, validateAgainst } from './schemas.js';
+import type { Text } from './index-definitions.js';
 
-export interface Release { version: string; date: string; changes: string[] }
+export interface Release { version: string; date: string; changes: Text[] }
 interface Correction { index: string; year: number; unit: string; measure: string; field: string; from: number | string | null; to: number | string | null; reason: string; source: string; release: string }
 interface Change { index: string; year: number; unit_id: string; measure: string; field: string; before: string | null; after: string | null; change: 'added' | 'changed' | 'removed' }
 
 export interface ChangelogEntry {
   version: string;
   date: string;
-  changes: string[];
+  changes: Text[];
   compared_with: string | null;
   added: number;
   changed: number;
@@ -100,7 +101,7 @@ const sameFigure = (declared: number | string | null, printed: string | null) =>
 export async function checkRelease(db: DuckDBConnection, rawDir: string, release: Release, corrections: Correction[]): Promise<ChangelogEntry[]> {
   const versions = snapshotVersions(rawDir);
   await loadSnapshots(db, rawDir, versions);
-  const entry = (version: string, date: string, changes: string[], comparedWith: string | null, found: Diff): ChangelogEntry => ({
+  const entry = (version: string, date: string, changes: Text[], comparedWith: string | null, found: Diff): ChangelogEntry => ({
     version,
     date,
     changes,

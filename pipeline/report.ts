@@ -1,10 +1,12 @@
 /** What the build prints: problems that stopped it, or the warnings of the quality report. */
 import { formatProblem, InvalidInputError } from './problems.js';
+import { PublishLockedError } from './publish.js';
 import type { Finding, PipelineResult } from './run-pipeline.js';
 
 const SHOWN_PER_CHECK = 5;
 
 export function describeFailure(error: unknown): string {
+  if (error instanceof PublishLockedError) return `✗ ${error.message}`;
   if (error instanceof InvalidInputError) {
     return [
       `✗ The raw input has ${error.problems.length} problem(s); nothing was published (the previous output is unchanged):`,

@@ -78,12 +78,14 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
     'stg_editions',
     {
       index: 'VARCHAR', year: 'INTEGER', unit_set: 'VARCHAR', universe_size: 'INTEGER', published: 'VARCHAR', publisher: 'VARCHAR', title_vi: 'VARCHAR', title_en: 'VARCHAR',
-      methodology: 'VARCHAR', scale: 'VARCHAR', license: 'VARCHAR', not_published: 'VARCHAR', notes: 'VARCHAR', folder: 'VARCHAR', source_urls: 'VARCHAR',
+      methodology_vi: 'VARCHAR', methodology_en: 'VARCHAR', scale_vi: 'VARCHAR', scale_en: 'VARCHAR', license_vi: 'VARCHAR', license_en: 'VARCHAR',
+      not_published_vi: 'VARCHAR', not_published_en: 'VARCHAR', notes_vi: 'VARCHAR', notes_en: 'VARCHAR', folder: 'VARCHAR', source_urls: 'VARCHAR',
     },
     editions.map(({ publication: p, folder, universe }) => ({
       index: p.index, year: p.year, unit_set: p.unit_set, universe_size: universe.length, published: p.published, publisher: p.publisher,
-      title_vi: p.title.vi, title_en: p.title.en, methodology: p.methodology, scale: p.scale, license: p.license, not_published: p.not_published,
-      notes: (p.notes ?? []).join('\n'), folder, source_urls: p.sources.map((s) => s.url).join(' '),
+      title_vi: p.title.vi, title_en: p.title.en, methodology_vi: p.methodology.vi, methodology_en: p.methodology.en, scale_vi: p.scale.vi, scale_en: p.scale.en,
+      license_vi: p.license.vi, license_en: p.license.en, not_published_vi: p.not_published?.vi, not_published_en: p.not_published?.en,
+      notes_vi: (p.notes ?? []).map((n) => n.vi).join('\n'), notes_en: (p.notes ?? []).map((n) => n.en).join('\n'), folder, source_urls: p.sources.map((s) => s.url).join(' '),
     })),
   );
   await loadTable(
@@ -109,7 +111,7 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
     'stg_observations',
     {
       index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', published_rank: 'INTEGER', published_group: 'VARCHAR',
-      status: 'VARCHAR', status_note: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR', raw_rank_cell: 'VARCHAR',
+      status: 'VARCHAR', status_note_vi: 'VARCHAR', status_note_en: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR', raw_rank_cell: 'VARCHAR',
       published_rank_change: 'INTEGER', raw_change_cell: 'VARCHAR',
     },
     editions.flatMap((e) => e.observations as unknown as Record<string, string | number | null>[]),

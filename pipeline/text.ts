@@ -41,7 +41,7 @@ export function editDistance(a: string, b: string): number {
 export function closest<T>(text: string, candidates: T[], key: (c: T) => string, count = 3): T[] {
   return candidates
     .map((c) => ({ c, d: editDistance(text, key(c)) }))
-    .sort((x, y) => x.d - y.d || key(x.c).localeCompare(key(y.c)))
+    .sort((x, y) => x.d - y.d || key(x.c).localeCompare(key(y.c), 'vi'))
     .slice(0, count)
     .map((x) => x.c);
 }

@@ -8,7 +8,11 @@ import { strToU8, zipSync } from 'fflate';
 import { columnLetter } from './read-grid.js';
 import { neutraliseText } from './spreadsheet-safety.js';
 
-const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+/**
+ * A zip entry's time is stored as local wall-clock fields (MS-DOS date and time), and fflate takes them from a Date
+ * in the process's time zone: built from local fields, the stored fields are 2000-01-01 00:00 whatever TZ is.
+ */
+const fixedDate = () => new Date(2000, 0, 1, 0, 0, 0);
 
 const escapeXml = (text: string) =>
   text
@@ -70,6 +74,6 @@ export function writeWorkbook(path: string, sheetName: string, headers: [key: st
       '</styleSheet>',
     'xl/worksheets/sheet1.xml': sheetXml(headers, rows),
   };
-  const entries = Object.fromEntries(Object.entries(parts).map(([p, xml]) => [p, [strToU8(xml), { mtime: FIXED_DATE }] as [Uint8Array, { mtime: Date }]]));
+  const entries = Object.fromEntries(Object.entries(parts).map(([p, xml]) => [p, [strToU8(xml), { mtime: fixedDate() }] as [Uint8Array, { mtime: Date }]]));
   writeFileSync(path, zipSync(entries, { level: 1 }));
 }

@@ -1,15 +1,16 @@
 #!/usr/bin/env tsx
-// npm run pipeline: validates raw/ and writes the datasets to dist/data/, or changes nothing and exits 1.
+// npm run pipeline: validates raw/ and publishes the datasets alone to dist-data/ (never into dist/, whose pages
+// print the checksums of their own data; `npm run build` makes both), or changes nothing and exits 1.
 //   --raw DIR and --out DIR read and write elsewhere (used by the tests and the benchmark).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { publishData, ROOT } from '../pipeline/publish.js';
+import { DATA_ONLY, publishData, ROOT } from '../pipeline/publish.js';
 import { describeFailure, describeSuccess } from '../pipeline/report.js';
 
 const { values: args } = parseArgs({ options: { raw: { type: 'string' }, out: { type: 'string' } } });
-const target = resolve(args.out ?? join(ROOT, 'dist', 'data'));
+const target = resolve(args.out ?? DATA_ONLY);
 try {
-  const result = await publishData(resolve(args.raw ?? join(ROOT, 'raw')), target);
+  const result = await publishData(resolve(args.raw ?? join(ROOT, 'raw')), target, (note) => console.log(`• ${note}`));
   console.log(describeSuccess(result, target));
 } catch (error) {
   console.error(describeFailure(error));

@@ -4,12 +4,12 @@
 // compared with it: changes need a new version and, for changed or removed figures, an entry in raw/corrections.json.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { publishData, ROOT } from '../pipeline/publish.js';
+import { DATA_ONLY, publishData, ROOT } from '../pipeline/publish.js';
 import { describeFailure } from '../pipeline/report.js';
 import { readRelease, recordRelease } from '../pipeline/releases.js';
 
 const raw = join(ROOT, 'raw');
-const data = join(ROOT, 'dist', 'data');
+const data = DATA_ONLY;
 try {
   const { release } = readRelease(raw);
   if (existsSync(join(raw, 'releases', `${release.version}.csv`))) {

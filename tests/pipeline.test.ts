@@ -6,7 +6,7 @@ import { InvalidInputError } from '../pipeline/problems.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { csv, makeRawFixture, PROVINCES, publicationFor } from './helpers/raw-fixture.js';
 
-interface Row { unit_id: string; year: number; measure: string; value: number | null; rank: number | null; rank_of: number; rank_source: string | null; units_scored: number; rank_change: number | null; value_change: number | null; change_note: string | null; group: string | null; status: string; status_note: string | null }
+interface Row { unit_id: string; year: number; measure: string; value: number | null; rank: number | null; rank_of: number; rank_source: string | null; units_scored: number; rank_change: number | null; value_change: number | null; change_note: string | null; group: string | null; status: string; status_note_vi: string | null; status_note_en: string | null }
 
 async function run(raw: string) {
   const out = mkdtempSync(join(tmpdir(), 'chiso-out-'));
@@ -50,12 +50,12 @@ describe('ranking a complete edition', () => {
   it('leaves units that were not scored unranked but keeps the denominator at 63', async () => {
     const edition = completeEdition(2020, { 'Bắc Giang': null, 'Đồng Tháp': null }, {
       not_scored: [
-        { unit: 'Bắc Giang', reason: 'no data in the workbook' },
-        { unit: 'Đồng Tháp', reason: 'no data in the workbook' },
+        { unit: 'Bắc Giang', reason: { vi: 'không có dữ liệu trong tệp', en: 'no data in the workbook' } },
+        { unit: 'Đồng Tháp', reason: { vi: 'không có dữ liệu trong tệp', en: 'no data in the workbook' } },
       ],
     });
     const { row } = await run(makeRawFixture([edition]));
-    expect(row(2020, 'bac-giang')).toMatchObject({ value: null, rank: null, status: 'not-scored', status_note: 'no data in the workbook' });
+    expect(row(2020, 'bac-giang')).toMatchObject({ value: null, rank: null, status: 'not-scored', status_note_vi: 'không có dữ liệu trong tệp', status_note_en: 'no data in the workbook' });
     expect(row(2020, 'ha-noi')).toMatchObject({ rank: 1, rank_of: 63, units_scored: 61 });
   });
 

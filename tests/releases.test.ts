@@ -7,7 +7,7 @@ import { recordRelease } from '../pipeline/releases.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { addEdition, csv, makeRawFixture } from './helpers/raw-fixture.js';
 
-const release = (version: string) => ({ version, date: '2027-04-01', changes: [`release ${version}`] });
+const release = (version: string) => ({ version, date: '2027-04-01', changes: [{ vi: `bản ${version}`, en: `release ${version}` }] });
 const edition = (year: number, score: number) => ({ index: 'sipas', year, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', score], ['Hà Nội', 80]]) } });
 
 /** A raw/ folder whose release 0.1.0 (SIPAS 2020) is already out. */

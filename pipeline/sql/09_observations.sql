@@ -7,7 +7,7 @@ SELECT
   r.rank, r.rank_of, r.rank_source, r.computed_rank, r.units_scored,
   c.rank_change, o.published_rank_change, c.value_change, c.previous_year, c.change_note,
   g."group", g.group_source,
-  o.status, o.status_note,
+  o.status, o.status_note_vi, o.status_note_en,
   o.source_id, o.source_url, o.source_kind, o.raw_file, o.raw_sheet, o.raw_cell, o.raw_rank_cell, o.raw_change_cell
 FROM observations_located o
 JOIN ranks r USING (index, year, unit_id, measure)

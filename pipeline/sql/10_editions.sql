@@ -2,7 +2,7 @@
 -- a published rank, which measures are complete, and how many independent figures its figures were checked against.
 CREATE TABLE editions AS
 SELECT
-  e.index, e.year, e.unit_set, e.published, e.publisher, e.title_vi, e.title_en, e.methodology, e.scale,
+  e.index, e.year, e.unit_set, e.published, e.publisher, e.title_vi, e.title_en, e.methodology_vi, e.methodology_en, e.scale_vi, e.scale_en,
   e.universe_size,
   coalesce(h.units_scored, 0) AS headline_scored,
   coalesce(h.units_not_scored, 0) AS headline_not_scored,
@@ -15,7 +15,7 @@ SELECT
   coalesce(v.checked, 0) AS independent_figures_checked,
   coalesce(v.agree, 0) AS independent_figures_agree,
   coalesce(v.declared, 0) AS independent_figures_declared,
-  e.not_published, e.license, e.notes, e.folder, e.source_urls
+  e.not_published_vi, e.not_published_en, e.license_vi, e.license_en, e.notes_vi, e.notes_en, e.folder, e.source_urls
 FROM stg_editions e
 JOIN stg_indices i USING (index)
 LEFT JOIN edition_measure_coverage h ON h.index = e.index AND h.year = e.year AND h.measure = i.headline

@@ -25,10 +25,10 @@ export function publicationFor(index: string, year: number, extra: Record<string
     published: `${year + 1}-04`,
     publisher: 'Test publisher',
     unit_set: 'legacy-63',
-    methodology: 'test',
-    scale: '0–100',
+    methodology: { vi: 'thử nghiệm', en: 'test' },
+    scale: { vi: '0–100', en: '0–100' },
     sources: [{ id: 'S1', url: 'https://example.org/source', title: 'Test source', publisher: 'Test' }],
-    license: 'test data',
+    license: { vi: 'dữ liệu thử nghiệm', en: 'test data' },
     tables: [{ file: 'table.csv', unit_header: 'province', values: { score: 'score' }, source: 'S1' }],
     ...extra,
   };

@@ -16,7 +16,7 @@ export interface Observation {
   units_scored: number; rank_change: number | null; value_change: number | null; previous_year: number | null;
   change_note: 'first-edition' | 'unit-set-change' | 'comparability-break' | 'not-in-previous-edition' | null;
   group: string | null; group_source: 'published' | 'computed' | null;
-  status: 'published' | 'not-scored'; status_note: string | null;
+  status: 'published' | 'not-scored'; status_note_vi: string | null; status_note_en: string | null;
   source_id: string | null; source_url: string | null; raw_file: string | null; raw_sheet: string | null; raw_cell: string | null;
 }
 
@@ -35,11 +35,12 @@ export interface MeasureScale {
 
 export interface Edition {
   index: string; year: number; unit_set: string; published: string | null; publisher: string;
-  title_vi: string; title_en: string; methodology: string | null; scale: string | null;
+  title_vi: string; title_en: string; methodology_vi: string; methodology_en: string; scale_vi: string; scale_en: string;
   universe_size: number; headline_scored: number; headline_not_scored: number; headline_published_ranks: number;
-  headline_complete: boolean; complete_measures: string | null; observations: number; not_published: string | null;
+  headline_complete: boolean; complete_measures: string | null; observations: number;
   independent_figures_checked?: number; independent_figures_agree?: number; independent_figures_declared?: number;
-  license: string | null; notes: string | null; folder: string; source_urls: string | null;
+  not_published_vi: string | null; not_published_en: string | null; license_vi: string; license_en: string;
+  notes_vi: string | null; notes_en: string | null; folder: string; source_urls: string | null;
 }
 
 export interface RegionalAverage {
@@ -77,7 +78,7 @@ export interface DataPackage {
   licenses: { name: string; title: string; path: string }[];
   resources: (DataPackageResource & { schema?: { fields: { name: string; type: string; description: string; 'x-description-vi'?: string }[] } })[];
 }
-export interface Release { version: string; date: string; changes: string[] }
+export interface Release { version: string; date: string; changes: Text[] }
 export interface Correction { index: string; year: number; unit: string; measure: string; field: string; from: number | string | null; to: number | string | null; reason: string; source: string; release: string }
 /** One data release as the pipeline's changelog.json records it (counts against the previous release). */
 export interface ChangelogEntry extends Release { compared_with: string | null; added: number; changed: number; removed: number; corrections: Correction[] }
