@@ -37,7 +37,7 @@ async function transcribe(edit: (rows: Record<string, string>[]) => void) {
 }
 
 describe('npm run template', () => {
-  it('prints one row per unit of PAR INDEX 2023 in GSO code order, pre-filled with the figures chiso holds', async () => {
+  it('prints one row per unit of PAR INDEX 2023 in GSO code order, pre-filled with the figures chiso holds', { timeout: 60_000 }, async () => {
     const { data, meta } = parse(await editionTemplate(REAL_RAW, 'par-index', 2023));
     expect(data).toHaveLength(63);
     expect(data.map((r) => r.gso_code)).toEqual([...data.map((r) => r.gso_code)].sort());
