@@ -14,6 +14,8 @@ export interface Observation {
   gso_code: string | null; region: string | null; measure: string; value: number | null;
   rank: number | null; rank_of: number; rank_source: 'published' | 'computed' | null; computed_rank: number | null;
   units_scored: number; rank_change: number | null; value_change: number | null; previous_year: number | null;
+  /** The change as the source printed it ("tăng 32 bậc" = 32), where one was printed. */
+  published_rank_change?: number | null;
   change_note: 'first-edition' | 'unit-set-change' | 'comparability-break' | 'not-in-previous-edition' | null;
   group: string | null; group_source: 'published' | 'computed' | null;
   status: 'published' | 'not-scored'; status_note_vi: string | null; status_note_en: string | null;

@@ -89,6 +89,16 @@ export function formatBytes(bytes: number, lang: Lang): string {
   return `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB`;
 }
 
+/**
+ * The rank change to show and quote: chiso's (from the two ranks), or, where chiso does not hold the previous rank,
+ * the one the source printed; never across a comparability break or a change of unit set.
+ */
+export function shownRankChange(o: Observation): number | null {
+  if (o.rank_change !== null) return o.rank_change;
+  if (o.change_note === 'comparability-break' || o.change_note === 'unit-set-change') return null;
+  return o.published_rank_change ?? null;
+}
+
 export interface QuoteSentence { text: string; footnote: string | null }
 
 /**
@@ -102,7 +112,7 @@ export function quoteSentence(o: Observation, indexName: string, unit: Unit, lan
   if (o.value === null && o.rank === null) return null;
   const name = lang === 'vi' ? o.unit_name_vi : o.unit_name_en;
   const parts: string[] = [];
-  const change = o.rank !== null ? rankChangeDisplay(o.rank_change, lang) : null;
+  const change = o.rank !== null ? rankChangeDisplay(shownRankChange(o), lang) : null;
   const hasChange = change !== null && change.direction !== 'none' && o.previous_year !== null;
   if (lang === 'vi') {
     parts.push(`Năm ${o.year}, chỉ số ${indexName} của ${name}`);
