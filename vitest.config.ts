@@ -1,9 +1,33 @@
+import { availableParallelism } from 'node:os';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects: the pipeline tests, and the site tests (tests/site/), which need a built dist/: their global
-// setup runs `npm run build` once when dist/index.html is missing.
+/**
+ * The longest test files, started first so that the short ones fill the gaps: the second site build (its worker
+ * only waits for the child build) and the browser tests.
+ */
+const LONGEST = [/tests\/site\/reproducible\.test\.ts$/, /tests\/site\/browser\.test\.ts$/];
+const rankOf = (f: TestSpecification) => {
+  const i = LONGEST.findIndex((re) => re.test(f.moduleId));
+  return i === -1 ? LONGEST.length : i;
+};
+
+class LongestFirst extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return (await super.sort(files)).map((f, i) => ({ f, i })).sort((a, b) => rankOf(a.f) - rankOf(b.f) || a.i - b.i).map(({ f }) => f);
+  }
+}
+
+// Two projects: the pipeline tests, which need no site, and the site tests (tests/site/), whose global setup builds
+// the site once per run unless dist/ is a build of the current inputs (tests/site/global-setup.ts).
+// One test file more than there are cores runs at once (Vitest's default is one fewer: a single file at a time on
+// two cores), as the second site build's file only waits for its child process. Timeouts are generous: the tests
+// that run the whole pipeline assert what it does, not how fast (npm run bench measures that).
 export default defineConfig({
   test: {
+    maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: LongestFirst },
+    testTimeout: 60_000,
     projects: [
       {
         extends: true,
@@ -15,7 +39,6 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/global-setup.ts'],
-          testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },

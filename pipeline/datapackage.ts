@@ -69,9 +69,7 @@ export async function buildDataPackage(
     const schema = { fields: await fieldsOf(db, query), missingValues: [''], ...KEYS[name] };
     resources.push({ name, title: TITLES[name].en, 'x-title-vi': TITLES[name].vi, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', ...fileEntry(dir, `${name}.csv`), schema });
     resources.push({ name: `${name}-json`, title: `${TITLES[name].en} (JSON)`, profile: 'data-resource', format: 'json', mediatype: 'application/json', ...fileEntry(dir, `${name}.json`) });
-    if (name === 'observations') {
-      resources.push({ name: 'observations-parquet', title: `${TITLES[name].en} (Parquet)`, profile: 'data-resource', format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...fileEntry(dir, 'observations.parquet') });
-    }
+    resources.push({ name: `${name}-parquet`, title: `${TITLES[name].en} (Parquet)`, profile: 'data-resource', format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...fileEntry(dir, `${name}.parquet`) });
   }
   for (const definition of definitions.values()) {
     const measureDescriptions = Object.fromEntries(definition.measures.map((m) => [m.id, { en: m.name.en, vi: m.name.vi }]));

@@ -1,6 +1,7 @@
 /** The index definitions (raw/<index>/index.json): measures, scales by year, groups, breaks, checks. */
 import { join } from 'node:path';
-import { InvalidInputError } from './problems.js';
+import { privateUrlProblem } from './check-metadata.js';
+import { InvalidInputError, type Problem } from './problems.js';
 import { readJson, validateAgainst } from './schemas.js';
 
 export const INDEX_IDS = ['par-index', 'sipas', 'papi', 'pci'] as const;
@@ -36,9 +37,29 @@ export function describeYears(measure: MeasureDefinition): string {
   return measure.scales.map((s) => (s.to === undefined ? `${s.from}–` : s.from === s.to ? `${s.from}` : `${s.from}–${s.to}`)).join(', ');
 }
 
+/** Every measure that the definition names (headline, breaks, checks) must be one of its measures, each defined once. */
+function checkReferences(d: IndexDefinition, shown: string): Problem[] {
+  const problems: Problem[] = [];
+  const ids = d.measures.map((m) => m.id);
+  const known = `(measures: ${ids.join(', ')})`;
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push({ file: shown, message: `measures[${i}]: the measure "${id}" is defined twice` });
+  });
+  const check = (measure: string, where: string) => {
+    if (!ids.includes(measure)) problems.push({ file: shown, message: `${where} names the measure "${measure}", which is not among its measures ${known}` });
+  };
+  check(d.headline, '"headline"');
+  const url = privateUrlProblem(d.url);
+  if (url) problems.push({ file: shown, message: `"url" ${url}` });
+  d.breaks.forEach((b, i) => (b.measures ?? []).forEach((m) => check(m, `breaks[${i}] (${b.year})`)));
+  if (d.checks?.sum) [d.checks.sum.total, ...d.checks.sum.parts].forEach((m) => check(m, 'checks.sum'));
+  (d.checks?.weighted ?? []).forEach((w, i) => [w.total, ...Object.keys(w.weights)].forEach((m) => check(m, `checks.weighted[${i}]`)));
+  return problems;
+}
+
 export function loadIndexDefinitions(rawDir: string): Map<IndexId, IndexDefinition> {
   const definitions = new Map<IndexId, IndexDefinition>();
-  const problems = [];
+  const problems: Problem[] = [];
   for (const id of INDEX_IDS) {
     const shown = `raw/${id}/index.json`;
     const { data, problems: readProblems } = readJson(join(rawDir, id, 'index.json'), shown);
@@ -48,9 +69,7 @@ export function loadIndexDefinitions(rawDir: string): Map<IndexId, IndexDefiniti
     problems.push(...invalid);
     const definition = data as IndexDefinition;
     if (!invalid.length && definition.id !== id) problems.push({ file: shown, message: `"id" is "${definition.id}" but the folder is raw/${id}/` });
-    if (!invalid.length && !definition.measures.some((m) => m.id === definition.headline)) {
-      problems.push({ file: shown, message: `the headline measure "${definition.headline}" is not among its measures` });
-    }
+    if (!invalid.length) problems.push(...checkReferences(definition, shown));
     definitions.set(id, definition);
   }
   if (problems.length) throw new InvalidInputError(problems);

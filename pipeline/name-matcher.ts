@@ -4,7 +4,8 @@
  * is an error with the closest known names; nothing is matched by guessing.
  */
 import { aliasesOf, type Registry, type Unit, type UnitSet } from './registry.js';
-import { closest, foldSpace, stripDiacritics } from './text.js';
+import { InvalidInputError, type Problem } from './problems.js';
+import { closest, describeUnusual, foldSpace, stripDiacritics } from './text.js';
 
 export function foldName(name: string): string {
   return stripDiacritics(foldSpace(name))
@@ -20,21 +21,26 @@ export class NameMatcher {
   private readonly elsewhere = new Map<string, Unit>();
 
   constructor(registry: Registry, readonly unitSet: UnitSet) {
+    const problems: Problem[] = [];
     for (const unit of registry.units) {
       const target = unit.unit_sets.includes(unitSet) ? this.byKey : this.elsewhere;
       for (const alias of aliasesOf(registry, unit)) {
         const key = foldName(alias);
+        const extra = registry.extraAliases.find((a) => a.unit_id === unit.id && a.alias === alias);
+        const where = extra ? { file: 'raw/units/aliases.csv', row: extra.row } : { file: 'raw/units' };
         const taken = target.get(key);
-        if (taken && taken.id !== unit.id) {
-          throw new Error(`raw/units: the spelling "${alias}" folds to "${key}", which already names ${taken.name_vi}`);
-        }
-        target.set(key, unit);
+        if (key === '') problems.push({ ...where, message: `the spelling "${alias}" of ${unit.name_vi} has no letters or digits, so it would match any such cell (a dash, a blank): remove it` });
+        else if (taken && taken.id !== unit.id) {
+          problems.push({ ...where, message: `the spelling "${alias}" of ${unit.name_vi} folds to "${key}", which already names ${taken.name_vi} (in unit set ${unitSet}): one spelling must name one unit` });
+        } else target.set(key, unit);
       }
     }
+    if (problems.length) throw new InvalidInputError(problems);
   }
 
   match(printed: string): Match {
     const key = foldName(printed);
+    if (key === '') return { ok: false, problem: `"${printed}"${describeUnusual(printed)} has no letters or digits, so it names no province` };
     const unit = this.byKey.get(key);
     if (unit) return { ok: true, unit };
     const other = this.elsewhere.get(key);
@@ -51,7 +57,7 @@ export class NameMatcher {
       .slice(0, 3);
     return {
       ok: false,
-      problem: `unknown province name "${printed}" for unit set ${this.unitSet} (${known.length} units); closest known: ${near.join(', ')}. If it is a spelling of one of them, add it to raw/units/aliases.csv.`,
+      problem: `unknown province name "${printed}"${describeUnusual(printed)} for unit set ${this.unitSet} (${known.length} units); closest known: ${near.join(', ')}. If it is a spelling of one of them, add it to raw/units/aliases.csv.`,
     };
   }
 }

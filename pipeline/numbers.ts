@@ -2,6 +2,8 @@
  * Strict number reading. Vietnamese sources write 45,34 for 45.34 and 1.234 for 1234, so a table declares its
  * decimal mark and anything that does not fit it exactly is an error, never a guess.
  */
+import { describeUnusual } from './text.js';
+
 export type Cell = string | number | null;
 export type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -9,10 +11,17 @@ const PLAIN = { '.': /^-?\d+(\.\d+)?$/, ',': /^-?\d+(,\d+)?$/ } as const;
 
 export function readNumber(cell: Cell, decimal: '.' | ','): Read<number> {
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, problem: `expected a number, found ${cell}` };
+    // -0 is 0: a minus sign on zero would be published as "-0.0".
+    return Number.isFinite(cell) ? { ok: true, value: cell === 0 ? 0 : cell } : { ok: false, problem: `expected a number, found ${cell}` };
   }
   const text = (cell ?? '').trim();
-  if (PLAIN[decimal].test(text)) return { ok: true, value: Number(text.replace(',', '.')) };
+  if (PLAIN[decimal].test(text)) {
+    const value = Number(text.replace(',', '.'));
+    if (!Number.isFinite(value)) {
+      return { ok: false, problem: `expected a number, found a string of ${text.replace(/\D/g, '').length} digits ("${text.slice(0, 20)}…"), too long to be a figure (a pasted identifier?)` };
+    }
+    return { ok: true, value: value === 0 ? 0 : value };
+  }
   const other = decimal === '.' ? ',' : '.';
   if (PLAIN[other].test(text)) {
     return {
@@ -29,7 +38,7 @@ export function readNumber(cell: Cell, decimal: '.' | ','): Read<number> {
   if (/^-?\d{1,3}([.,\s]\d{3})+([.,]\d+)?$/.test(text)) {
     return { ok: false, problem: `expected a plain number, found "${text}" with a thousands separator` };
   }
-  return { ok: false, problem: `expected a number, found "${text}"` };
+  return { ok: false, problem: `expected a number, found "${text}"${describeUnusual(text)}` };
 }
 
 /** A published rank: a whole number from 1 up. */

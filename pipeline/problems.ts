@@ -6,11 +6,14 @@ export interface Problem {
   message: string;
 }
 
+/** Control characters escaped (\n, \u0007), so that no text from the input can forge a line of the output. */
+const escapeControls = (text: string) => text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => JSON.stringify(c).slice(1, -1).replace(/^\u2028$/, '\\u2028'));
+
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.row !== undefined ? `row ${p.row}` : '', p.column ? `column ${p.column}` : '']
     .filter(Boolean)
     .join(', ');
-  return `${where}: ${p.message}`;
+  return escapeControls(`${where}: ${p.message}`);
 }
 
 /** Thrown when the input is invalid; carries every problem found, not just the first. */

@@ -6,14 +6,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkDatesAndSources, checkUnitSetDate, nameProblem, shownName } from './check-metadata.js';
 import { describeYears, scaleFor, type IndexDefinition, type Text } from './index-definitions.js';
 import type { NameMatcher } from './name-matcher.js';
 import { isBlank, readNumber, readRank, readRankChange } from './numbers.js';
 import type { Problem } from './problems.js';
 import { GridError, TableFiles } from './read-grid.js';
-import { readTableRows, type LocatedCell, type TableSpec } from './read-table.js';
+import { readTableRows, type LocatedCell, type Location, type TableSpec } from './read-table.js';
+import { unitSetsValidIn, type Registry, type UnitSet } from './registry.js';
 import type { Cell } from './numbers.js';
-import type { Registry, UnitSet } from './registry.js';
 import { readJson, validateAgainst } from './schemas.js';
 import { foldSpace } from './text.js';
 
@@ -29,6 +30,8 @@ export interface Publication {
   published: string;
   publisher: string;
   unit_set: UnitSet;
+  units_as_of?: string;
+  transcribed_decimals?: number;
   universe?: 'unit-set' | 'listed';
   complete_measures?: string[];
   methodology: Text;
@@ -96,19 +99,27 @@ export interface Edition {
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-function checkFiles(dir: string, shownDir: string, publication: Publication): Problem[] {
+function checkFiles(rawDir: string, dir: string, shownDir: string, publication: Publication): Problem[] {
   const problems: Problem[] = [];
   const listed = new Map(publication.files.map((f) => [f.path, f]));
-  for (const name of readdirSync(dir).sort()) {
+  const present = readdirSync(dir);
+  for (const name of present.sort()) {
+    const refused = nameProblem(join(dir, name), name, rawDir);
+    if (refused) {
+      problems.push({ file: `${shownDir}/${shownName(name)}`, message: refused });
+      continue;
+    }
     if (name === 'publication.json') continue;
     const entry = listed.get(name);
-    if (!entry) problems.push({ file: `${shownDir}/${name}`, message: 'is not listed in publication.json "files" (add it with its sha256, or remove it)' });
+    const twin = publication.files.find((f) => f.path !== name && f.path.normalize('NFC') === name.normalize('NFC'));
+    if (twin) problems.push({ file: `${shownDir}/${name}`, message: `and "files" entry "${twin.path}" differ only in Unicode normalisation (one is NFC, the other NFD): write the name in publication.json exactly as the file's (NFC)` });
+    else if (!entry) problems.push({ file: `${shownDir}/${name}`, message: 'is not listed in publication.json "files" (add it with its sha256, or remove it)' });
     else if (sha256(join(dir, name)) !== entry.sha256) {
       problems.push({ file: `${shownDir}/${name}`, message: `its sha256 differs from the one in publication.json "files" (the file changed; if the change is intended, record the new checksum and say why in "notes")` });
     }
   }
   for (const f of publication.files) {
-    if (!existsSync(join(dir, f.path))) problems.push({ file: `${shownDir}/publication.json`, message: `"files" lists "${f.path}", which is not in the folder` });
+    if (!present.some((name) => name !== f.path && name.normalize('NFC') === f.path.normalize('NFC')) && !existsSync(join(dir, f.path))) problems.push({ file: `${shownDir}/publication.json`, message: `"files" lists "${f.path}", which is not in the folder` });
     if (f.converted_from && !listed.has(f.converted_from)) {
       problems.push({ file: `${shownDir}/publication.json`, message: `"${f.path}" is converted from "${f.converted_from}", which "files" does not list` });
     }
@@ -118,6 +129,9 @@ function checkFiles(dir: string, shownDir: string, publication: Publication): Pr
   }
   return problems;
 }
+
+/** A mapped header, or a pinned column (by letter alone: the reader checks its header). */
+const headerKey = (location: Location) => (typeof location === 'string' ? `header:${foldSpace(location)}` : `column:${location.column}`);
 
 function checkMeasures(publication: Publication, definition: IndexDefinition, shown: string): Problem[] {
   const problems: Problem[] = [];
@@ -129,7 +143,16 @@ function checkMeasures(publication: Publication, definition: IndexDefinition, sh
     }
   };
   publication.tables.forEach((t, i) => {
-    for (const kind of ['values', 'ranks', 'groups', 'rank_changes'] as const) for (const measure of Object.keys(t[kind] ?? {})) check(measure, `tables[${i}].${kind}`);
+    const columns = new Map<string, string>([[headerKey(t.unit_column ? { column: t.unit_column, header: t.unit_header } : t.unit_header), 'unit_header']]);
+    for (const kind of ['values', 'ranks', 'groups', 'rank_changes'] as const) {
+      for (const [measure, location] of Object.entries(t[kind] ?? {})) {
+        check(measure, `tables[${i}].${kind}`);
+        const key = headerKey(location);
+        const taken = columns.get(key);
+        if (taken) problems.push({ file: shown, message: `tables[${i}].${kind}.${measure}: the header ${JSON.stringify(location)} is already mapped by ${taken}; one column holds one figure` });
+        columns.set(key, `${kind}.${measure}`);
+      }
+    }
   });
   for (const measure of publication.complete_measures ?? []) check(measure, 'complete_measures');
   for (const a of publication.published_averages ?? []) check(a.measure, `published_averages "${a.area}"`);
@@ -159,7 +182,8 @@ export async function readEdition(
   if (Number(publication.published.slice(0, 4)) < publication.year) {
     problems.push({ file: shown, message: `"published" (${publication.published}) is before the results year ${publication.year}; results are announced after the year they measure` });
   }
-  problems.push(...checkFiles(dir, shownDir, publication), ...checkMeasures(publication, definition, shown));
+  problems.push(...checkDatesAndSources(publication, shown), ...checkUnitSetDate(publication, registry, shown));
+  problems.push(...checkFiles(rawDir, dir, shownDir, publication), ...checkMeasures(publication, definition, shown));
   const sourceIds = new Set(publication.sources.map((s) => s.id));
   if (sourceIds.size !== publication.sources.length) problems.push({ file: shown, message: 'two "sources" share an id' });
   for (const [field, entries] of [['published_averages', publication.published_averages ?? []], ['group_counts', publication.group_counts ?? []]] as const) {
@@ -183,7 +207,15 @@ export async function readEdition(
   const seenUnits = new Map<string, string>();
   // The not_scored entries, matched to their units once.
   const notScoredEntries = (publication.not_scored ?? []).map((entry) => ({ entry, match: matcher.match(entry.unit) }));
+  notScoredEntries.forEach(({ entry, match: m }, i) => {
+    const earlier = notScoredEntries.slice(0, i).find(({ entry: e, match: n }) =>
+      m.ok && n.ok && n.unit.id === m.unit.id && (!e.measures || !entry.measures || e.measures.some((x) => entry.measures!.includes(x))));
+    if (earlier && m.ok) {
+      problems.push({ file: shown, message: `not_scored lists ${m.unit.name_vi} twice ("${earlier.entry.unit}" and "${entry.unit}"${entry.measures ? ` for ${entry.measures.join(', ')}` : ''}): keep one entry with one reason` });
+    }
+  });
 
+  const matchedNames: string[] = [];
   const tableFiles = new TableFiles(dir);
   for (const [tableIndex, table] of publication.tables.entries()) {
     const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
@@ -212,6 +244,7 @@ export async function readEdition(
         continue;
       }
       const unit = match.unit;
+      matchedNames.push(row.unitName);
       // An independent table may list a unit once per source.
       const rowKey = table.role === 'independent' ? `${unit.id}@${tableIndex}@${row.sourceIds.join(';')}` : `${unit.id}@${tableIndex}`;
       const firstSeen = seenUnits.get(rowKey);
@@ -262,7 +295,17 @@ export async function readEdition(
           where: `${file} row ${row.row}`,
         };
         const declared = notScored.find((n) => !n.measures || n.measures.includes(cell.measure));
-        const problem = readCell(obs, cell, table, declared?.reason, definition, publication.year, existing !== undefined);
+        // A rank or group read from another file or sheet than the value names its table, so the cell is never misread.
+        const qualified = (file: string, sheet: string | null) => `${file}${sheet ? ` [${sheet}]` : ''}!`;
+        let elsewhere = obs.raw_file !== `${shownDir}/${table.file}` || obs.raw_sheet !== (table.sheet ?? null);
+        if (elsewhere && cell.kind === 'value' && !obs.raw_cell) {
+          // The value's table becomes the observation's; a rank read before it keeps its own table's name.
+          if (obs.raw_rank_cell && !obs.raw_rank_cell.includes('!')) obs.raw_rank_cell = qualified(obs.raw_file.slice(shownDir.length + 1), obs.raw_sheet) + obs.raw_rank_cell;
+          Object.assign(obs, { raw_file: `${shownDir}/${table.file}`, raw_sheet: table.sheet ?? null });
+          elsewhere = false;
+        }
+        const where = elsewhere ? qualified(table.file, table.sheet ?? null) : '';
+        const problem = readCell(obs, cell, table, declared?.reason, definition, publication.year, existing !== undefined, where);
         if (problem) problems.push({ file, row: cell.row, column: cell.column, message: problem });
         observations.set(key, obs);
       }
@@ -285,6 +328,7 @@ export async function readEdition(
       });
     }
   }
+  if (!problems.length) problems.push(...checkNamesTellUnitSet(publication, matchedNames, registry, matcherFor, shown));
   const listedUnits = [...new Set([...observations.values()].map((o) => o.unit_id))];
   const universe =
     (publication.universe ?? 'unit-set') === 'listed'
@@ -310,6 +354,31 @@ export async function readEdition(
   return { edition: { publication, folder: shownDir, universe, observations: rows, sourceValues }, problems };
 }
 
+/**
+ * In a year that changed the provinces (2025: the 63 until 30 June, the 34 from 1 July) a name such as "Tuyên Quang"
+ * or "Huế" names a unit of each set. The declared unit set resolves it, but only if something says the declaration
+ * is right: a name that only one set knows, or "units_as_of". Otherwise a copied "unit_set" would decide by accident.
+ */
+function checkNamesTellUnitSet(publication: Publication, names: string[], registry: Registry, matcherFor: (set: UnitSet) => NameMatcher, shown: string): Problem[] {
+  if (publication.units_as_of || names.length === 0) return [];
+  const own = matcherFor(publication.unit_set);
+  for (const other of unitSetsValidIn(registry, publication.year).filter((s) => s !== publication.unit_set)) {
+    const theirs = matcherFor(other);
+    const decisive = names.some((name) => {
+      const there = theirs.match(name);
+      const here = own.match(name);
+      return !there.ok || (here.ok && here.unit.id === there.unit.id);
+    });
+    if (!decisive) {
+      return [{
+        file: shown,
+        message: `every province name in the tables (${names.length}, e.g. "${names[0]}") also names a different unit of ${other} (${registry.periods[other].description}), which also existed in ${publication.year}, so the names cannot tell whether "unit_set" ${publication.unit_set} is right (a publication.json copied from an earlier year keeps its unit set). Check which units the table means and give their date in "units_as_of" (YYYY-MM-DD)`,
+      }];
+    }
+  }
+  return [];
+}
+
 /** Why a province named outside the mapped rows (or columns) would be lost, and which bound to move. */
 function outsideMessage(name: string, side: 'before' | 'after', table: TableSpec): string {
   const byColumn = table.layout === 'unit-per-column';
@@ -328,6 +397,7 @@ function readCell(
   definition: IndexDefinition,
   year: number,
   seenBefore: boolean,
+  elsewhere: string,
 ): string | undefined {
   const { cell, kind } = located;
   const ref = `${located.column}${located.row}`;
@@ -362,25 +432,28 @@ function readCell(
     return undefined;
   }
   if (isBlank(cell)) return undefined;
+  if (notScoredReason !== undefined) return `declared "not_scored" in publication.json, but its ${kind} cell holds ${JSON.stringify(cell)}`;
   if (kind === 'rank_change') {
     const r = readRankChange(cell);
     if (!r.ok) return r.problem;
     obs.published_rank_change = r.value;
-    obs.raw_change_cell = ref;
+    obs.raw_change_cell = elsewhere + ref;
     if (obs.status === 'not-given') obs.status = 'published';
     return undefined;
   }
   if (kind === 'rank') {
+    if (obs.raw_rank_cell) return `the rank of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_rank_cell}`;
     const r = readRank(cell);
     if (!r.ok) return r.problem;
     obs.published_rank = r.value;
-    obs.raw_rank_cell = ref;
+    obs.raw_rank_cell = elsewhere + ref;
     if (obs.status === 'not-given') obs.status = 'published';
     return undefined;
   }
   const label = foldSpace(String(cell));
   const labels = definition.groups.labels?.map((l) => l.id) ?? [];
   if (!labels.includes(label)) return `unknown group label "${label}" (known: ${labels.join(', ')})`;
+  if (obs.published_group !== null) return `the group of "${obs.measure}" for this province is already read from another table ("${obs.published_group}")`;
   obs.published_group = label;
   return undefined;
 }

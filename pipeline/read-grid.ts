@@ -2,8 +2,10 @@
  * Reads a published table (xlsx worksheet or CSV) into a grid of cells addressed like a spreadsheet (row 1 = first
  * line; column A = first column), so every error can name the cell a person would look at.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { csvShapeProblem, unicodeEncodingProblem } from './csv-diagnosis.js';
 import Papa from 'papaparse';
 import type { Cell } from './numbers.js';
 import { openWorkbook, WorkbookError, type Workbook } from './read-xlsx.js';
@@ -54,9 +56,13 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
 function readCsv(path: string): Grid {
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new GridError('is empty');
+  const encoding = unicodeEncodingProblem(bytes);
+  if (encoding) throw new GridError(encoding.message, encoding.row);
   const badLine = firstInvalidUtf8Line(bytes);
   if (badLine) throw new GridError('is not valid UTF-8 (save it as UTF-8)', badLine);
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+  const shape = csvShapeProblem(text);
+  if (shape) throw new GridError(shape.message, shape.row);
   const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
   if (parsed.errors.length) {
     const e = parsed.errors[0];
@@ -79,12 +85,18 @@ function readCsv(path: string): Grid {
 }
 
 /**
+ * Sheets read lately, by the workbook's content and the sheet name: one publisher workbook often serves several
+ * editions (PAPI 2011–2017 share one), and is then parsed once. Editions are read in order, so a few suffice.
+ */
+const recentSheets = new Map<string, Grid>();
+const RECENT_SHEETS = 8;
+
+/**
  * Reads the tables of one edition folder. A workbook is opened once, and a sheet parsed once, however many
  * tables read them.
  */
 export class TableFiles {
   private readonly workbooks = new Map<string, Workbook>();
-  private readonly sheets = new Map<string, Grid>();
 
   constructor(private readonly dir: string) {}
 
@@ -101,15 +113,20 @@ export class TableFiles {
     }
     if (ext !== '.xlsx') throw new GridError(`has an unsupported type "${ext}" (tables are .xlsx or .csv)`);
     if (!sheet) throw new GridError('a workbook table must name its "sheet"');
+    const bytes = readFileSync(path);
+    const key = `${createHash('sha256').update(bytes).digest('hex')}\u0000${sheet}`;
+    const recent = recentSheets.get(key);
+    if (recent) return recent;
     try {
       let workbook = this.workbooks.get(file);
       if (!workbook) {
-        workbook = openWorkbook(readFileSync(path));
+        workbook = openWorkbook(bytes);
         this.workbooks.set(file, workbook);
       }
-      const key = `${file}\u0000${sheet}`;
-      if (!this.sheets.has(key)) this.sheets.set(key, { rows: workbook.sheet(sheet) });
-      return this.sheets.get(key)!;
+      const grid = { rows: workbook.sheet(sheet) };
+      recentSheets.set(key, grid);
+      if (recentSheets.size > RECENT_SHEETS) recentSheets.delete(recentSheets.keys().next().value!);
+      return grid;
     } catch (error) {
       if (error instanceof WorkbookError) throw new GridError(error.message, error.row, error.column);
       throw error;

@@ -5,7 +5,8 @@ import { INDEX_IDS, loadIndexDefinitions, type IndexDefinition, type IndexId } f
 import { matchersFor } from './name-matcher.js';
 import { InvalidInputError, type Problem } from './problems.js';
 import { readEdition, type Edition } from './read-edition.js';
-import { loadRegistry, type Registry } from './registry.js';
+import { loadRegistry, UNIT_SETS, type Registry } from './registry.js';
+import { nameProblem, shownName } from './check-metadata.js';
 
 export interface RawData {
   registry: Registry;
@@ -21,9 +22,28 @@ export async function readRaw(rawDir: string): Promise<RawData> {
   const registry = loadRegistry(join(rawDir, 'units'));
   const definitions = loadIndexDefinitions(rawDir);
   const matcherFor = matchersFor(registry);
-  const problems: Problem[] = [];
+  // Every unit set's spellings are checked up front, so a bad alias is reported even if no edition uses its set.
+  const problems: Problem[] = UNIT_SETS.flatMap((set) => {
+    try {
+      matcherFor(set);
+      return [];
+    } catch (error) {
+      if (error instanceof InvalidInputError) return error.problems;
+      throw error;
+    }
+  });
+  if (problems.length) throw new InvalidInputError(problems);
   const editions: Edition[] = [];
+  const refused = (path: string, name: string, shown: string) => {
+    const problem = nameProblem(path, name, rawDir);
+    if (problem) problems.push({ file: shown, message: problem });
+    return problem !== undefined;
+  };
   for (const folder of readdirSync(rawDir).sort()) {
+    if (refused(join(rawDir, folder), folder, `raw/${shownName(folder)}`)) continue;
+    if (REFERENCE_FOLDERS.includes(folder) && isDir(join(rawDir, folder))) {
+      for (const name of readdirSync(join(rawDir, folder)).sort()) refused(join(rawDir, folder, name), name, `raw/${folder}/${shownName(name)}`);
+    }
     if (REFERENCE_FOLDERS.includes(folder) || !isDir(join(rawDir, folder))) continue;
     const definition = definitions.get(folder as IndexId);
     if (!definition) {
@@ -32,7 +52,7 @@ export async function readRaw(rawDir: string): Promise<RawData> {
     }
     for (const year of readdirSync(join(rawDir, folder)).sort()) {
       const path = join(rawDir, folder, year);
-      if (!isDir(path)) continue;
+      if (refused(path, year, `raw/${folder}/${shownName(year)}`) || !isDir(path)) continue;
       if (!/^\d{4}$/.test(year)) {
         problems.push({ file: `raw/${folder}/${year}`, message: 'an edition folder must be named after its results year (four digits)' });
         continue;

@@ -6,7 +6,7 @@ import type { Cell } from './numbers.js';
 import { isBlank } from './numbers.js';
 import type { Problem } from './problems.js';
 import { columnIndex, columnLetter, type Grid } from './read-grid.js';
-import { closest, foldSpace } from './text.js';
+import { closest, describeUnusual, foldSpace } from './text.js';
 
 export interface TableSpec {
   file: string;
@@ -92,8 +92,8 @@ function locateLabels(labels: Cell[], wanted: string[], where: string, file: str
     if (hits.length === 1) positions.set(label, hits[0]);
     else if (hits.length > 1) problems.push({ file, ...at(hits[1]), message: `"${label}" appears ${hits.length} times in ${where}; a mapped header must be unique` });
     else {
-      const near = closest(target, folded.filter(Boolean), (t) => t, 3).map((t) => `"${t}"`);
-      problems.push({ file, ...at(-1), message: `no header "${label}" in ${where}; closest: ${near.join(', ') || 'none (the line is empty)'}` });
+      const near = closest(target, folded.filter(Boolean), (t) => t, 3).map((t) => `"${t}"${describeUnusual(t)}`);
+      problems.push({ file, ...at(-1), message: `no header "${label}"${describeUnusual(label)} in ${where}; closest: ${near.join(', ') || 'none (the line is empty)'}` });
     }
   }
   return { positions, problems };

@@ -8,7 +8,7 @@
  * what was found. Namespace prefixes on element names (`<x:row>`, valid OOXML) are read like plain names.
  */
 import { posix } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import type { Cell } from './numbers.js';
 
 export class WorkbookError extends Error {
@@ -67,22 +67,46 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const MAX_PART_BYTES = 200e6;
 
-function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, string> {
+const u16 = (b: Buffer, at: number) => b.readUInt16LE(at);
+const u32 = (b: Buffer, at: number) => b.readUInt32LE(at);
+const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+/**
+ * The parts of a zip archive whose names pass `wanted`, as text. Reads the central directory and inflates with
+ * Node's zlib (native, several times faster than a JavaScript inflater); any damage becomes a WorkbookError.
+ */
+function unzipParts(data: Uint8Array, wanted: (name: string) => boolean): Record<string, string> {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const parts: Record<string, string> = {};
   let tooBig: string | undefined;
   try {
-    const files = unzipSync(bytes, {
-      filter: (f) => {
-        if (!wanted(f.name)) return false;
-        if (f.originalSize > MAX_PART_BYTES) tooBig = f.name;
-        return !tooBig;
-      },
-    });
-    if (tooBig) throw new WorkbookError(`unpacks to more than ${MAX_PART_BYTES / 1e6} MB (${tooBig}); a publication's table is far smaller`);
-    return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, plainXml(strFromU8(data))]));
+    const end = bytes.lastIndexOf(END_OF_CENTRAL_DIRECTORY);
+    if (end < 0) throw new Error('no zip directory');
+    let at = u32(bytes, end + 16);
+    for (let n = u16(bytes, end + 10); n > 0; n--) {
+      if (u32(bytes, at) !== 0x02014b50) throw new Error('damaged zip directory');
+      const [method, compressedSize, size, nameLength] = [u16(bytes, at + 10), u32(bytes, at + 20), u32(bytes, at + 24), u16(bytes, at + 28)];
+      const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+      const local = u32(bytes, at + 42);
+      at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+      if (!wanted(name)) continue;
+      if (size > MAX_PART_BYTES) {
+        tooBig = name;
+        break;
+      }
+      if (u32(bytes, local) !== 0x04034b50) throw new Error(`damaged entry ${name}`);
+      const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+      const packed = bytes.subarray(start, start + compressedSize);
+      if (packed.length !== compressedSize) throw new Error(`truncated entry ${name}`);
+      if (method === 0) parts[name] = packed.toString('utf8');
+      else if (method === 8) parts[name] = inflateRawSync(packed, { maxOutputLength: MAX_PART_BYTES }).toString('utf8');
+      else throw new Error(`unsupported compression method ${method} in ${name}`);
+    }
   } catch (error) {
-    if (error instanceof WorkbookError) throw error;
     throw new WorkbookError(`cannot be read as an xlsx workbook (${(error as Error).message})`);
   }
+  if (tooBig) throw new WorkbookError(`unpacks to more than ${MAX_PART_BYTES / 1e6} MB (${tooBig}); a publication's table is far smaller`);
+  return Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, plainXml(xml)]));
 }
 
 function columnNumber(letters: string): number {

@@ -4,9 +4,19 @@
  */
 import { join } from 'node:path';
 import { readCsvObjects } from './csv.js';
+import { InvalidInputError } from './problems.js';
 import { slugify } from './text.js';
 
 export type UnitSet = 'legacy-64' | 'legacy-63' | 'merged-34';
+export const UNIT_SETS: UnitSet[] = ['legacy-64', 'legacy-63', 'merged-34'];
+
+/** When each unit set existed (ISO dates, inclusive; null = still in force). */
+export interface Period { from: string; to: string | null; description: string }
+
+const LEGACY_64_FROM = '2004-01-01'; // Đắk Nông, Hậu Giang and Điện Biên created: 64 provinces (Resolution 22/2003/QH11)
+const LEGACY_63_TO = '2025-06-30';
+const MERGED_34_FROM = '2025-07-01'; // Resolution 202/2025/QH15
+
 export const CODE_VINTAGE = { legacy: 'QĐ 124/2004/QĐ-TTg', merged: 'QĐ 19/2025/QĐ-TTg' } as const;
 
 export interface Unit {
@@ -41,7 +51,7 @@ const REGION_IDS: Record<string, string> = {
 
 function regionId(regionVi: string): string {
   const id = REGION_IDS[regionVi];
-  if (!id) throw new Error(`raw/units: unknown region "${regionVi}"`);
+  if (!id) throw new InvalidInputError([{ file: 'raw/units', message: `unknown region "${regionVi}" (known: ${Object.keys(REGION_IDS).join(', ')})` }]);
   return id;
 }
 
@@ -52,8 +62,23 @@ function stripUnitPrefix(name: string): string {
 export interface Registry {
   units: Unit[];
   byId: Map<string, Unit>;
-  /** Extra aliases from raw/units/aliases.csv: alias → unit id. */
-  extraAliases: { alias: string; unit_id: string; note: string }[];
+  /** Extra aliases from raw/units/aliases.csv: alias → unit id, with the file's row. */
+  extraAliases: { alias: string; unit_id: string; note: string; row: number }[];
+  periods: Record<UnitSet, Period>;
+}
+
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The unit sets that existed at some time in `year`, or on `date` (YYYY-MM-DD) when one is given. 2008 and 2025
+ * each saw a change, so two sets are valid in them.
+ */
+export function unitSetsValidIn(registry: Registry, year: number, date?: string): UnitSet[] {
+  const [start, end] = date ? [date, date] : [`${year}-01-01`, `${year}-12-31`];
+  return UNIT_SETS.filter((set) => {
+    const p = registry.periods[set];
+    return p.from <= end && (p.to === null || p.to >= start);
+  });
 }
 
 /** Every spelling of a unit: the registry's own and those added in raw/units/aliases.csv. */
@@ -84,7 +109,7 @@ export function loadRegistry(unitsDir: string): Registry {
       region_id: null,
       region_vi: null,
       region_en: null,
-      valid_from: '2025-07-01',
+      valid_from: MERGED_34_FROM,
       valid_to: null,
       successor_id: null,
       aliases: [r.new_name_vi, name],
@@ -92,7 +117,7 @@ export function loadRegistry(unitsDir: string): Registry {
   });
   const legacy: Unit[] = provinces.map((r) => {
     const successor = mergedByOldCode.get(r.gso_code);
-    if (!successor) throw new Error(`raw/units/merger-2025.csv: old code ${r.gso_code} (${r.name_vi}) is in no 2025 unit`);
+    if (!successor) throw new InvalidInputError([{ file: 'raw/units/merger-2025.csv', message: `old code ${r.gso_code} (${r.name_vi}) is in no 2025 unit` }]);
     return {
       id: slugify(r.name_vi),
       era: 'legacy',
@@ -108,7 +133,7 @@ export function loadRegistry(unitsDir: string): Registry {
       region_vi: r.region_vi,
       region_en: r.region_en,
       valid_from: null,
-      valid_to: '2025-06-30',
+      valid_to: LEGACY_63_TO,
       successor_id: successor,
       aliases: [r.name_vi, r.name_en, ...r.aliases.split('|').filter(Boolean)],
     };
@@ -135,10 +160,19 @@ export function loadRegistry(unitsDir: string): Registry {
   }));
   const units = [...legacy, ...former, ...merged];
   const byId = new Map(units.map((u) => [u.id, u]));
-  if (byId.size !== units.length) throw new Error('raw/units: two units share an id');
-  const extraAliases = readCsvObjects(join(unitsDir, 'aliases.csv')).map((r) => ({ alias: r.alias, unit_id: r.unit_id, note: r.note }));
-  for (const a of extraAliases) {
-    if (!byId.has(a.unit_id)) throw new Error(`raw/units/aliases.csv: alias "${a.alias}" names unknown unit id "${a.unit_id}"`);
+  if (byId.size !== units.length) {
+    const twice = units.find((u, i) => units.findIndex((v) => v.id === u.id) !== i)!;
+    throw new InvalidInputError([{ file: 'raw/units', message: `two units share the id "${twice.id}"` }]);
   }
-  return { units, byId, extraAliases };
+  const extraAliases = readCsvObjects(join(unitsDir, 'aliases.csv')).map((r, i) => ({ alias: r.alias, unit_id: r.unit_id, note: r.note, row: i + 2 }));
+  for (const a of extraAliases) {
+    if (!byId.has(a.unit_id)) throw new InvalidInputError([{ file: 'raw/units/aliases.csv', row: a.row, message: `alias "${a.alias}" names unknown unit id "${a.unit_id}"` }]);
+  }
+  const haTayTo = former.map((u) => u.valid_to!).sort()[0];
+  const periods: Record<UnitSet, Period> = {
+    'legacy-64': { from: LEGACY_64_FROM, to: haTayTo, description: `the 64 provinces with Hà Tây, ${LEGACY_64_FROM} to ${haTayTo}` },
+    'legacy-63': { from: dayAfter(haTayTo), to: LEGACY_63_TO, description: `the 63 provinces, ${dayAfter(haTayTo)} to ${LEGACY_63_TO}` },
+    'merged-34': { from: MERGED_34_FROM, to: null, description: `the 34 units from ${MERGED_34_FROM}` },
+  };
+  return { units, byId, extraAliases, periods };
 }

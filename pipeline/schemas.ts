@@ -1,19 +1,41 @@
 /** JSON Schema validation (ajv) of the project's JSON files, with errors phrased for a person. */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import type { Problem } from './problems.js';
 
 const SCHEMA_DIR = join(import.meta.dirname, '..', 'schemas');
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+const ajv = new Ajv2020({ ...OPTIONS, code: { source: true } });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 const compiled = new Map<string, ValidateFunction>();
+
+/**
+ * Compiling a schema takes a few hundred milliseconds, on every run. So each compiled validator is also kept as
+ * code in node_modules/.cache/chiso/validators/, under the digest of the schema, Ajv's version and options, and
+ * loaded from there while those are unchanged.
+ */
+const CACHE = join(import.meta.dirname, '..', 'node_modules', '.cache', 'chiso', 'validators');
+const requireCached = createRequire(join(CACHE, 'index.cjs'));
+const AJV_VERSION = (requireCached('ajv/package.json') as { version: string }).version;
 
 export function schemaValidator(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')));
+    const text = readFileSync(join(SCHEMA_DIR, name), 'utf8');
+    const digest = createHash('sha256').update(`${AJV_VERSION}\0${JSON.stringify(OPTIONS)}\0${text}`).digest('hex').slice(0, 16);
+    const file = join(CACHE, `${name.replaceAll('/', '_')}.${digest}.cjs`);
+    if (existsSync(file)) validate = requireCached(file) as ValidateFunction;
+    else {
+      validate = ajv.compile(JSON.parse(text));
+      mkdirSync(CACHE, { recursive: true });
+      writeFileSync(`${file}.${process.pid}.tmp`, standalone.default(ajv, validate));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    }
     compiled.set(name, validate);
   }
   return validate;
@@ -44,7 +66,12 @@ export function readJson(path: string, shownAs: string): { data?: unknown; probl
   }
   text = text.replace(/^\ufeff/, '');
   try {
-    return { data: JSON.parse(text), problems: [] };
+    const data = JSON.parse(text);
+    const duplicate = firstDuplicateKey(text);
+    if (duplicate) {
+      return { problems: [{ file: shownAs, row: duplicate.line, message: `the key "${duplicate.key}" appears twice in ${duplicate.path || 'the top-level object'} (first on line ${duplicate.firstLine}); JSON readers would silently keep the last one: keep one` }] };
+    }
+    return { data, problems: [] };
   } catch (error) {
     const position = syntaxErrorPosition(text);
     const row = text.slice(0, position).split('\n').length;
@@ -75,4 +102,47 @@ function syntaxErrorPosition(text: string): number {
     else low = middle + 1;
   }
   return low;
+}
+
+/**
+ * The first key that appears twice in one object of a valid JSON text, with its line and the path of the object.
+ * JSON.parse keeps the last of two equal keys without a word, so two "unit_set" fields would decide silently.
+ */
+export function firstDuplicateKey(text: string): { key: string; path: string; line: number; firstLine: number } | undefined {
+  type Frame = { kind: 'object'; keys: Map<string, number>; key?: string } | { kind: 'array'; index: number };
+  const stack: Frame[] = [];
+  let line = 1;
+  let expectKey = false;
+  const path = () =>
+    stack.slice(0, -1).map((f) => (f.kind === 'object' ? `.${f.key}` : `[${f.index}]`)).join('').replace(/^\./, '');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '{') {
+      stack.push({ kind: 'object', keys: new Map() });
+      expectKey = true;
+    } else if (c === '[') stack.push({ kind: 'array', index: 0 });
+    else if (c === '}' || c === ']') {
+      stack.pop();
+      expectKey = false;
+    } else if (c === ',') {
+      const top = stack.at(-1);
+      if (top?.kind === 'array') top.index++;
+      expectKey = top?.kind === 'object';
+    } else if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = stack.at(-1);
+      if (expectKey && top?.kind === 'object') {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const firstLine = top.keys.get(key);
+        if (firstLine !== undefined) return { key, path: path() ? `"${path()}"` : '', line, firstLine };
+        top.keys.set(key, line);
+        top.key = key;
+        expectKey = false;
+      }
+      i = j;
+    }
+  }
+  return undefined;
 }

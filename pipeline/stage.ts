@@ -80,12 +80,14 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
       index: 'VARCHAR', year: 'INTEGER', unit_set: 'VARCHAR', universe_size: 'INTEGER', published: 'VARCHAR', publisher: 'VARCHAR', title_vi: 'VARCHAR', title_en: 'VARCHAR',
       methodology_vi: 'VARCHAR', methodology_en: 'VARCHAR', scale_vi: 'VARCHAR', scale_en: 'VARCHAR', license_vi: 'VARCHAR', license_en: 'VARCHAR',
       not_published_vi: 'VARCHAR', not_published_en: 'VARCHAR', notes_vi: 'VARCHAR', notes_en: 'VARCHAR', folder: 'VARCHAR', source_urls: 'VARCHAR',
+      transcribed_decimals: 'INTEGER',
     },
     editions.map(({ publication: p, folder, universe }) => ({
       index: p.index, year: p.year, unit_set: p.unit_set, universe_size: universe.length, published: p.published, publisher: p.publisher,
       title_vi: p.title.vi, title_en: p.title.en, methodology_vi: p.methodology.vi, methodology_en: p.methodology.en, scale_vi: p.scale.vi, scale_en: p.scale.en,
       license_vi: p.license.vi, license_en: p.license.en, not_published_vi: p.not_published?.vi, not_published_en: p.not_published?.en,
       notes_vi: (p.notes ?? []).map((n) => n.vi).join('\n'), notes_en: (p.notes ?? []).map((n) => n.en).join('\n'), folder, source_urls: p.sources.map((s) => s.url).join(' '),
+      transcribed_decimals: p.transcribed_decimals ?? null,
     })),
   );
   await loadTable(
@@ -114,7 +116,13 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
       status: 'VARCHAR', status_note_vi: 'VARCHAR', status_note_en: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR', raw_rank_cell: 'VARCHAR',
       published_rank_change: 'INTEGER', raw_change_cell: 'VARCHAR',
     },
-    editions.flatMap((e) => e.observations as unknown as Record<string, string | number | null>[]),
+    // Each edition's rows are let go once staged: from here on they live in DuckDB only.
+    (function* () {
+      for (const e of editions) {
+        yield* e.observations as unknown as Record<string, string | number | null>[];
+        e.observations = [];
+      }
+    })(),
   );
   await loadTable(
     db,

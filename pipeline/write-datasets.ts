@@ -1,5 +1,6 @@
 /**
- * Writes the public datasets from the DuckDB tables: each resource as CSV and JSON (observations also as Parquet),
+ * Writes the public datasets from the DuckDB tables: each resource as CSV, JSON and Parquet (the Parquet files are
+ * what the site's SQL page queries in the browser),
  * one wide table per index as CSV and Excel, in a stable row order so the same input gives the same bytes.
  */
 import { join } from 'node:path';
@@ -42,8 +43,7 @@ async function copy(db: DuckDBConnection, query: string, path: string, format: '
 export async function writeResources(db: DuckDBConnection, dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const [name, query] of Object.entries(RESOURCE_QUERIES)) {
-    const formats = name === 'observations' ? (['csv', 'json', 'parquet'] as const) : (['csv', 'json'] as const);
-    for (const format of formats) {
+    for (const format of ['csv', 'json', 'parquet'] as const) {
       await copy(db, query, join(dir, `${name}.${format}`), format);
       files.push(`${name}.${format}`);
     }

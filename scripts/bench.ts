@@ -1,17 +1,26 @@
 #!/usr/bin/env tsx
-// npm run bench: wall time and peak memory of the whole pipeline on the real raw/, and on synthetic data with
-// 10× and 100× as many units (same indices and years, random values within each scale that pass the checks).
-// The synthetic data is generated into a temporary folder here and never published.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// npm run bench: the speed targets, measured in one run on this machine and printed as one table.
+//   1. the pipeline on the real raw/: whole process (median of 5 runs) and its own phases;
+//   2. synthetic data 1×, 10× and 100× as many units (same indices and years, random values within each scale that
+//      pass the checks): time, peak memory, MB per 1,000 observations;
+//   3. npm run build against an empty Astro build of the same Astro version (measured before and after it), the
+//      site's phases from Astro's log, and the heaviest page of each kind (gzip, with its CSS and JS).
+// `npm run bench -- --parts pipeline,scale` runs only some parts. The build part replaces dist/, as npm run build does.
+// Timings on a shared machine are noisy: ratios are measured in the same run, and CPU seconds are shown beside wall time.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { $ } from 'zx';
 import { INDEX_IDS, scaleFor, type IndexDefinition } from '../pipeline/index-definitions.js';
-import { openDatabase, queryRows } from '../pipeline/duckdb.js';
 import { ROOT } from '../pipeline/publish.js';
 
 const RAW = join(ROOT, 'raw');
+const { values: args } = parseArgs({ options: { parts: { type: 'string', default: 'pipeline,scale,build' } } });
+const parts = new Set(args.parts!.split(','));
+const packageScripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 function syntheticRaw(factor: number): string {
   const dir = mkdtempSync(join(tmpdir(), `chiso-bench-${factor}x-`));
@@ -60,28 +69,162 @@ function syntheticRaw(factor: number): string {
   return dir;
 }
 
-async function countRows(parquet: string): Promise<number> {
-  const db = await openDatabase();
-  const [{ n }] = await queryRows<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM '${parquet}'`);
-  return n;
+interface Run { wall: number; cpu: number; peakMiB: number; stdout: string; failure?: string }
+
+/** Runs a shell command (with node_modules/.bin on the PATH, as npm does) under /usr/bin/time: wall seconds, CPU seconds (user + system) and peak resident memory. */
+async function timed(command: string, env: Record<string, string> = {}): Promise<Run> {
+  const run = await $({ quiet: true, nothrow: true, cwd: ROOT, env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, ...env } })`/usr/bin/time -f ${'@@ %e %U %S %M'} sh -c ${command}`;
+  const [wall, user, system, kib] = (/@@ (\S+) (\S+) (\S+) (\S+)\s*$/.exec(run.stderr) ?? []).slice(1).map(Number);
+  return { wall, cpu: user + system, peakMiB: kib / 1024, stdout: run.stdout, failure: run.exitCode ? run.stderr.slice(0, 600) : undefined };
 }
 
-async function measure(label: string, rawDir: string) {
+interface PipelineRun extends Run { phases: { read: number; duckdb: number; write: number; observations: number } }
+
+/** One whole pipeline process, started the way `npm run pipeline` starts it (without npm itself). */
+async function pipelineRun(rawDir: string): Promise<PipelineRun> {
   const out = mkdtempSync(join(tmpdir(), 'chiso-bench-out-'));
-  const started = performance.now();
-  const run = await $({ quiet: true, nothrow: true })`/usr/bin/time -f %M ${process.execPath} --import tsx ${join(ROOT, 'scripts', 'pipeline.ts')} --raw ${rawDir} --out ${out}`;
-  const seconds = (performance.now() - started) / 1000;
-  const peakMiB = Number(run.stderr.trim().split('\n').at(-1)) / 1024;
-  const observations = run.exitCode === 0 ? await countRows(join(out, 'observations.parquet')) : 0;
-  const failure = run.exitCode ? `  FAILED: ${run.stderr.slice(0, 400)}` : '';
-  console.log(`${label.padEnd(14)} ${seconds.toFixed(2).padStart(7)} s ${peakMiB.toFixed(0).padStart(6)} MiB peak ${String(observations).padStart(9)} observations${failure}`);
+  const timings = join(out, 'timings.json');
+  const run = await timed(`${packageScripts.pipeline} --raw '${rawDir}' --out '${join(out, 'data')}' --timings '${timings}'`);
+  if (run.failure) throw new Error(`the pipeline failed on ${rawDir}:\n${run.failure}`);
+  const phases = JSON.parse(readFileSync(timings, 'utf8'));
   rmSync(out, { recursive: true, force: true });
+  return { ...run, phases };
 }
 
-console.log('whole pipeline process (Node start-up, reading every table, DuckDB steps, writing every file)');
-await measure('real raw/', RAW);
-for (const factor of [10, 100]) {
-  const dir = syntheticRaw(factor);
-  await measure(`synthetic ${factor}×`, dir);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const s = (x: number) => `${x.toFixed(2)} s`;
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+
+console.log(`chiso bench: Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start\n`);
+
+if (parts.has('pipeline')) {
+  const runs: PipelineRun[] = [];
+  for (let i = 0; i < 5; i++) runs.push(await pipelineRun(RAW));
+  const phase = (k: 'read' | 'duckdb' | 'write') => median(runs.map((r) => r.phases[k]));
+  const own = median(runs.map((r) => r.phases.read + r.phases.duckdb + r.phases.write));
+  const wall = median(runs.map((r) => r.wall));
+  const w = [44, 10, 10, 22];
+  console.log(`1. npm run pipeline on raw/ (${runs[0].phases.observations} observations): 5 whole-process runs`);
+  console.log(row(['', 'median', 'min–max', 'target'], w));
+  console.log(row(['whole process (wall)', s(wall), `${runs.map((r) => r.wall).sort((a, b) => a - b)[0].toFixed(2)}–${Math.max(...runs.map((r) => r.wall)).toFixed(2)}`, `${mark(wall < 1.5)} < 1.5 s (goal 1 s)`], w));
+  console.log(row(['whole process (CPU, user + system)', s(median(runs.map((r) => r.cpu))), '', ''], w));
+  console.log(row(['own work (reading + DuckDB + writing)', s(own), '', `${mark(own < 0.7)} < 0.7 s`], w));
+  console.log(row(['  reading and validating raw/', s(phase('read')), '', ''], w));
+  console.log(row(['  DuckDB: staging and SQL steps', s(phase('duckdb')), '', ''], w));
+  console.log(row(['  writing the datasets', s(phase('write')), '', ''], w));
+  console.log(row(['start-up and exit (whole − own)', s(wall - own), '', ''], w));
+  console.log(row(['peak memory', `${median(runs.map((r) => r.peakMiB)).toFixed(0)} MiB`, '', ''], w));
+  console.log();
+}
+
+if (parts.has('scale')) {
+  console.log('2. the pipeline on synthetic data (one whole-process run each)');
+  const w = [10, 12, 9, 9, 12, 14, 16];
+  console.log(row(['data', 'observations', 'wall', 'CPU', 'peak', 'MiB / 1,000', 'extra MiB / 1,000'], w));
+  let first: PipelineRun | undefined;
+  for (const factor of [1, 10, 100]) {
+    const dir = syntheticRaw(factor);
+    const run = await pipelineRun(dir);
+    rmSync(dir, { recursive: true, force: true });
+    first ??= run;
+    const n = run.phases.observations;
+    const extra = factor === 1 ? '' : (((run.peakMiB - first.peakMiB) / (n - first.phases.observations)) * 1000).toFixed(2);
+    console.log(row([`${factor}×`, n, s(run.wall), s(run.cpu), `${run.peakMiB.toFixed(0)} MiB`, ((run.peakMiB / n) * 1000).toFixed(2), extra], w));
+    if (factor === 100) console.log(`   target at 100×: ${mark(run.wall < 30)} < 30 s, ${mark(run.peakMiB < 2048)} < 2 GB; memory at most linear in the data (the extra MiB per 1,000 observations should not grow)`);
+  }
+  console.log();
+}
+
+/** An Astro project with one empty page, built with the same Astro as the site (in node_modules/.cache, so it resolves it). */
+async function emptyAstroBuild(): Promise<Run> {
+  const dir = join(ROOT, 'node_modules', '.cache', 'chiso-bench', 'empty-astro');
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  writeFileSync(join(dir, 'src', 'pages', 'index.astro'), '<html><head><title>empty</title></head><body><p>empty</p></body></html>\n');
+  const run = await timed(`node node_modules/astro/astro.js build --root '${dir}'`, { ASTRO_TELEMETRY_DISABLED: '1' });
+  if (run.failure) throw new Error(`the empty Astro build failed:\n${run.failure}`);
+  rmSync(dir, { recursive: true, force: true });
+  return run;
+}
+
+/** Seconds of each kind of route in Astro's log ("▶ src/pages/…" pages, "λ src/pages/…" files, then "├─ /path (+12ms)"). */
+function sitePhases(log: string) {
+  const clean = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const phases = new Map<string, { seconds: number; count: number }>();
+  let phase = '';
+  for (const line of clean.split('\n')) {
+    const route = /[▶λ] src\/pages\/(\S+)/.exec(line);
+    if (route) phase = route[1].startsWith('files/charts/') ? 'chart files (SVG + CSV)' : line.includes('λ') ? 'other files (downloads, sitemap…)' : 'pages';
+    const file = /[├└]─ \S+ \(\+(\d+)ms\)/.exec(line);
+    if (file && phase) {
+      const p = phases.get(phase) ?? { seconds: 0, count: 0 };
+      p.seconds += Number(file[1]) / 1000;
+      p.count += 1;
+      phases.set(phase, p);
+    }
+  }
+  const number = (re: RegExp) => Number(re.exec(clean)?.[1] ?? NaN);
+  return {
+    vite: number(/\[vite\] ✓ built in ([\d.]+)s/),
+    routes: phases,
+    search: number(/search index: \d+ pages in ([\d.]+) s/),
+    astro: number(/page\(s\) built in ([\d.]+)s/),
+  };
+}
+
+/** The local stylesheets and scripts a page loads. */
+function assetsOf(html: string): string[] {
+  return [...html.matchAll(/<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="(\/[^"]+)"/g)].map((m) => m[1].slice(1));
+}
+
+function pageWeights(dist: string) {
+  const kinds: [string, RegExp][] = [
+    ['province', /^(en\/provinces|tinh)\/[^/]+\/index\.html$/],
+    ['edition', /^(en\/indices|chi-so)\/[^/]+\/\d{4}\/index\.html$/],
+    ['index', /^(en\/indices|chi-so)\/[^/]+\/index\.html$/],
+    ['home', /^(en\/)?index\.html$/],
+    ['other', /\.html$/],
+  ];
+  const pages = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+  const gz = (f: string) => (existsSync(join(dist, f)) ? gzipSync(readFileSync(join(dist, f))).length / 1024 : 0);
+  return kinds.map(([kind, re]) => {
+    const mine = pages.filter((p) => re.test(p) && kinds.find(([, r]) => r.test(p))![0] === kind);
+    const weighed = mine.map((p) => {
+      const assets = assetsOf(readFileSync(join(dist, p), 'utf8'));
+      const page = gz(p);
+      const css = assets.filter((a) => a.endsWith('.css')).reduce((t, a) => t + gz(a), 0);
+      const js = assets.filter((a) => a.endsWith('.js')).reduce((t, a) => t + gz(a), 0);
+      return { p, page, css, js, total: page + css + js };
+    });
+    return { kind, count: mine.length, heaviest: weighed.sort((a, b) => b.total - a.total)[0] };
+  });
+}
+
+if (parts.has('build')) {
+  const emptyBefore = await emptyAstroBuild();
+  const build = await timed(packageScripts.build);
+  if (build.failure) throw new Error(`npm run build failed:\n${build.failure}`);
+  const emptyAfter = await emptyAstroBuild();
+  const empty = (emptyBefore.wall + emptyAfter.wall) / 2;
+  const ratio = build.wall / empty;
+  const astroVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
+  const w = [44, 10, 10, 22];
+  console.log('3. npm run build against an empty Astro build (same run)');
+  console.log(row(['', 'wall', 'CPU', 'target'], w));
+  console.log(row([`empty Astro ${astroVersion} build, one page (mean of 2)`, s(empty), s((emptyBefore.cpu + emptyAfter.cpu) / 2), ''], w));
+  console.log(row(['npm run build (pipeline + site)', s(build.wall), s(build.cpu), ''], w));
+  console.log(row(['ratio', `${ratio.toFixed(1)}×`, `${(build.cpu / ((emptyBefore.cpu + emptyAfter.cpu) / 2)).toFixed(1)}×`, `${mark(ratio <= 5)} ≤ 5× (goal 3×)`], w));
+  const site = sitePhases(build.stdout);
+  console.log('\n   site phases (from Astro\'s log; a route\'s seconds are the sum of its files\' times)');
+  console.log(row(['   Vite (bundling the site code)', s(site.vite), '', ''], w));
+  for (const [name, p] of site.routes) console.log(row([`   ${name}: ${p.count}`, s(p.seconds), '', ''], w));
+  console.log(row(['   search index (Pagefind)', s(site.search), '', ''], w));
+  console.log(row(['   Astro build in all', s(site.astro), '', ''], w));
+  console.log('\n   heaviest page of each kind (KB gzip: page + its CSS + its JS)');
+  for (const { kind, count, heaviest: h } of pageWeights(join(ROOT, 'dist'))) {
+    if (!h) continue;
+    console.log(`   ${kind.padEnd(9)} ${String(count).padStart(4)} pages  ${h.total.toFixed(1).padStart(6)} KB = ${h.page.toFixed(1)} + ${h.css.toFixed(1)} CSS + ${h.js.toFixed(1)} JS  ${h.p}`);
+  }
 }

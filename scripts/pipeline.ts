@@ -1,17 +1,20 @@
 #!/usr/bin/env tsx
 // npm run pipeline: validates raw/ and publishes the datasets alone to dist-data/ (never into dist/, whose pages
 // print the checksums of their own data; `npm run build` makes both), or changes nothing and exits 1.
-//   --raw DIR and --out DIR read and write elsewhere (used by the tests and the benchmark).
+//   --raw DIR and --out DIR read and write elsewhere (used by the tests and the benchmark); --timings FILE writes
+//   the seconds of each phase as JSON (for npm run bench).
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_ONLY, publishData, ROOT } from '../pipeline/publish.js';
 import { describeFailure, describeSuccess } from '../pipeline/report.js';
 
-const { values: args } = parseArgs({ options: { raw: { type: 'string' }, out: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { raw: { type: 'string' }, out: { type: 'string' }, timings: { type: 'string' } } });
 const target = resolve(args.out ?? DATA_ONLY);
 try {
   const result = await publishData(resolve(args.raw ?? join(ROOT, 'raw')), target, (note) => console.log(`• ${note}`));
   console.log(describeSuccess(result, target));
+  if (args.timings) writeFileSync(args.timings, JSON.stringify({ ...result.seconds, observations: result.observations }));
 } catch (error) {
   console.error(describeFailure(error));
   process.exitCode = 1;

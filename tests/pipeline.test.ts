@@ -104,6 +104,44 @@ describe('rank and score changes', () => {
     expect(row(2022, 'ca-mau')).toMatchObject({ rank_change: null, value_change: null, change_note: 'comparability-break' });
   });
 
+  it('give no rank change, with the reason, between editions that rank different units (a unit not scored)', async () => {
+    const caMauNotScored = { not_scored: [{ unit: 'Cà Mau', reason: { vi: 'không khảo sát', en: 'not surveyed' } }] };
+    const raw = makeRawFixture([
+      completeEdition(2018),
+      completeEdition(2019, { 'Cà Mau': null }, caMauNotScored),
+      completeEdition(2020, { 'Cà Mau': null }, caMauNotScored),
+      completeEdition(2021),
+    ]);
+    const { row } = await run(raw);
+    expect(row(2019, 'ha-noi')).toMatchObject({ rank_change: null, value_change: 0, change_note: 'ranked-units-differ' });
+    expect(row(2019, 'ca-mau')).toMatchObject({ rank_change: null, value_change: null, change_note: 'not-scored' });
+    // The same units ranked in 2019 and 2020: the change is published.
+    expect(row(2020, 'ha-noi')).toMatchObject({ rank_change: 0, change_note: null });
+    expect(row(2021, 'ca-mau')).toMatchObject({ rank_change: null, value_change: null, change_note: 'not-scored-in-previous-edition' });
+    expect(row(2021, 'ha-noi')).toMatchObject({ rank_change: null, value_change: 0, change_note: 'ranked-units-differ' });
+  });
+
+  it('give no rank change between a listed universe and a full one, whatever the unit-set label', async () => {
+    const listed = {
+      index: 'sipas',
+      year: 2019,
+      files: { 'table.csv': csv(['province', 'score'], [['Hà Nội', 70], ['Cà Mau', 60], ['Đà Nẵng', 80]]) },
+      publication: publicationFor('sipas', 2019, { universe: 'listed', complete_measures: ['score'] }),
+    };
+    const { row } = await run(makeRawFixture([listed, completeEdition(2020)]));
+    expect(row(2019, 'ha-noi')).toMatchObject({ rank: 2, rank_of: 3 });
+    expect(row(2020, 'ha-noi')).toMatchObject({ rank_change: null, change_note: 'ranked-units-differ' });
+    expect(row(2020, 'ha-noi')!.value_change).not.toBeNull();
+  });
+
+  it('publish -0 as 0', async () => {
+    const edition = (year: number) => ({ index: 'sipas', year, files: { 'table.csv': 'province,score\nHà Nội,-0\nCà Mau,-0.0\n' } });
+    const { out, row } = await run(makeRawFixture([edition(2020), edition(2021)]));
+    expect(Object.is(row(2021, 'ha-noi')!.value, 0)).toBe(true);
+    expect(Object.is(row(2021, 'ha-noi')!.value_change, 0)).toBe(true);
+    expect(readFileSync(join(out, 'observations.csv'), 'utf8')).not.toMatch(/,-0(\.0)?,/);
+  });
+
   it('are suppressed across a change of unit set', async () => {
     const pci2008 = {
       index: 'pci',
@@ -118,6 +156,22 @@ describe('rank and score changes', () => {
 });
 
 describe('reading tables', () => {
+  it('record a rank read from another file than the value with that file\'s name, in either order', async () => {
+    for (const ranksFirst of [false, true]) {
+      const values = { file: 'table.csv', unit_header: 'province', values: { score: 'score' }, source: 'S1' };
+      const ranks = { file: 'ranks.csv', unit_header: 'province', values: {}, ranks: { score: 'rank' }, source: 'S1' };
+      const edition = {
+        index: 'sipas',
+        year: 2020,
+        files: { 'table.csv': csv(['province', 'score'], [['Hà Nội', 80]]), 'ranks.csv': csv(['province', 'rank'], [['Cà Mau', 1], ['Hà Nội', 7]]) },
+        publication: publicationFor('sipas', 2020, { tables: ranksFirst ? [ranks, values] : [values, ranks] }),
+      };
+      const { observations } = await run(makeRawFixture([edition]));
+      const hanoi = observations.find((o) => o.unit_id === 'ha-noi') as unknown as Record<string, string>;
+      expect(hanoi, `ranks first: ${ranksFirst}`).toMatchObject({ raw_file: 'raw/sipas/2020/table.csv', raw_cell: 'B2', raw_rank_cell: 'ranks.csv!B3' });
+    }
+  }, 60_000);
+
   it('reads sorted column pairs: a province column beside each measure, headers repeated', async () => {
     const table = csv(['Tỉnh', 'Điểm', 'Tỉnh', 'Xếp hạng'], [['Hà Nội', 70, 'Cà Mau', 1], ['Cà Mau', 80, 'Hà Nội', 2]]);
     const edition = {

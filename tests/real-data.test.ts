@@ -67,10 +67,45 @@ describe('the datasets', () => {
   }, 120_000);
 });
 
+describe('published rank changes', () => {
+  interface EditionRow { index: string; year: number; unit_set: string; universe_size: number; headline_complete: boolean }
+
+  it('never compare places among different units (universe size or members, units not scored, unit set)', () => {
+    const editions = json<EditionRow[]>('editions.json');
+    const edition = (index: string, year: number) => editions.find((e) => e.index === index && e.year === year)!;
+    const notScored = (index: string, year: number, measure: string) =>
+      observations.filter((o) => o.index === index && o.year === year && o.measure === measure && (o as { status?: string }).status === 'not-scored').map((o) => o.unit_id).sort().join(',');
+    const units = (index: string, year: number, measure: string) =>
+      observations.filter((o) => o.index === index && o.year === year && o.measure === measure).map((o) => o.unit_id).sort().join(',');
+    const checked = new Set<string>();
+    const changes = observations.filter((o) => o.rank_change !== null);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const o of changes) {
+      const previous = (o as { previous_year?: number }).previous_year!;
+      const key = `${o.index} ${previous}→${o.year} ${o.measure}`;
+      if (checked.has(key)) continue;
+      checked.add(key);
+      const [a, b] = [edition(o.index, previous), edition(o.index, o.year)];
+      expect(a.unit_set, key).toBe(b.unit_set);
+      expect(a.universe_size, key).toBe(b.universe_size);
+      expect(notScored(o.index, previous, o.measure), key).toBe(notScored(o.index, o.year, o.measure));
+      if (a.headline_complete && b.headline_complete) expect(units(o.index, previous, o.measure), key).toBe(units(o.index, o.year, o.measure));
+    }
+  });
+
+  it('PCI 2005 (42 provinces) to 2006 (64): no rank change, the value change kept', () => {
+    expect(find('pci', 2006, 'ha-noi', 'score')).toMatchObject({ rank_change: null, change_note: 'ranked-units-differ' });
+    expect((find('pci', 2006, 'ha-noi', 'score') as { value_change?: number }).value_change).not.toBeNull();
+  });
+});
+
 describe('figures confirmed by the press', () => {
-  it('PAPI 2021: Phú Thọ 45,34 points, 6/63, up 32 places on 2020', () => {
-    expect(find('papi', 2021, 'phu-tho', 'total')).toMatchObject({ rank: 6, rank_of: 63, rank_change: 32 });
+  it('PAPI 2021: Phú Thọ 45,34 points, 6/63; the press\'s "up 32 places" is not published as a rank change', () => {
+    expect(find('papi', 2021, 'phu-tho', 'total')).toMatchObject({ rank: 6, rank_of: 63 });
     expect(find('papi', 2021, 'phu-tho', 'total')!.value).toBeCloseTo(45.34, 2);
+    // The press compares a place among the 60 provinces scored in 2021 with one among the 63 of 2020.
+    expect(find('papi', 2020, 'phu-tho', 'total')!.rank! - 6).toBe(32);
+    expect(find('papi', 2021, 'phu-tho', 'total')).toMatchObject({ rank_change: null, change_note: 'ranked-units-differ' });
   });
 
   it('PAPI 2020: Quảng Ninh 48.811, first (press S05, S07)', () => {

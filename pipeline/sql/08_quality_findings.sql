@@ -8,10 +8,24 @@ WITH located AS (
   JOIN ranks r USING (index, year, unit_id, measure)
   LEFT JOIN groups g USING (index, year, unit_id, measure)
 ),
+-- The decimals a value is written with (up to 3; null for more): a part or total typed from a printed table.
+decimals AS (
+  SELECT o.index, o.year, o.unit_id, o.measure, o.value,
+    CASE WHEN abs(o.value - round(o.value, 0)) < 1e-9 THEN 0 WHEN abs(o.value - round(o.value, 1)) < 1e-9 THEN 1
+         WHEN abs(o.value - round(o.value, 2)) < 1e-9 THEN 2 WHEN abs(o.value - round(o.value, 3)) < 1e-9 THEN 3 END AS decimals
+  FROM observations_located o
+),
 sum_parts AS (
-  SELECT o.index, o.year, o.unit_id, s.total, any_value(s.tolerance) AS tolerance, sum(o.value) AS parts_sum, count(o.value) AS parts
-  FROM observations_located o JOIN stg_sum_checks s ON s.index = o.index AND s.part = o.measure
+  -- Declared rounding (publication.json "transcribed_decimals"): each part and the total may be off by half a unit
+  -- of their last decimal, so the sum check allows (parts + 1) halves on top of the index's own tolerance.
+  SELECT o.index, o.year, o.unit_id, s.total, sum(o.value) AS parts_sum, count(o.value) AS parts,
+    greatest(any_value(s.tolerance), coalesce((count(o.value) + 1) * 0.5 * pow(10, -any_value(e.transcribed_decimals)), 0)) AS tolerance,
+    max(d.decimals) AS part_decimals, bool_and(d.decimals IS NOT NULL) AS parts_rounded, any_value(e.transcribed_decimals) AS declared_decimals
+  FROM observations_located o
+  JOIN stg_sum_checks s ON s.index = o.index AND s.part = o.measure
     AND o.year BETWEEN coalesce(s.from_year, o.year) AND coalesce(s.to_year, o.year)
+  JOIN stg_editions e ON e.index = o.index AND e.year = o.year
+  JOIN decimals d ON d.index = o.index AND d.year = o.year AND d.unit_id = o.unit_id AND d.measure = o.measure
   GROUP BY ALL
 ),
 parts_expected AS (
@@ -46,7 +60,9 @@ UNION ALL
 SELECT 'published-ranks-contradict-scores', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, b.published_rank,
   format('{} scores {} with rank {}, but {} scores {} with rank {}', a.unit_name_vi, a.value, a.published_rank, b.unit_name_vi, b.value, b.published_rank),
   a.raw_file, a.raw_rank_cell
+-- (pairs of printed ranks only: comparing every pair of units would grow with the square of an edition's size)
 FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id <> b.unit_id
+  AND a.published_rank IS NOT NULL AND b.published_rank IS NOT NULL
 WHERE a.value > b.value AND a.published_rank > b.published_rank
 UNION ALL
 SELECT 'same-published-rank', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, NULL,
@@ -54,6 +70,7 @@ SELECT 'same-published-rank', 'warning', a.index, a.year, a.unit_id, a.measure, 
     CASE WHEN a.value = b.value THEN ' with the same score (a tie)' ELSE ' although their scores differ or are unknown' END),
   a.raw_file, a.raw_rank_cell
 FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id < b.unit_id
+  AND a.published_rank IS NOT NULL AND b.published_rank IS NOT NULL
 WHERE a.published_rank = b.published_rank AND a.value IS DISTINCT FROM b.value
 UNION ALL
 SELECT 'published-group-vs-computed', 'warning', index, year, unit_id, measure, NULL, NULL,
@@ -61,11 +78,18 @@ SELECT 'published-group-vs-computed', 'warning', index, year, unit_id, measure, 
 FROM located WHERE published_group IS NOT NULL AND computed_group IS NOT NULL AND published_group <> computed_group
 UNION ALL
 SELECT 'total-equals-sum-of-parts', 'error', o.index, o.year, o.unit_id, o.measure, o.value, p.parts_sum,
-  format('{} is {} but its {} parts add up to {} (tolerance {})', o.measure, o.value, p.parts, round(p.parts_sum, 6), p.tolerance),
+  format('{} is {} but its {} parts add up to {} (tolerance {})', o.measure, o.value, p.parts, round(p.parts_sum, 6), p.tolerance)
+    || CASE WHEN p.declared_decimals IS NULL AND p.parts_rounded AND greatest(p.part_decimals, d.decimals) >= 1
+         AND abs(o.value - p.parts_sum) <= (p.parts + 1) * 0.5 * pow(10, -greatest(p.part_decimals, d.decimals)) + 1e-9
+      THEN format('. This is rounding, not a slip: the figures have {} decimal(s), and rounding {} parts and the total can move them apart by up to {}. If the table was typed from a publication that prints {} decimal(s), declare "transcribed_decimals": {} in publication.json',
+        greatest(p.part_decimals, d.decimals), p.parts, round((p.parts + 1) * 0.5 * pow(10, -greatest(p.part_decimals, d.decimals)), 6),
+        greatest(p.part_decimals, d.decimals), greatest(p.part_decimals, d.decimals))
+      ELSE '' END,
   o.raw_file, o.raw_cell
 FROM observations_located o
 JOIN sum_parts p ON p.index = o.index AND p.year = o.year AND p.unit_id = o.unit_id AND p.total = o.measure
 JOIN parts_expected e ON e.index = o.index AND e.year = o.year AND e.parts = p.parts
+JOIN decimals d ON d.index = o.index AND d.year = o.year AND d.unit_id = o.unit_id AND d.measure = o.measure
 WHERE o.value IS NOT NULL AND abs(o.value - p.parts_sum) > p.tolerance
 UNION ALL
 SELECT 'total-equals-weighted-parts', 'error', o.index, o.year, o.unit_id, o.measure, o.value, w.weighted_sum,

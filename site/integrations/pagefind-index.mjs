@@ -8,6 +8,7 @@ export default function pagefindIndex() {
     name: 'chiso-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const site = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
@@ -16,7 +17,7 @@ export default function pagefindIndex() {
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`search index: ${added.page_count} pages`);
+        logger.info(`search index: ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       },
     },
   };

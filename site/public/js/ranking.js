@@ -30,8 +30,7 @@ for (const block of document.querySelectorAll('[data-ranking]')) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'sort-button';
-    button.textContent = th.textContent;
-    th.textContent = '';
+    button.append(...th.childNodes);
     th.appendChild(button);
     button.addEventListener('click', () => {
       const ascending = th.getAttribute('aria-sort') !== 'ascending';

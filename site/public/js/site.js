@@ -2,6 +2,12 @@
 (function () {
   'use strict';
 
+  // On pages whose state is in the address (compare, SQL), the other language opens with the same selection.
+  document.querySelectorAll('.lang-switch[data-keep-query]').forEach(function (link) {
+    var base = link.getAttribute('href');
+    link.addEventListener('click', function () { link.setAttribute('href', base + location.search); });
+  });
+
   // Copy buttons beside the ready-to-quote sentences.
   document.querySelectorAll('.copy-button[data-copy]').forEach(function (button) {
     if (!navigator.clipboard) return;

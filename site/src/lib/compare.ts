@@ -1,10 +1,17 @@
-/** The data of the compare page: per index, every legacy province's headline score and rank by year. */
+/** The data of the compare page: per index, every legacy province's headline score and rank by year, with each
+ * province's fixed colour and marker and the index's breaks by kind. */
 import { breaksFor, editionYears, headlineMeasure, indexDefinition, legacyUnits, observations } from './data';
+import { provinceStyle, symbolPath } from './charts/province-style';
 
 export interface CompareSeries {
-  index: string; name: { vi: string; en: string }; unit: 'points' | 'percent';
-  years: number[]; breaks: { year: number; suppress: boolean }[];
-  units: { id: string; vi: string; en: string; score: (number | null)[]; rank: (number | null)[]; of: (number | null)[] }[];
+  index: string; name: { vi: string; en: string }; publisher: { vi: string; en: string }; unit: 'points' | 'percent';
+  years: number[];
+  /** suppress: not comparable across the break (gap and band, no change computed); otherwise compare with caution. */
+  breaks: { year: number; suppress: boolean }[];
+  units: {
+    id: string; vi: string; en: string; colour: string; symbol: string;
+    score: (number | null)[]; rank: (number | null)[]; of: (number | null)[];
+  }[];
 }
 
 export function compareSeries(index: string): CompareSeries {
@@ -16,14 +23,16 @@ export function compareSeries(index: string): CompareSeries {
   return {
     index,
     name: def.name,
+    publisher: def.publisher,
     unit: headlineMeasure(index).unit,
     years,
     breaks: breaksFor(index, def.headline).filter((b) => b.year > first).map((b) => ({ year: b.year, suppress: b.suppress_changes })),
     units: legacyUnits.flatMap((u) => {
       const mine = new Map(rows.filter((o) => o.unit_id === u.unit_id).map((o) => [o.year, o]));
       if (![...mine.values()].some((o) => o.value !== null || o.rank !== null)) return [];
+      const style = provinceStyle(u.unit_id);
       return [{
-        id: u.unit_id, vi: u.name_vi, en: u.name_en,
+        id: u.unit_id, vi: u.name_vi, en: u.name_en, colour: style.colour, symbol: symbolPath(style.symbol),
         score: years.map((y) => (mine.get(y)?.value ?? null)),
         rank: years.map((y) => (mine.get(y)?.rank ?? null)),
         of: years.map((y) => (mine.get(y)?.rank_of ?? null)),

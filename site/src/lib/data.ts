@@ -16,7 +16,7 @@ export interface Observation {
   units_scored: number; rank_change: number | null; value_change: number | null; previous_year: number | null;
   /** The change as the source printed it ("tăng 32 bậc" = 32), where one was printed. */
   published_rank_change?: number | null;
-  change_note: 'first-edition' | 'unit-set-change' | 'comparability-break' | 'not-in-previous-edition' | null;
+  change_note: 'first-edition' | 'unit-set-change' | 'comparability-break' | 'not-in-previous-edition' | 'not-scored' | 'not-scored-in-previous-edition' | 'ranked-units-differ' | null;
   group: string | null; group_source: 'published' | 'computed' | null;
   status: 'published' | 'not-scored'; status_note_vi: string | null; status_note_en: string | null;
   source_id: string | null; source_url: string | null; raw_file: string | null; raw_sheet: string | null; raw_cell: string | null;

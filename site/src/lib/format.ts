@@ -105,8 +105,8 @@ export interface QuoteSentence { text: string; footnote: string | null }
  * The sentence the press writes:
  *   Năm 2021, chỉ số PAPI của Phú Thọ đạt 45,34 điểm, xếp thứ 6/63 tỉnh, thành phố, tăng 32 bậc so với năm 2020.
  *   In 2021, Phu Tho scored 45.34 points on PAPI, ranking 6th out of 63 provinces and cities, up 32 places from 2020.
- * The change clause is left out when rank_change is empty; a comparability break is then explained in a footnote
- * (breakNote). Returns null for a unit with neither a score nor a rank.
+ * The change clause is left out when rank_change is empty; a comparability break (breakNote) or editions that
+ * ranked different provinces are then explained in a footnote. Returns null for a unit with neither a score nor a rank.
  */
 export function quoteSentence(o: Observation, indexName: string, unit: Unit, lang: Lang, breakNote: string | null): QuoteSentence | null {
   if (o.value === null && o.rank === null) return null;
@@ -125,10 +125,15 @@ export function quoteSentence(o: Observation, indexName: string, unit: Unit, lan
     if (o.rank !== null) parts.push(`${o.value !== null ? ', ranking' : ' ranked'} ${ordinal(o.rank)} out of ${o.rank_of} provinces and cities${o.value === null ? ` on ${indexName}` : ''}`);
     if (hasChange) parts.push(change.direction === 'same' ? `, the same rank as in ${o.previous_year}` : `, ${change.words} from ${o.previous_year}`);
   }
-  const footnote = o.rank !== null && o.change_note === 'comparability-break' && o.previous_year !== null
+  const footnote = o.rank === null || o.previous_year === null ? null
+    : o.change_note === 'comparability-break'
     ? (lang === 'vi'
       ? `Không so sánh thứ hạng với năm ${o.previous_year} vì phương pháp đã thay đổi${breakNote ? `: ${breakNote}` : '.'}`
       : `The rank is not compared with ${o.previous_year} because the method changed${breakNote ? `: ${breakNote}` : '.'}`)
+    : o.change_note === 'ranked-units-differ'
+    ? (lang === 'vi'
+      ? `Không so sánh thứ hạng với năm ${o.previous_year} vì hai năm không xếp hạng cùng các tỉnh, thành phố (số tỉnh khác nhau, hoặc có tỉnh không được chấm điểm ở một năm).`
+      : `The rank is not compared with ${o.previous_year} because the two years did not rank the same provinces (a different number, or a province not scored in one of them).`)
     : null;
   return { text: parts.join('') + '.', footnote };
 }

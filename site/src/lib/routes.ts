@@ -3,7 +3,7 @@ import type { Lang } from './data';
 
 export type PageKey =
   | { page: 'home' } | { page: 'indices' } | { page: 'index'; index: string } | { page: 'edition'; index: string; year: number }
-  | { page: 'provinces' } | { page: 'province'; unit: string } | { page: 'compare' } | { page: 'downloads' }
+  | { page: 'provinces' } | { page: 'province'; unit: string } | { page: 'compare' } | { page: 'compareEmbed' } | { page: 'downloads' } | { page: 'sql' }
   | { page: 'methodology' } | { page: 'search' } | { page: 'notFound' };
 
 export function pathFor(key: PageKey, lang: Lang): string {
@@ -17,7 +17,9 @@ export function pathFor(key: PageKey, lang: Lang): string {
     case 'provinces': return base + (vi ? 'tinh/' : 'provinces/');
     case 'province': return base + (vi ? 'tinh/' : 'provinces/') + key.unit + '/';
     case 'compare': return base + (vi ? 'so-sanh/' : 'compare/');
+    case 'compareEmbed': return base + (vi ? 'so-sanh/nhung/' : 'compare/embed/');
     case 'downloads': return base + (vi ? 'du-lieu/' : 'downloads/');
+    case 'sql': return base + (vi ? 'du-lieu/sql/' : 'data/sql/');
     case 'methodology': return base + (vi ? 'phuong-phap/' : 'methodology/');
     case 'search': return base + (vi ? 'tim-kiem/' : 'search/');
     case 'notFound': return vi ? '/404.html' : '/en/';

@@ -3,7 +3,7 @@ import { editions, indexDefinitions, predecessors, units, type Lang, type Unit }
 import { componentsChart } from './components-chart';
 import { editionDistributionChart, editionMapChart, regionalAveragesChart } from './edition-charts';
 import type { ChartSpec } from './spec';
-import { indexTrendChart, unitSeriesChart } from './time-series';
+import { indexTrendChart, shortSeriesSentence, unitSeriesChart } from './time-series';
 
 export interface EditionCharts { map: ChartSpec; distribution: ChartSpec | null; regions: ChartSpec | null }
 
@@ -19,7 +19,8 @@ export function indexCharts(index: string, lang: Lang): { trend: ChartSpec } {
   return { trend: indexTrendChart(index, lang) };
 }
 
-export interface UnitIndexCharts { index: string; score: ChartSpec | null; rank: ChartSpec | null; components: ChartSpec | null }
+/** sentence: the figures said in words when there are too few to draw (then score and rank are null). */
+export interface UnitIndexCharts { index: string; score: ChartSpec | null; rank: ChartSpec | null; components: ChartSpec | null; sentence: string | null }
 
 /** The units whose series a unit page draws: itself, and for a 2025 unit also its former provinces, side by side
  * (a unit without figures drops out of each chart). */
@@ -29,12 +30,16 @@ export function seriesUnits(u: Unit): Unit[] {
 
 export function unitCharts(u: Unit, lang: Lang): UnitIndexCharts[] {
   const members = seriesUnits(u);
-  return indexDefinitions.map((d) => ({
-    index: d.id,
-    score: unitSeriesChart(d.id, u, members, 'score', lang),
-    rank: unitSeriesChart(d.id, u, members, 'rank', lang),
-    components: componentsChart(d.id, u, members, lang),
-  }));
+  return indexDefinitions.map((d) => {
+    const sentence = shortSeriesSentence(d.id, members, lang);
+    return {
+      index: d.id,
+      score: sentence ? null : unitSeriesChart(d.id, u, members, 'score', lang),
+      rank: sentence ? null : unitSeriesChart(d.id, u, members, 'rank', lang),
+      components: componentsChart(d.id, u, members, lang),
+      sentence,
+    };
+  });
 }
 
 export function allCharts(): ChartSpec[] {

@@ -9,7 +9,11 @@ import {
 } from '../data';
 import { formatScore, formatTick } from '../format';
 import { t } from '../i18n';
-import { INK, SERIES_COLOURS, SERIES_SYMBOLS, type ChartRow, type ChartSpec, type LegendItem } from './spec';
+import { provinceStyle } from './province-style';
+import { INK, NARROW_WIDTH, type ChartRow, type ChartSpec, type LegendItem } from './spec';
+
+/** The country's marks are neutral, never a province's colour. */
+const NATIONAL = '#52606d';
 
 /** The newest edition with complete component measures in which one of the units has component values. */
 function componentEdition(index: string, units: Unit[]): { year: number; measures: string[] } | null {
@@ -43,17 +47,17 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
     const label = measureName(index, measure, lang);
     const best = Math.max(...values);
     const mid = median(values);
-    for (const [i, u] of units.entries()) {
+    for (const u of units) {
       const value = obs.find((o) => o.measure === measure && o.unit_id === u.unit_id)?.value ?? null;
       rows.push({ ...(multi ? { province: unitName(u, lang) } : {}), measure: label, value, median: mid, best });
-      if (value !== null) dots.push({ measure: label, value, series: i });
+      if (value !== null) dots.push({ measure: label, value, unitId: u.unit_id });
     }
   }
   const name = unitName(subject, lang);
   const legend: LegendItem[] = [
-    ...(multi ? units.map((u, i) => ({ label: unitName(u, lang), fill: SERIES_COLOURS[i], shape: SERIES_SYMBOLS[i] })) : [{ label: name, fill: INK, shape: 'circle' as const }]),
-    { label: tr('nationalMedian'), fill: '#D55E00', shape: 'tick' },
-    { label: tr('nationalBest'), fill: '#009E73', shape: 'ring' },
+    ...(multi ? units.map((u) => ({ label: unitName(u, lang), fill: provinceStyle(u.unit_id).colour, shape: provinceStyle(u.unit_id).symbol })) : [{ label: name, fill: INK, shape: 'circle' as const }]),
+    { label: tr('nationalMedian'), fill: NATIONAL, shape: 'tick' },
+    { label: tr('nationalBest'), fill: NATIONAL, shape: 'ring' },
   ];
   const fmt = (v: number) => formatScore(v, scale.unit, lang);
   const summary = rows.filter((r) => r.value !== null && !multi).map((r) => `${r.measure}: ${fmt(r.value as number)}`).join('; ');
@@ -62,8 +66,8 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
     lang,
     title: lang === 'vi' ? `Chỉ số thành phần ${def.name.vi} ${year}: ${name} so với cả nước` : `${def.name.en} ${year} components: ${name} against the whole country`,
     description: (lang === 'vi'
-      ? `Điểm từng chỉ số thành phần ${def.name.vi} năm ${year} của ${name} (chấm), trung vị cả nước (vạch cam) và điểm cao nhất cả nước (vòng xanh). Thanh xám là khoảng từ thấp nhất đến cao nhất.`
-      : `${name}'s score on each ${def.name.en} ${year} component (dot), the national median (orange tick) and the national best (green ring). The grey bar spans lowest to highest.`) + (summary ? ` ${summary}.` : ''),
+      ? `Điểm từng chỉ số thành phần ${def.name.vi} năm ${year} của ${name} (${multi ? 'mỗi tỉnh cũ một màu và một ký hiệu' : 'chấm'}), trung vị cả nước (vạch xám) và điểm cao nhất cả nước (vòng tròn rỗng). Thanh xám là khoảng từ thấp nhất đến cao nhất.`
+      : `${name}'s score on each ${def.name.en} ${year} component (${multi ? 'one colour and marker per former province' : 'dot'}), the national median (grey tick) and the national best (hollow ring). The grey bar spans lowest to highest.`) + (summary ? ` ${summary}.` : ''),
     legend,
     columns: [
       ...(multi ? [{ key: 'province', label: tr('province'), kind: 'text' as const }] : []),
@@ -73,22 +77,26 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
       { key: 'best', label: tr('nationalBest'), kind },
     ],
     rows,
-    plot: () => {
+    plot: (layout) => {
       const ranges = measures.map((measure) => {
         const values = obs.filter((o) => o.measure === measure && o.value !== null).map((o) => o.value!);
         const label = measureName(index, measure, lang);
         return { measure: label, min: Math.min(...values), max: Math.max(...values), median: median(values), best: Math.max(...values) };
       });
+      const narrow = layout === 'narrow';
       return {
-        width: 640, height: 44 * measures.length + 40, marginLeft: 230, marginRight: 20,
-        x: { label: `${tr('score')} →`, grid: true, nice: true, tickFormat: (v: number) => formatTick(v, lang) },
-        y: { label: null, domain: ranges.map((r) => r.measure), tickSize: 0 },
+        // On a phone each component's name goes above its row instead of in a wide left margin.
+        width: narrow ? NARROW_WIDTH : 640, height: (narrow ? 58 : 44) * measures.length + 40, marginLeft: narrow ? 8 : 230, marginRight: 20,
+        x: { label: `${tr('score')} →`, grid: true, nice: true, ticks: narrow ? 4 : undefined, tickFormat: (v: number) => formatTick(v, lang) },
+        y: { label: null, domain: ranges.map((r) => r.measure), tickSize: 0, ...(narrow ? { axis: null } : {}) },
         marks: [
-          Plot.axisY({ lineWidth: 18, tickSize: 0, fontSize: 11 }),
+          narrow
+            ? Plot.text(ranges, { y: 'measure', text: 'measure', frameAnchor: 'left', textAnchor: 'start', dy: -20, lineWidth: 26, fill: INK })
+            : Plot.axisY({ lineWidth: 18, tickSize: 0 }),
           Plot.ruleY(ranges, { y: 'measure', x1: 'min', x2: 'max', stroke: '#d5dae0', strokeWidth: 8 }),
-          Plot.tickX(ranges, { y: 'measure', x: 'median', stroke: '#D55E00', strokeWidth: 2.5 }),
-          Plot.dot(ranges, { y: 'measure', x: 'best', stroke: '#009E73', strokeWidth: 2, r: 6 }),
-          Plot.dot(dots, { y: 'measure', x: 'value', fill: (d: ChartRow) => (multi ? SERIES_COLOURS[d.series as number] : INK), symbol: (d: ChartRow) => (multi ? SERIES_SYMBOLS[d.series as number] : 'circle'), r: 4.5 }),
+          Plot.tickX(ranges, { y: 'measure', x: 'median', stroke: NATIONAL, strokeWidth: 2.5, ...(narrow ? { insetTop: 19, insetBottom: 19 } : {}) }),
+          Plot.dot(ranges, { y: 'measure', x: 'best', stroke: NATIONAL, strokeWidth: 1.5, r: 6 }),
+          Plot.dot(dots, { y: 'measure', x: 'value', fill: (d: ChartRow) => (multi ? provinceStyle(d.unitId as string).colour : INK), symbol: (d: ChartRow) => (multi ? provinceStyle(d.unitId as string).symbol : 'circle'), r: 4.5 }),
         ],
       };
     },

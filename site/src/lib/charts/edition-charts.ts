@@ -12,7 +12,7 @@ import {
 import { formatScore, formatTick } from '../format';
 import { boundariesFor } from '../geo';
 import { t } from '../i18n';
-import { INK, type ChartRow, type ChartSpec, type LegendItem } from './spec';
+import { INK, NARROW_WIDTH, type ChartRow, type ChartSpec, type LegendItem } from './spec';
 
 const NO_DATA = '#ffffff';
 const NOT_SCORED = 'url(#hatch-not-scored)';
@@ -29,16 +29,25 @@ function mapHeight(boundaries: d3.ExtendedFeatureCollection): number {
 
 export interface MapClass { fill: string; label: string; shape: LegendItem['shape'] }
 
-/** Value classes: equal steps on round numbers over the published scores (ColorBrewer YlGnBu, colour-blind safe). */
+/** Value classes: quintiles of the published scores, each break rounded to a round step of the range (so a class
+ * reads "45 – 47,5", never "48,00 – 48,06"); ColorBrewer YlGnBu, colour-blind safe. */
 function valueClasses(values: number[], unitKind: 'points' | 'percent', lang: Lang): { classOf: (v: number) => MapClass; classes: MapClass[] } {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const thresholds = lo === hi ? [] : d3.ticks(lo, hi, 4).filter((x) => x > lo && x < hi);
+  const sorted = [...values].sort((a, b) => a - b);
+  const lo = sorted[0];
+  const hi = sorted.at(-1)!;
+  const step = lo === hi ? 1 : d3.tickStep(lo, hi, 10);
+  const round = (v: number) => Number((Math.round(v / step) * step).toFixed(6));
+  const thresholds = lo === hi ? [] : [...new Set([0.2, 0.4, 0.6, 0.8].map((p) => round(d3.quantileSorted(sorted, p)!)))].filter((x) => x > lo && x <= hi);
   const count = thresholds.length + 1;
   const colours = count >= 3 ? d3.schemeYlGnBu[Math.min(count, 9)] : ['#7fcdbb', '#2c7fb8'].slice(2 - count);
-  const fmt = (v: number) => formatScore(v, unitKind, lang);
-  const bounds = [lo, ...thresholds, hi];
-  const classes = colours.map((fill, i): MapClass => ({ fill, label: count === 1 ? fmt(lo) : `${fmt(bounds[i])} – ${fmt(bounds[i + 1])}`, shape: 'square' }));
+  const fmt = (v: number) => formatTick(v, lang) + (unitKind === 'percent' ? '%' : '');
+  const label = (i: number) => {
+    if (count === 1) return formatScore(lo, unitKind, lang);
+    if (i === 0) return `< ${fmt(thresholds[0])}`;
+    if (i === count - 1) return `≥ ${fmt(thresholds[i - 1])}`;
+    return `${fmt(thresholds[i - 1])} – ${fmt(thresholds[i])}`;
+  };
+  const classes = colours.map((fill, i): MapClass => ({ fill, label: label(i), shape: 'square' }));
   return { classOf: (v) => classes[d3.bisectRight(thresholds, v)], classes };
 }
 
@@ -141,19 +150,19 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
     lang,
     title: lang === 'vi' ? `Phân bố điểm ${def.name.vi} ${year}` : `Distribution of ${def.name.en} ${year} scores`,
     description,
-    legend: mean !== null ? [{ label: tr('nationalMean'), fill: '#D55E00', shape: 'tick' }] : undefined,
+    legend: mean !== null ? [{ label: tr('nationalMean'), fill: INK, shape: 'tick' }] : undefined,
     columns: [
       { key: 'province', label: tr('province'), kind: 'text' },
       { key: 'value', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
       { key: 'rank', label: tr('rank'), kind: 'integer' },
     ],
     rows,
-    plot: () => ({
-      width: 640, height: scored.length > 20 ? 200 : 120, marginLeft: 24, marginRight: 24, marginBottom: 36,
-      x: { label: `${unitKind === 'percent' ? '%' : tr('score')} →`, nice: true, tickFormat: (v: number) => formatTick(v, lang) },
+    plot: (layout) => ({
+      width: layout === 'narrow' ? NARROW_WIDTH : 640, height: scored.length > 20 ? (layout === 'narrow' ? 260 : 200) : 120, marginLeft: 24, marginRight: 24, marginBottom: 36,
+      x: { label: `${unitKind === 'percent' ? '%' : tr('score')} →`, nice: true, ticks: layout === 'narrow' ? 4 : undefined, tickFormat: (v: number) => formatTick(v, lang) },
       marks: [
-        Plot.dotX(rows, Plot.dodgeY({ x: 'value', r: 4, fill: '#2c7fb8', stroke: 'white', strokeWidth: 0.5, title: (r: ChartRow) => `${r.province}: ${fmt(r.value as number)}` })),
-        ...(mean !== null ? [Plot.ruleX([mean], { stroke: '#D55E00', strokeWidth: 2 })] : []),
+        Plot.dotX(rows, Plot.dodgeY({ x: 'value', r: layout === 'narrow' ? 3 : 4, fill: '#2c7fb8', stroke: 'white', strokeWidth: 0.5, title: (r: ChartRow) => `${r.province}: ${fmt(r.value as number)}` })),
+        ...(mean !== null ? [Plot.ruleX([mean], { stroke: INK, strokeWidth: 2 })] : []),
       ],
     }),
   };
@@ -184,16 +193,19 @@ export function regionalAveragesChart(index: string, year: number, lang: Lang): 
       { key: 'units', label: lang === 'vi' ? 'Số tỉnh trong vùng' : 'Provinces in area', kind: 'integer' },
     ],
     rows,
-    plot: () => {
+    plot: (layout) => {
+      const narrow = layout === 'narrow';
       const values = rows.map((r) => r.mean as number);
       const lo = Math.min(...values);
       const hi = Math.max(...values);
       const pad = (hi - lo) * 0.6 || 1;
       return {
-        width: 640, height: 30 * rows.length + 40, marginLeft: 250, marginRight: 60,
+        // On a phone each area's name goes above its bar instead of in a wide left margin.
+        width: narrow ? NARROW_WIDTH : 640, height: (narrow ? 46 : 30) * rows.length + 40, marginLeft: narrow ? 4 : 250, marginRight: 60,
         x: { domain: [Math.max(0, lo - pad), hi + pad * 0.3], label: null, axis: null },
-        y: { label: null, domain: rows.map((r) => r.area as string), tickSize: 0 },
+        y: { label: null, domain: rows.map((r) => r.area as string), tickSize: 0, ...(narrow ? { axis: null, paddingInner: 0.45, align: 1 } : {}) },
         marks: [
+          ...(narrow ? [Plot.text(rows, { y: 'area', text: 'area', frameAnchor: 'left', textAnchor: 'start', dy: -17, fill: INK })] : []),
           Plot.barX(rows, { y: 'area', x1: Math.max(0, lo - pad), x2: 'mean', fill: (r: ChartRow) => (r.national ? INK : '#2c7fb8') }),
           Plot.text(rows, { y: 'area', x: 'mean', text: (r: ChartRow) => fmt(r.mean as number), dx: 4, textAnchor: 'start', fill: INK }),
         ],

@@ -30,6 +30,8 @@ export function renderPlot(options: Plot.PlotOptions, meta: { id: string; title:
   const svg = Plot.plot({ ...options, document, className: 'plot' }) as unknown as Element;
   if (svg.tagName.toLowerCase() !== 'svg') throw new Error(`chart ${meta.id}: Plot returned a ${svg.tagName}; give it no title, caption or legend`);
   svg.removeAttribute('style');
+  // Text is never smaller than 12 px at the drawing's own size (phones get a drawing of their own width).
+  for (const el of [svg, ...svg.querySelectorAll('[font-size]')]) if (Number(el.getAttribute('font-size')) < 12) el.setAttribute('font-size', '12');
   // The SVG is one image (role="img", described by the caption and the table): its parts carry no ARIA of their own.
   svg.querySelectorAll('[aria-label], [aria-description]').forEach((el) => { el.removeAttribute('aria-label'); el.removeAttribute('aria-description'); });
   svg.querySelectorAll('[d]').forEach((el) => el.setAttribute('d', roundNumbers(el.getAttribute('d')!)));

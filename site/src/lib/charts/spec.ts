@@ -8,7 +8,7 @@ import { renderPlot, type RenderedSvg } from './render';
 export type ColumnKind = 'text' | 'year' | 'integer' | 'number' | 'percent';
 export interface ChartColumn { key: string; label: string; kind: ColumnKind }
 export type ChartRow = Record<string, string | number | null>;
-export interface LegendItem { label: string; fill: string; shape?: 'square' | 'circle' | 'triangle' | 'diamond' | 'star' | 'cross' | 'wye' | 'ring' | 'tick' | 'dash' | 'hatch' | 'dots' }
+export interface LegendItem { label: string; fill: string; shape?: 'square' | 'circle' | 'triangle' | 'diamond' | 'star' | 'cross' | 'wye' | 'ring' | 'tick' | 'dash' | 'thin' | 'band' | 'hatch' | 'dots' }
 
 export interface ChartSpec {
   id: string;
@@ -18,19 +18,26 @@ export interface ChartSpec {
   columns: ChartColumn[];
   rows: ChartRow[];
   legend?: LegendItem[];
+  /** What the table shows for a year without a figure (the CSV leaves it empty); '–' when not given. */
+  missing?: string;
   /** Needs the hatch patterns (maps). */
   defs?: boolean;
-  plot: () => Plot.PlotOptions;
+  /** The Plot options for a layout: drawn again for a phone (narrower, fewer ticks), never a shrunk desktop chart. */
+  plot: (layout: ChartLayout) => Plot.PlotOptions;
 }
+
+/** wide: the desktop drawing (and the SVG download); narrow: drawn for a 390 px phone, text never under 12 px. */
+export type ChartLayout = 'wide' | 'narrow';
+export const NARROW_WIDTH = 340;
 
 const rendered = new Map<string, RenderedSvg>();
 
-/** Renders once per build; the page and the SVG download share the result. */
-export function renderChart(spec: ChartSpec): RenderedSvg {
-  const key = `${spec.id}.${spec.lang}`;
+/** Renders once per build and layout; the page and the SVG download share the wide drawing. */
+export function renderChart(spec: ChartSpec, layout: ChartLayout = 'wide'): RenderedSvg {
+  const key = `${spec.id}.${spec.lang}.${layout}`;
   let svg = rendered.get(key);
   if (!svg) {
-    svg = renderPlot(spec.plot(), { id: spec.id, title: spec.title, description: spec.description, defs: spec.defs });
+    svg = renderPlot(spec.plot(layout), { id: spec.id, title: spec.title, description: spec.description, defs: spec.defs });
     rendered.set(key, svg);
   }
   return svg;
@@ -53,8 +60,5 @@ export function chartCsv(spec: ChartSpec): string {
   return toCsv(spec.columns.map((c) => c.label), spec.rows.map((row) => spec.columns.map((c) => row[c.key] ?? null)));
 }
 
-/** Colour-blind-safe qualitative palette (Okabe & Ito) for series; one dark blue for a single series. */
-export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
-export const SERIES_SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye'] as const;
 export const INK = '#1f2933';
 export const MUTED = '#8a949e';

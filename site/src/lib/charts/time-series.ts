@@ -1,17 +1,18 @@
 /**
  * Charts over the years: a province's score and rank in one index (one line per unit: a 2025 unit gets one line
  * per former province, side by side), and an index's national trend. Every year from the first edition to the
- * last is on the axis; a missing year leaves a gap, a comparability break that stops comparisons ends the line,
- * and every break is marked with a dashed rule.
+ * last is on the axis and in the data table; a missing year leaves a gap; a break that makes years incomparable ends
+ * the line under a shaded band, a break that allows comparison with caution is a thin rule.
  */
 import * as Plot from '@observablehq/plot';
 import {
   breaksFor, editionYears, editionsOf, headlineMeasure, indexDefinition, nationalAverage, observations, unitName,
   type Lang, type Observation, type Unit,
 } from '../data';
-import { formatTick } from '../format';
+import { formatScore, formatTick } from '../format';
 import { t } from '../i18n';
-import { INK, MUTED, SERIES_COLOURS, SERIES_SYMBOLS, type ChartRow, type ChartSpec, type LegendItem } from './spec';
+import { provinceStyle } from './province-style';
+import { INK, MUTED, NARROW_WIDTH, type ChartLayout, type ChartRow, type ChartSpec, type LegendItem } from './spec';
 
 function yearRange(index: string): number[] {
   const years = editionYears(index);
@@ -25,38 +26,53 @@ function period(index: string, measure: string, year: number): number {
   return breaksFor(index, measure).filter((b) => b.suppress_changes && b.year <= year).length;
 }
 
-function breakMarks(index: string, measure: string, years: number[], lang: Lang): Plot.Markish[] {
+/** The breaks inside a chart's years: not comparable (suppress_changes in raw/<index>/index.json) or comparable with caution. */
+function breaksInside(index: string, measure: string, years: number[]) {
   const inside = breaksFor(index, measure).filter((b) => b.year > years[0] && b.year <= years.at(-1)!);
-  if (!inside.length) return [];
-  const label = breakLabel(lang);
-  // Labels only where they cannot collide; the legend always explains the dashed rules.
-  const spaced = inside.every((b, i) => i === 0 || b.year - inside[i - 1].year >= 4);
+  return { notComparable: inside.filter((b) => b.suppress_changes), caution: inside.filter((b) => !b.suppress_changes) };
+}
+
+/** Not comparable: a shaded band between the last year before and the first after (the line stops there).
+ * Comparable with caution: a thin rule, and the line goes on. The legend explains both, once. */
+function breakMarks(index: string, measure: string, years: number[]): Plot.Markish[] {
+  const { notComparable, caution } = breaksInside(index, measure, years);
   return [
-    Plot.ruleX(inside, { x: (b) => b.year - 0.5, stroke: MUTED, strokeDasharray: '4,3' }),
-    ...(spaced ? [Plot.text(inside, { x: (b) => b.year - 0.5, frameAnchor: 'top', dy: -14, text: () => label, fill: '#555', fontSize: 10, textAnchor: 'middle' })] : []),
+    ...(notComparable.length ? [Plot.rectX(notComparable, { x1: (b) => b.year - 1, x2: (b) => b.year, fill: BAND, fillOpacity: 0.6 })] : []),
+    ...(caution.length ? [Plot.ruleX(caution, { x: (b) => b.year - 0.5, stroke: MUTED, strokeWidth: 1, strokeOpacity: 0.45 })] : []),
   ];
 }
 
-const breakLabel = (lang: Lang) => (lang === 'vi' ? 'đổi phương pháp' : 'method change');
+const BAND = '#d5dae0';
 
 function breakLegend(index: string, measure: string, years: number[], lang: Lang): LegendItem[] {
-  const any = breaksFor(index, measure).some((b) => b.year > years[0] && b.year <= years.at(-1)!);
-  return any ? [{ label: breakLabel(lang), fill: MUTED, shape: 'dash' }] : [];
+  const { notComparable, caution } = breaksInside(index, measure, years);
+  return [
+    ...(notComparable.length ? [{ label: lang === 'vi' ? 'đổi phương pháp, không so sánh được' : 'method change, not comparable', fill: BAND, shape: 'band' as const }] : []),
+    ...(caution.length ? [{ label: lang === 'vi' ? 'đổi phương pháp, so sánh thận trọng' : 'method change, compare with caution', fill: MUTED, shape: 'thin' as const }] : []),
+  ];
 }
 
-function xAxis(years: number[]): Plot.ScaleOptions {
-  const step = years.length > 12 ? 2 : 1;
+function xAxis(years: number[], layout: ChartLayout): Plot.ScaleOptions {
+  const step = layout === 'narrow' ? (years.length > 10 ? 4 : years.length > 5 ? 2 : 1) : years.length > 12 ? 2 : 1;
   return { domain: [years[0] - 0.5, years.at(-1)! + 0.5], ticks: years.filter((y) => (y - years[0]) % step === 0), tickFormat: (d: number) => String(d), label: null };
 }
 
 function breakSentence(index: string, measure: string, years: number[], lang: Lang): string {
-  const inside = breaksFor(index, measure).filter((b) => b.year > years[0] && b.year <= years.at(-1)!);
-  if (!inside.length) return '';
-  const list = inside.map((b) => b.year).join(', ');
-  return lang === 'vi'
-    ? ` Đường nét đứt đánh dấu năm phương pháp thay đổi (${list}); năm không có số liệu để trống, không nối đường qua.`
-    : ` Dashed rules mark methodology changes (${list}); years without data are left as gaps, never joined.`;
+  const { notComparable, caution } = breaksInside(index, measure, years);
+  const list = (bs: { year: number }[]) => bs.map((b) => b.year).join(', ');
+  const parts: string[] = [];
+  if (notComparable.length) parts.push(lang === 'vi'
+    ? ` Vùng tô xám là lúc phương pháp thay đổi đến mức không so sánh được (${list(notComparable)}): đường ngắt tại đó và không tính thay đổi qua mốc này.`
+    : ` The grey band marks a method change that makes years incomparable (${list(notComparable)}): the line stops there and no change is computed across it.`);
+  if (caution.length) parts.push(lang === 'vi'
+    ? ` Vạch mảnh là lúc phương pháp điều chỉnh nhưng vẫn so sánh được, cần thận trọng (${list(caution)}).`
+    : ` Thin rules mark method changes that still allow comparison, with caution (${list(caution)}).`);
+  if (!parts.length) return '';
+  return parts.join('') + (lang === 'vi' ? ' Năm không có số liệu để trống, không nối đường qua.' : ' Years without data are left as gaps, never joined.');
 }
+
+/** A year of the range without a figure: no edition that year, or none that covers this unit yet. */
+const noFigure = (lang: Lang) => (lang === 'vi' ? 'chưa có số liệu' : 'no data yet');
 
 /** A y domain that never collapses to a point (one value, or all values equal). */
 function paddedDomain(values: (number | null)[]): [number, number] | undefined {
@@ -85,10 +101,30 @@ function seriesOf(index: string, units: Unit[]): SeriesInput[] {
 
 function legendFor(series: SeriesInput[], multi: boolean, lang: Lang): LegendItem[] {
   if (!multi) return [];
-  return series.map((s, i) => ({ label: unitName(s.unit, lang), fill: SERIES_COLOURS[i], shape: SERIES_SYMBOLS[i] }));
+  return series.map((s) => ({ label: unitName(s.unit, lang), fill: provinceStyle(s.unit.unit_id).colour, shape: provinceStyle(s.unit.unit_id).symbol }));
 }
 
 type Which = 'score' | 'rank';
+
+/** Fewer than this many figures make a sentence, not a near-empty chart. */
+const MIN_POINTS = 3;
+
+/** The figures of a series too short to draw, as a sentence ("Vĩnh Phúc, 2021: 89,27%, hạng 5/63."), or null. */
+export function shortSeriesSentence(index: string, units: Unit[], lang: Lang): string | null {
+  const points = seriesOf(index, units).flatMap((s) => s.rows.filter((o) => o.value !== null || o.rank !== null).map((o) => ({ unit: s.unit, o })));
+  if (!points.length || points.length >= MIN_POINTS) return null;
+  const def = indexDefinition(index);
+  const figures = points.sort((a, b) => a.o.year - b.o.year).map(({ unit, o }) => {
+    const parts = [
+      ...(o.value !== null ? [formatScore(o.value, headlineMeasure(index, o.year).unit, lang)] : []),
+      ...(o.rank !== null ? [lang === 'vi' ? `hạng ${o.rank}/${o.rank_of}` : `rank ${o.rank} of ${o.rank_of}`] : []),
+    ];
+    return `${unitName(unit, lang)}, ${o.year}: ${parts.join(', ')}`;
+  });
+  return lang === 'vi'
+    ? `chiso mới có ${points.length} số liệu ${def.name.vi}, chưa đủ để vẽ biểu đồ: ${figures.join('; ')}.`
+    : `chiso has only ${points.length} ${def.name.en} ${points.length === 1 ? 'figure' : 'figures'}, too few for a chart: ${figures.join('; ')}.`;
+}
 
 /** Score or rank of one or more units in an index over the years (units side by side, never averaged). */
 export function unitSeriesChart(index: string, subject: Unit, units: Unit[], which: Which, lang: Lang): ChartSpec | null {
@@ -107,12 +143,14 @@ export function unitSeriesChart(index: string, subject: Unit, units: Unit[], whi
     for (const year of years) {
       const o = byYear.get(year);
       const y = which === 'score' ? o?.value ?? null : o?.rank ?? null;
-      rows.push({ series: unitName(s.unit, lang), seriesIndex: i, year, y, of: o?.rank_of ?? null, period: period(index, measure, year), status: o?.status ?? null });
+      rows.push({ series: unitName(s.unit, lang), unitId: s.unit.unit_id, seriesIndex: i, year, y, of: o?.rank_of ?? null, period: period(index, measure, year), status: o?.status ?? null });
     }
   }
-  const tableRows = rows.filter((r) => r.y !== null || r.status === 'not-scored');
   const maxRank = Math.max(...series.flatMap((s) => s.rows.map((o) => o.rank_of)));
-  const title = which === 'score'
+  // A 2025 unit's page is about its former provinces, and its titles say so.
+  const title = subject.era === 'merged'
+    ? (lang === 'vi' ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): ${which === 'score' ? 'điểm' : 'thứ hạng'} ${def.name.vi}` : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${which}`)
+    : which === 'score'
     ? (lang === 'vi' ? `${tr('scoreTrend')} ${def.name.vi}: ${name}` : `${def.name.en} ${tr('scoreTrend').toLowerCase()}: ${name}`)
     : (lang === 'vi' ? `${tr('rankHistory')} ${def.name.vi}: ${name}` : `${def.name.en} ${tr('rankHistory').toLowerCase()}: ${name}`);
   const published = rows.filter((r) => r.y !== null);
@@ -120,7 +158,7 @@ export function unitSeriesChart(index: string, subject: Unit, units: Unit[], whi
   const description = (lang === 'vi'
     ? `${which === 'score' ? 'Điểm' : 'Thứ hạng'} ${def.name.vi} từ ${years[0]} đến ${years.at(-1)!}; có số liệu ở ${published.length} điểm năm.`
     : `${def.name.en} ${which} from ${years[0]} to ${years.at(-1)!}; ${published.length} ${published.length === 1 ? 'data point' : 'data points'}.`) + sides + breakSentence(index, measure, years, lang);
-  const colour = (r: ChartRow) => (multi ? SERIES_COLOURS[r.seriesIndex as number] : INK);
+  const colour = (r: ChartRow) => (multi ? provinceStyle(r.unitId as string).colour : INK);
   const yLabel = which === 'rank' ? (lang === 'vi' ? '↑ Hạng (1 = cao nhất)' : '↑ Rank (1 = best)') : `↑ ${unitKind === 'percent' ? '%' : tr('score')}`;
   return {
     id: `${subject.unit_id}-${index}-${which}`,
@@ -134,17 +172,19 @@ export function unitSeriesChart(index: string, subject: Unit, units: Unit[], whi
         : { key: 'y', label: tr('rank'), kind: 'integer' },
       ...(which === 'rank' ? [{ key: 'of', label: lang === 'vi' ? 'Trên tổng số' : 'Out of', kind: 'integer' as const }] : []),
     ],
-    rows: tableRows.map((r) => ({ ...r, y: r.y ?? (lang === 'vi' ? 'không được chấm điểm' : 'not scored') })),
-    plot: () => ({
-      width: 520, height: 240, marginTop: 28, marginRight: 20, marginLeft: 48,
-      x: xAxis(years),
+    // Every year of the range, with the reason a year has no figure.
+    rows: rows.map((r) => ({ ...r, y: r.y ?? (r.status === 'not-scored' ? (lang === 'vi' ? 'không được chấm điểm' : 'not scored') : null) })),
+    missing: noFigure(lang),
+    plot: (layout) => ({
+      width: layout === 'narrow' ? NARROW_WIDTH : 520, height: 240, marginTop: 28, marginRight: 20, marginLeft: 48,
+      x: xAxis(years, layout),
       y: which === 'rank'
-        ? { domain: [maxRank, 1], label: yLabel, grid: true, ticks: [1, 10, 20, 30, 40, 50, 60].filter((v) => v <= maxRank) }
-        : { label: yLabel, grid: true, nice: true, zero: false, domain: paddedDomain(rows.map((r) => r.y as number | null)), tickFormat: (v: number) => formatTick(v, lang) },
+        ? { domain: [maxRank, 1], label: yLabel, grid: true, ticks: (layout === 'narrow' ? [1, 20, 40, 60] : [1, 10, 20, 30, 40, 50, 60]).filter((v) => v <= maxRank) }
+        : { label: yLabel, grid: true, nice: true, zero: false, ticks: layout === 'narrow' ? 4 : undefined, domain: paddedDomain(rows.map((r) => r.y as number | null)), tickFormat: (v: number) => formatTick(v, lang) },
       marks: [
-        ...breakMarks(index, measure, years, lang),
+        ...breakMarks(index, measure, years),
         Plot.line(rows, { x: 'year', y: 'y', z: (r: ChartRow) => `${r.series}|${r.period}`, stroke: colour, strokeWidth: 2 }),
-        Plot.dot(rows, { x: 'year', y: 'y', fill: colour, r: 3.5, symbol: (r: ChartRow) => (multi ? SERIES_SYMBOLS[r.seriesIndex as number] : 'circle') }),
+        Plot.dot(rows, { x: 'year', y: 'y', fill: colour, r: 3.5, symbol: (r: ChartRow) => (multi ? provinceStyle(r.unitId as string).symbol : 'circle') }),
       ],
     }),
   };
@@ -160,7 +200,8 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
   const scores = observations.filter((o) => o.index === index && o.measure === measure && o.value !== null);
   const means: ChartRow[] = years.map((year) => ({ year, mean: nationalAverage(index, year, measure), period: period(index, measure, year) }));
   const editionByYear = new Map(editionsOf(index).map((e) => [e.year, e]));
-  const rows: ChartRow[] = years.filter((y) => editionByYear.has(y)).map((year) => {
+  const rows: ChartRow[] = years.map((year) => {
+    if (!editionByYear.has(year)) return { year, mean: noFigure(lang), scored: null, universe: null, min: null, max: null };
     const values = scores.filter((o) => o.year === year).map((o) => o.value!);
     return {
       year,
@@ -195,12 +236,12 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
       { key: 'max', label: lang === 'vi' ? 'Cao nhất' : 'Highest', kind },
     ],
     rows,
-    plot: () => ({
-      width: 640, height: 260, marginTop: 28, marginLeft: 48, marginRight: 24,
-      x: xAxis(years),
-      y: { label: `↑ ${unitKind === 'percent' ? '%' : tr('score')}`, grid: true, nice: true, zero: false, tickFormat: (v: number) => formatTick(v, lang) },
+    plot: (layout) => ({
+      width: layout === 'narrow' ? NARROW_WIDTH : 640, height: 260, marginTop: 28, marginLeft: 48, marginRight: 24,
+      x: xAxis(years, layout),
+      y: { label: `↑ ${unitKind === 'percent' ? '%' : tr('score')}`, grid: true, nice: true, zero: false, ticks: layout === 'narrow' ? 4 : undefined, tickFormat: (v: number) => formatTick(v, lang) },
       marks: [
-        ...breakMarks(index, measure, years, lang),
+        ...breakMarks(index, measure, years),
         Plot.dot(scores, { x: 'year', y: 'value', r: 2.5, fill: '#9aa5b1', fillOpacity: 0.6 }),
         ...(hasMeans ? [
           Plot.line(means, { x: 'year', y: 'mean', z: 'period', stroke: INK, strokeWidth: 2.5 }),

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Runs a TypeScript entry point with plain Node: `node scripts/run.mjs scripts/pipeline.ts [args…]`.
+// The project's own modules are bundled with esbuild into node_modules/.cache/chiso/ and the bundle is reused
+// until one of its sources changes; packages stay in node_modules. This saves a TypeScript loader's start-up
+// (about half a second, a third of the pipeline's budget) on every run. import.meta.dirname keeps meaning the
+// folder of the source file, so paths such as pipeline/sql/ resolve as they do under tsx.
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CACHE = join(ROOT, 'node_modules', '.cache', 'chiso');
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) throw new Error('usage: node scripts/run.mjs <file.ts> [arguments…]');
+const source = resolve(entry);
+const name = relative(ROOT, source).replace(/[\\/]/g, '_').replace(/\.ts$/, '');
+const bundle = join(CACHE, `${name}.mjs`);
+const manifest = join(CACHE, `${name}.json`);
+
+const stamp = (file) => {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s ? `${s.size}:${s.mtimeMs}` : 'missing';
+};
+
+function isCurrent() {
+  if (!existsSync(bundle) || !existsSync(manifest)) return false;
+  const inputs = JSON.parse(readFileSync(manifest, 'utf8'));
+  return Object.entries(inputs).every(([file, was]) => stamp(join(ROOT, file)) === was);
+}
+
+async function rebuild() {
+  const esbuild = await import('esbuild');
+  mkdirSync(CACHE, { recursive: true });
+  const temporary = `${bundle}.${process.pid}.tmp`;
+  const result = await esbuild.build({
+    entryPoints: [source],
+    outfile: temporary,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'inline',
+    metafile: true,
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'source-dirname',
+        setup(build) {
+          build.onLoad({ filter: /\.ts$/ }, ({ path }) => ({
+            loader: 'ts',
+            contents: readFileSync(path, 'utf8').replaceAll('import.meta.dirname', JSON.stringify(dirname(path))),
+          }));
+        },
+      },
+    ],
+  });
+  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((file) => [relative(ROOT, resolve(file)), stamp(resolve(file))]));
+  inputs['scripts/run.mjs'] = stamp(join(ROOT, 'scripts', 'run.mjs'));
+  writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify(inputs));
+  renameSync(temporary, bundle);
+  renameSync(`${manifest}.${process.pid}.tmp`, manifest);
+}
+
+if (!isCurrent()) await rebuild();
+process.setSourceMapsEnabled(true);
+process.argv = [process.argv[0], source, ...args];
+await import(pathToFileURL(bundle).href);
