@@ -3,10 +3,10 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * The longest test files, started first so that the short ones fill the gaps: the second site build (its worker
- * only waits for the child build) and the browser tests.
+ * The longest test files, started first so that the short ones fill the gaps: the other site builds and the
+ * pipeline runs in other time zones (their workers only wait for child processes), then the browser tests.
  */
-const LONGEST = [/tests\/site\/reproducible\.test\.ts$/, /tests\/site\/browser\.test\.ts$/];
+const LONGEST = [/tests\/site\/reproducible\.test\.ts$/, /tests\/site\/synthetic-34\.test\.ts$/, /tests\/reproducible\.test\.ts$/, /tests\/site\/browser\.test\.ts$/];
 const rankOf = (f: TestSpecification) => {
   const i = LONGEST.findIndex((re) => re.test(f.moduleId));
   return i === -1 ? LONGEST.length : i;
@@ -21,7 +21,7 @@ class LongestFirst extends BaseSequencer {
 // Two projects: the pipeline tests, which need no site, and the site tests (tests/site/), whose global setup builds
 // the site once per run unless dist/ is a build of the current inputs (tests/site/global-setup.ts).
 // One test file more than there are cores runs at once (Vitest's default is one fewer: a single file at a time on
-// two cores), as the second site build's file only waits for its child process. Timeouts are generous: the tests
+// two cores), as some files only wait for child processes. Timeouts are generous: the tests
 // that run the whole pipeline assert what it does, not how fast (npm run bench measures that).
 export default defineConfig({
   test: {

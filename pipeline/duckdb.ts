@@ -20,7 +20,7 @@ process.once('exit', () => databaseDirs.forEach((dir) => rmSync(dir, { recursive
 export async function openDatabase(): Promise<DuckDBConnection> {
   const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
   databaseDirs.push(dir);
-  const instance = await DuckDBInstance.create(join(dir, 'pipeline.duckdb'), { threads: '1', memory_limit: '1GB' });
+  const instance = await DuckDBInstance.create(join(dir, 'pipeline.duckdb'), { threads: '1', memory_limit: '768MB' });
   return instance.connect();
 }
 

@@ -2,7 +2,6 @@
  * Same input, same bytes: the real pipeline run in child processes under different time zones, locales and working
  * directories must write byte-identical files (every one of them, the .xlsx zips included).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../pipeline/publish.js';
+import { runProcess } from './helpers/run-process.js';
 
 /** tsx by its file, so that a run from another working directory finds it. */
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -25,17 +25,17 @@ function digests(dir: string): Record<string, string> {
 }
 
 describe('reproducible output', () => {
-  it('writes byte-identical datasets whatever the time zone, locale and working directory', () => {
-    const outputs = ENVIRONMENTS.map(({ cwd, ...env }) => {
+  it('writes byte-identical datasets whatever the time zone, locale and working directory', async () => {
+    const outputs = [];
+    for (const { cwd, ...env } of ENVIRONMENTS) {
       const out = join(mkdtempSync(join(tmpdir(), 'chiso-tz-')), 'data');
-      const run = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'scripts', 'pipeline.ts'), '--raw', join(ROOT, 'raw'), '--out', out], {
+      const run = await runProcess(process.execPath, ['--import', TSX, join(ROOT, 'scripts', 'pipeline.ts'), '--raw', join(ROOT, 'raw'), '--out', out], {
         cwd,
         env: { ...process.env, ...env},
-        encoding: 'utf8',
       });
       expect(run.status, `${env.TZ}: ${run.stderr}`).toBe(0);
-      return digests(out);
-    });
+      outputs.push(digests(out));
+    }
     expect(Object.keys(outputs[0])).toContain('pci.xlsx');
     for (const other of outputs.slice(1)) expect(other).toEqual(outputs[0]);
   }, 180_000);

@@ -2,13 +2,13 @@
 // has run yet: a copy of raw/ plus a clearly synthetic PAR INDEX 2025 edition on merged-34, made here in a temporary
 // folder (never in raw/, never published), through the pipeline and the site build, then the pages are checked.
 // One extra site build: about as long as `npm run build`.
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { addEdition, csv, publicationFor } from '../helpers/raw-fixture.js';
+import { runProcess } from '../helpers/run-process.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { ROOT } from './site-paths.js';
 
@@ -53,10 +53,11 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     site = join(work, 'site');
     mkdirSync(data);
     await runPipeline(raw, data);
-    execFileSync('npx', ['astro', 'build', '--root', 'site'], {
-      cwd: ROOT, stdio: 'pipe',
+    const build = await runProcess(process.execPath, [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site'], {
+      cwd: ROOT,
       env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
     });
+    expect(build.status, build.stderr).toBe(0);
   }, 900_000);
 
   afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });

@@ -1,0 +1,19 @@
+/**
+ * Runs a child process without blocking the test worker (a synchronous spawn that lasts a minute stops the worker
+ * from answering Vitest, which then reports a timeout although the test is fine).
+ */
+import { spawn, type SpawnOptions } from 'node:child_process';
+
+export interface Finished { status: number | null; stdout: string; stderr: string }
+
+export function runProcess(command: string, args: string[], options: SpawnOptions = {}): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk) => (stdout += chunk));
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
