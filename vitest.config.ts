@@ -27,7 +27,7 @@ export default defineConfig({
   test: {
     maxWorkers: availableParallelism() + 1,
     sequence: { sequencer: LongestFirst },
-    testTimeout: 60_000,
+    testTimeout: 300_000,
     projects: [
       {
         extends: true,
