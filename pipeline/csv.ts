@@ -1,7 +1,14 @@
+/**
+ * The project's one CSV reader and writer. Every CSV chiso writes (the datasets in dist/data, the edition tables
+ * and chart data offered on the pages) goes through toCsv: comma-separated, quoted only where needed, numbers in
+ * DuckDB's format (a DOUBLE always has a decimal point: 92.0), and text made spreadsheet-safe by the one rule
+ * of spreadsheet-safety.ts. Files for people get a UTF-8 byte-order mark so that Excel reads the diacritics.
+ */
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Papa from 'papaparse';
 import { InvalidInputError } from './problems.js';
+import { neutraliseText } from './spreadsheet-safety.js';
 
 /** Reads a small UTF-8 CSV with a header row into objects (for the project's own reference tables, raw/<folder>/<file>). */
 export function readCsvObjects(path: string): Record<string, string>[] {
@@ -11,4 +18,45 @@ export function readCsvObjects(path: string): Record<string, string>[] {
     throw new InvalidInputError([{ file: `raw/${basename(dirname(path))}/${basename(path)}`, row: (e.row ?? 0) + 2, message: e.message }]);
   }
   return parsed.data;
+}
+
+export type CsvType = 'text' | 'integer' | 'double' | 'boolean';
+export interface CsvColumn { name: string; type: CsvType }
+export type CsvValue = string | number | bigint | boolean | null | undefined;
+
+/**
+ * A DOUBLE as DuckDB writes it: the shortest digits that read back to the same number, in fixed notation from
+ * 1e-4 up to 1e16 (with ".0" on whole numbers: 92.0) and in scientific notation outside (-3.4e-05, 1e+16).
+ */
+export function formatDouble(value: number): string {
+  if (!Number.isFinite(value)) return String(value).replace('Infinity', 'inf');
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const [mantissa, exponent] = value.toExponential().split('e');
+  const e = Number(exponent);
+  if (e < -4 || e >= 16) return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  const fixed = String(value);
+  return fixed.includes('.') ? fixed : `${fixed}.0`;
+}
+
+function field(value: CsvValue, type: CsvType): string {
+  if (value === null || value === undefined) return '';
+  let text: string;
+  if (type === 'double' && typeof value === 'number') text = formatDouble(value);
+  else if (type === 'text') text = neutraliseText(String(value));
+  else text = String(value);
+  return /[",\n\r]/.test(text) || (type === 'text' && text === '') ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(columns: CsvColumn[], rows: CsvValue[][], options: { bom?: boolean; headers?: string[] } = {}): string {
+  const header = (options.headers ?? columns.map((c) => c.name)).map((h) => field(h, 'text')).join(',');
+  const lines = rows.map((row) => columns.map((c, i) => field(row[i], c.type)).join(','));
+  return (options.bom ? '\ufeff' : '') + [header, ...lines].join('\n') + '\n';
+}
+
+/** The CSV type of a DuckDB column type (from DESCRIBE). */
+export function csvType(duckdbType: string): CsvType {
+  if (duckdbType === 'DOUBLE' || duckdbType === 'FLOAT' || duckdbType.startsWith('DECIMAL')) return 'double';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(duckdbType)) return 'integer';
+  if (duckdbType === 'BOOLEAN') return 'boolean';
+  return 'text';
 }

@@ -9,9 +9,9 @@
  * are removed by the next run, which also restores `target` if it is missing, and takes over a lock whose holder
  * is no longer running.
  */
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from './run-pipeline.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -33,62 +33,87 @@ function processStart(pid: number): string | undefined {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 function isRunning(holder: Holder): boolean {
   if (holder.host !== hostname()) return true; // another machine's run: it cannot be checked from here
-  try {
-    process.kill(holder.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-  }
+  if (!isAlive(holder.pid)) return false;
   return holder.processStart === undefined || processStart(holder.pid) === undefined || processStart(holder.pid) === holder.processStart;
 }
 
-function readHolder(path: string): Holder | undefined {
+function readHolder(text: string): Holder | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Holder;
+    const holder = JSON.parse(text) as Holder;
+    return typeof holder.pid === 'number' ? holder : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Takes the lock of `target`, or throws PublishLockedError naming the run that holds it. */
-function acquireLock(target: string): () => void {
+interface Lock { held: () => boolean; release: () => void }
+
+/**
+ * Takes the lock of `target`, or throws PublishLockedError naming the run that holds it. The lock file is written
+ * aside and hard-linked into place (link(2) fails if it exists), so it is never seen empty or half-written.
+ */
+function acquireLock(target: string): Lock {
   const versions = versionsOf(target);
   mkdirSync(versions, { recursive: true });
   chmodSync(versions, 0o755);
   const lock = join(versions, 'lock');
-  const me: Holder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), processStart: processStart(process.pid) };
-  const token = JSON.stringify(me);
-  for (let attempt = 0; attempt < 5; attempt++) {
+  const token = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString(), processStart: processStart(process.pid) } satisfies Holder);
+  const mine = `${lock}.${process.pid}`;
+  writeFileSync(mine, token);
+  const held = () => {
     try {
-      writeFileSync(lock, token, { flag: 'wx' });
-      return () => {
-        if (readFileSync(lock, 'utf8') === token) rmSync(lock);
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const text = readFileSync(lock, { encoding: 'utf8', flag: 'r' });
-    const holder = readHolder(lock);
-    // A lock being written this very moment reads as empty: look again rather than call it stale.
-    if (!holder && text === '') continue;
-    if (holder && isRunning(holder)) {
-      throw new PublishLockedError(
-        `another run (pid ${holder.pid}, started ${holder.started}) is publishing to ${shown(target)}; this run did nothing. ` +
-          'Wait for it to finish and run again (a lock left by a run that was killed is taken over automatically)',
-      );
-    }
-    // The holder is gone: move its lock aside (only one run can), and put it back if it turns out to be a live one.
-    const aside = `${lock}.stale-${process.pid}`;
-    try {
-      renameSync(lock, aside);
+      return readFileSync(lock, 'utf8') === token;
     } catch {
-      continue;
+      return false;
     }
-    if (readFileSync(aside, 'utf8') === text) rmSync(aside);
-    else renameSync(aside, lock);
+  };
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        linkSync(mine, lock);
+        return { held, release: () => held() && rmSync(lock) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const text = readFileSync(lock, { encoding: 'utf8', flag: 'r' });
+      const holder = readHolder(text);
+      if (holder && isRunning(holder)) {
+        throw new PublishLockedError(
+          `another run (pid ${holder.pid}, started ${holder.started}) is publishing to ${shown(target)}; this run did nothing. ` +
+            'Wait for it to finish and run again (a lock left by a run that was killed is taken over automatically)',
+        );
+      }
+      // The holder is gone: move its lock aside (only one run can), and put it back if it turns out to be a live one.
+      const aside = `${lock}.stale-${process.pid}`;
+      try {
+        renameSync(lock, aside);
+      } catch {
+        continue;
+      }
+      if (readFileSync(aside, 'utf8') !== text) {
+        try {
+          linkSync(aside, lock);
+        } catch {
+          // Another run took the lock meanwhile; the displaced one notices before it publishes (held() is false).
+        }
+      }
+      rmSync(aside);
+    }
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new PublishLockedError(`could not take the lock ${shown(lock)}; another run keeps taking it`);
+  throw new PublishLockedError(`could not take the lock ${shown(lock)}; other runs keep taking it: try again`);
 }
 
 /** Points `target` at `version` (a folder in the versions folder) by renaming a new link over it. */
@@ -99,23 +124,53 @@ function pointAt(target: string, version: string): void {
   renameSync(link, target);
 }
 
+let versionsMade = 0;
+
+/** A new version's folder: its name sorts by time, and is unique to this process. */
 function newVersion(versions: string): string {
-  return join(versions, `v${String(Date.now()).padStart(15, '0')}-${process.pid}`);
+  return join(versions, `v${String(Date.now()).padStart(15, '0')}-${process.pid}-${versionsMade++}`);
 }
 
 /** The version `target` points at, if it is a link into its versions folder. */
 function currentVersion(target: string): string | undefined {
   try {
-    const version = join(dirname(target), readlinkSync(target));
+    const version = resolve(dirname(target), readlinkSync(target));
     return dirname(version) === versionsOf(target) && statSync(version).isDirectory() ? version : undefined;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The former way of publishing renamed dist/ (or dist/data/) aside into .build/ before renaming the new one in; a
+ * run killed between the two renames left the only copy there. Put such a copy back where it was.
+ */
+function restoreFormerCopies(target: string): string[] {
+  const work = join(dirname(target), '.build');
+  if (basename(target) !== 'dist' || !existsSync(work)) return [];
+  const newest = (pattern: RegExp, inner: string) =>
+    readdirSync(work)
+      .filter((n) => pattern.test(n))
+      .map((n) => join(work, n, inner))
+      .filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory())
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  const notes: string[] = [];
+  const site = newest(/^build-/, 'site.old');
+  if (!lstatSync(target, { throwIfNoEntry: false }) && site) {
+    renameSync(site, target);
+    notes.push(`${shown(target)} was missing; restored the copy a killed build left in ${shown(dirname(site))}`);
+  }
+  const data = newest(/^data-.*\.old$/, '');
+  if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory() && !existsSync(join(target, 'data')) && data) {
+    renameSync(data, join(target, 'data'));
+    notes.push(`${shown(join(target, 'data'))} was missing; restored the copy a killed pipeline run left in ${shown(data)}`);
+  }
+  return notes;
+}
+
 /** Brings `target` and its versions folder back to a clean state after a killed run (the lock is held). */
 function recover(target: string): string[] {
-  const notes: string[] = [];
+  const notes = restoreFormerCopies(target);
   const versions = versionsOf(target);
   const stat = lstatSync(target, { throwIfNoEntry: false });
   if (stat?.isDirectory()) {
@@ -134,6 +189,9 @@ function recover(target: string): string[] {
   const current = currentVersion(target);
   for (const name of readdirSync(versions)) {
     const path = join(versions, name);
+    // lock.<pid> and lock.stale-<pid> belong to a run taking the lock right now, unless that run is dead.
+    const taker = /^lock\.(?:stale-)?(\d+)$/.exec(name);
+    if (taker && isAlive(Number(taker[1]))) continue;
     if (name !== 'lock' && path !== current) rmSync(path, { recursive: true, force: true });
   }
   for (const name of readdirSync(dirname(target))) {
@@ -158,7 +216,7 @@ function makeReadable(dir: string): void {
  */
 export async function publish(target: string, write: (work: string) => Promise<string>, log: (line: string) => void = () => {}): Promise<void> {
   mkdirSync(dirname(target), { recursive: true });
-  const release = acquireLock(target);
+  const lock = acquireLock(target);
   try {
     for (const note of recover(target)) log(note);
     const versions = versionsOf(target);
@@ -166,6 +224,7 @@ export async function publish(target: string, write: (work: string) => Promise<s
     try {
       const output = await write(work);
       makeReadable(output);
+      if (!lock.held()) throw new PublishLockedError(`another run took over the lock of ${shown(target)} while this one was working; this run published nothing`);
       const version = newVersion(versions);
       renameSync(output, version);
       pointAt(target, version);
@@ -174,7 +233,7 @@ export async function publish(target: string, write: (work: string) => Promise<s
     }
     recover(target);
   } finally {
-    release();
+    lock.release();
   }
 }
 

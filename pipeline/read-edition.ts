@@ -12,7 +12,7 @@ import type { NameMatcher } from './name-matcher.js';
 import { isBlank, readNumber, readRank } from './numbers.js';
 import type { Problem } from './problems.js';
 import { GridError, TableFiles } from './read-grid.js';
-import { readTableRows, type LocatedCell, type Location, type TableSpec } from './read-table.js';
+import { readTableRows, type LocatedCell, type Location, type OutsideCell, type TableSpec } from './read-table.js';
 import { unitSetsValidIn, type Registry, type UnitSet } from './registry.js';
 import { readJson, validateAgainst } from './schemas.js';
 import { foldSpace } from './text.js';
@@ -175,6 +175,7 @@ export async function readEdition(
 
   const matchedNames: string[] = [];
   const tableFiles = new TableFiles(dir);
+  const sheetsRead = new Map<string, { tables: number; cells: Map<string, { cell: OutsideCell; table: TableSpec; count: number }> }>();
   for (const [tableIndex, table] of publication.tables.entries()) {
     const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
     let grid;
@@ -190,9 +191,13 @@ export async function readEdition(
     if (!read.problems.length && read.rows.length === 0) {
       problems.push({ file, message: `the table has no province rows${table.first_row ? ` from row ${table.first_row}` : ''}${table.last_row ? ` to row ${table.last_row}` : ''}` });
     }
+    // Several tables may read one sheet (side by side): a cell is left out only if it is outside all of them.
+    const sheet = sheetsRead.get(file) ?? sheetsRead.set(file, { tables: 0, cells: new Map() }).get(file)!;
+    sheet.tables++;
     for (const cell of read.outside) {
-      const m = matcher.match(cell.text);
-      if (m.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell.side, table) });
+      const key = `${cell.column}${cell.row}`;
+      const seen = sheet.cells.get(key);
+      sheet.cells.set(key, { cell, table, count: (seen?.count ?? 0) + 1 });
     }
     for (const row of read.rows) {
       const match = matcher.match(row.unitName);
@@ -253,6 +258,13 @@ export async function readEdition(
     }
   }
 
+  for (const [file, sheet] of sheetsRead) {
+    for (const { cell, table, count } of sheet.cells.values()) {
+      const m = count === sheet.tables ? matcher.match(cell.text) : undefined;
+      if (m?.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell, table) });
+    }
+  }
+
   // A unit declared not scored may be left out of the table: record it as not scored all the same.
   const mappedMeasures = [...new Set(publication.tables.flatMap((t) => Object.keys(t.values)))];
   for (const { entry: n, match: m } of notScoredEntries) {
@@ -297,13 +309,15 @@ export async function readEdition(
 
 /**
  * In a year that changed the provinces (2025: the 63 until 30 June, the 34 from 1 July) a name such as "Tuyên Quang"
- * or "Huế" names a unit of each set. The declared unit set resolves it, but only if something says the declaration
- * is right: a name that only one set knows, or "units_as_of". Otherwise a copied "unit_set" would decide by accident.
+ * or "Huế" names a unit of each set. The declared unit set resolves it, but an earlier set may have been kept by
+ * accident (publication.json is copied from last year's), so it needs a confirmation: a name that only it knows, or
+ * "units_as_of". A later set is never kept by accident, and a name it does not know is refused anyway.
  */
 function checkNamesTellUnitSet(publication: Publication, names: string[], registry: Registry, matcherFor: (set: UnitSet) => NameMatcher, shown: string): Problem[] {
   if (publication.units_as_of || names.length === 0) return [];
   const own = matcherFor(publication.unit_set);
-  for (const other of unitSetsValidIn(registry, publication.year).filter((s) => s !== publication.unit_set)) {
+  const later = unitSetsValidIn(registry, publication.year).filter((s) => registry.periods[s].from > registry.periods[publication.unit_set].from);
+  for (const other of later) {
     const theirs = matcherFor(other);
     const decisive = names.some((name) => {
       const there = theirs.match(name);
@@ -321,7 +335,11 @@ function checkNamesTellUnitSet(publication: Publication, names: string[], regist
 }
 
 /** Why a province named outside the mapped rows (or columns) would be lost, and which bound to move. */
-function outsideMessage(name: string, side: 'before' | 'after', table: TableSpec): string {
+function outsideMessage(name: string, cell: OutsideCell, table: TableSpec): string {
+  const side = cell.side;
+  if (side === 'beside') {
+    return `${name} is printed in column ${cell.column}, but the table's province names are in column ${cell.unitColumn} (under "${table.unit_header}"), so the row would be left out: put the name in its column`;
+  }
   const byColumn = table.layout === 'unit-per-column';
   const bound = byColumn ? (side === 'before' ? 'first_column' : 'last_column') : side === 'before' ? 'first_row' : 'last_row';
   const where = byColumn ? (side === 'before' ? 'before the table\'s first column' : 'after the table\'s last column') : side === 'before' ? 'above the table\'s first row' : 'below the table\'s last row';

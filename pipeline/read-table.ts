@@ -57,13 +57,14 @@ export interface TableRead {
   rows: TableRow[];
   problems: Problem[];
   /**
-   * Every non-empty cell outside the mapped range in the unit column (or, for a unit-per-column table, the name
-   * row), above and below it, whatever lies between: a province named there would be silently left out.
+   * Every text cell of the rows outside the mapped range (or, for a unit-per-column table, of the name row outside
+   * its columns), above and below it, whatever lies between: a province named there would be silently left out.
    */
   outside: OutsideCell[];
 }
 
-export interface OutsideCell { row: number; column: string; text: string; side: 'before' | 'after' }
+/** A text cell the table does not read: before or after its range, or beside a row's empty province cell. */
+export interface OutsideCell { row: number; column: string; text: string; side: 'before' | 'after' | 'beside'; unitColumn?: string }
 
 const cellText = (c: Cell) => (c === null ? '' : foldSpace(String(c)));
 
@@ -131,6 +132,7 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   const first = spec.first_row ?? headerRow + 1;
   const last = spec.last_row ?? lastFilledRow(grid);
   const rows: TableRow[] = [];
+  const outside: OutsideCell[] = [];
   for (let r = first; r <= last; r++) {
     const line = grid.rows[r - 1] ?? [];
     const cells = mapped.map(([kind, measure, location]) => {
@@ -142,6 +144,11 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
       if (cells.some((c) => !isBlank(c.cell))) {
         problems.push({ file, row: r, column: columnLetter(unitCol), message: `the row has values but no province name under "${spec.unit_header}"` });
       }
+      // A province named in another column of a row without a name would be left out just the same.
+      line.forEach((cell, c) => {
+        const text = typeof cell === 'string' ? cellText(cell) : '';
+        if (text) outside.push({ row: r, column: columnLetter(c), text, side: 'beside', unitColumn: columnLetter(unitCol) });
+      });
       continue;
     }
     const sourceCol = spec.source_header ? positions.get(spec.source_header)! : undefined;
@@ -155,7 +162,6 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
       ...(sourceCol === undefined ? {} : { sourceColumn: columnLetter(sourceCol) }),
     });
   }
-  const outside: OutsideCell[] = [];
   const declaredOutside = new Set(Object.keys(spec.rows_outside ?? {}).map(Number));
   for (const r of declaredOutside) {
     const where = { file, row: r, column: columnLetter(unitCol) };
@@ -164,8 +170,10 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   }
   for (let r = 1; r <= grid.rows.length; r++) {
     if (r === headerRow || (r >= first && r <= last) || declaredOutside.has(r)) continue;
-    const text = cellText(grid.rows[r - 1]?.[unitCol] ?? null);
-    if (text) outside.push({ row: r, column: columnLetter(unitCol), text, side: r < first ? 'before' : 'after' });
+    (grid.rows[r - 1] ?? []).forEach((cell, c) => {
+      const text = typeof cell === 'string' ? cellText(cell) : '';
+      if (text) outside.push({ row: r, column: columnLetter(c), text, side: r < first ? 'before' : 'after' });
+    });
   }
   return { rows, problems, outside };
 }

@@ -106,7 +106,13 @@ function unzipParts(data: Uint8Array, wanted: (name: string) => boolean): Record
     throw new WorkbookError(`cannot be read as an xlsx workbook (${(error as Error).message})`);
   }
   if (tooBig) throw new WorkbookError(`unpacks to more than ${MAX_PART_BYTES / 1e6} MB (${tooBig}); a publication's table is far smaller`);
-  return Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, plainXml(xml)]));
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, xml]) => {
+      // OOXML forbids document type declarations: their entities could stand for any text.
+      if (/<!DOCTYPE/i.test(xml)) throw new WorkbookError(`is damaged: its part ${name} declares a DOCTYPE, which a workbook may not`);
+      return [name, plainXml(xml)];
+    }),
+  );
 }
 
 function columnNumber(letters: string): number {
@@ -164,6 +170,8 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
   const workbookPr = /<workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
   const date1904 = ['1', 'true'].includes(attribute(workbookPr, 'date1904') ?? '');
   const styles = cellStyles(extra[stylesPart] ?? '');
+  const twice = sheets.find((s, i) => sheets.findIndex((t) => t.name === s.name) !== i);
+  if (twice) throw new WorkbookError(`is damaged: it has two sheets named "${twice.name}"`);
   return {
     sheetNames: sheets.map((s) => s.name),
     sheet(name: string): Cell[][] {
@@ -268,14 +276,16 @@ function cellValue(attrs: string, body: string, at: string, shared: string[], st
   const type = attribute(attrs, 't') ?? 'n';
   const vMatch = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v(?:\s[^>]*)?\/>/.exec(body);
   const v = vMatch ? decodeXml(vMatch[1] ?? '') : undefined;
-  const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
+  const formulaTag = /<f\b[^>]*\/>|<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body);
+  const formula = formulaTag ? decodeXml(formulaTag[1] ?? '') || '(a formula shared with another cell)' : undefined;
+  if (type !== 'inlineStr' && /<is[\s>]/.test(body)) throw refuse(`holds an inline string but its type is t="${type}"`);
   if (type === 'inlineStr') {
     const is = /<is(?:\s[^>]*)?>([\s\S]*?)<\/is>/.exec(body);
     if (is) return richText(is[1]);
     if (v === undefined) return null;
     return v;
   }
-  if (v === undefined) return formula ? `=${decodeXml(formula)}` : null;
+  if (v === undefined) return formula ? `=${formula}` : null;
   switch (type) {
     case 's': {
       if (!/^\d+$/.test(v.trim()) || Number(v) >= shared.length) {

@@ -8,7 +8,3 @@ export function neutraliseText(text: string): string {
   return RISKY_START.test(text) ? `'${text}` : text;
 }
 
-/** The same rule as a DuckDB expression over a VARCHAR column. */
-export function neutraliseSql(column: string): string {
-  return `CASE WHEN regexp_matches("${column}", '^[=+\\-@\\t\\r]') THEN '''' || "${column}" ELSE "${column}" END AS "${column}"`;
-}

@@ -3,11 +3,12 @@
  * what the site's SQL page queries in the browser),
  * one wide table per index as CSV and Excel, in a stable row order so the same input gives the same bytes.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './duckdb.js';
 import type { IndexDefinition, IndexId } from './index-definitions.js';
-import { neutraliseSql } from './spreadsheet-safety.js';
+import { csvType, toCsv, type CsvValue } from './csv.js';
 import { writeWorkbook } from './write-workbook.js';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -26,16 +27,17 @@ export const RESOURCE_QUERIES: Record<string, string> = {
   quality: 'SELECT * FROM quality',
 };
 
-/** The query with every text column made safe for spreadsheets (see spreadsheet-safety.ts). */
-async function spreadsheetSafe(db: DuckDBConnection, query: string): Promise<string> {
-  const columns = await queryRows<{ column_name: string; column_type: string }>(db, `DESCRIBE ${query}`);
-  const select = columns.map(({ column_name: c, column_type: t }) => (t === 'VARCHAR' ? neutraliseSql(c) : `"${c}"`));
-  return `SELECT ${select.join(', ')} FROM (${query})`;
+/** Writes the query's rows as CSV with the project's one writer (csv.ts), which makes text spreadsheet-safe. */
+async function writeCsv(db: DuckDBConnection, query: string, path: string): Promise<void> {
+  const described = await queryRows<{ column_name: string; column_type: string }>(db, `DESCRIBE ${query}`);
+  const columns = described.map((c) => ({ name: c.column_name, type: csvType(c.column_type) }));
+  const reader = await db.runAndReadAll(query);
+  writeFileSync(path, toCsv(columns, reader.getRowsJS() as CsvValue[][]));
 }
 
 async function copy(db: DuckDBConnection, query: string, path: string, format: 'csv' | 'json' | 'parquet'): Promise<void> {
-  if (format === 'csv') query = await spreadsheetSafe(db, query);
-  const options = { csv: "(FORMAT csv, HEADER true, DELIMITER ',')", json: '(FORMAT json, ARRAY true)', parquet: '(FORMAT parquet, COMPRESSION zstd)' }[format];
+  if (format === 'csv') return writeCsv(db, query, path);
+  const options = { json: '(FORMAT json, ARRAY true)', parquet: '(FORMAT parquet, COMPRESSION zstd)' }[format];
   await db.run(`COPY (${query}) TO ${quote(path)} ${options}`);
 }
 

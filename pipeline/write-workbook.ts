@@ -30,50 +30,88 @@ function cellXml(ref: string, value: unknown, style: number): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseText(String(value)))}</t></is></c>`;
 }
 
-function sheetXml(headers: [string, string][], rows: Record<string, unknown>[]): string {
-  const line = (r: number, values: unknown[], style: number) =>
-    `<row r="${r}">${values.map((v, c) => cellXml(`${columnLetter(c)}${r}`, v, style)).join('')}</row>`;
-  const widths = headers.map(([, label], c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(Math.max(label.length + 2, 10), 40)}" customWidth="1"/>`);
+export interface Sheet {
+  name: string;
+  headers: [key: string, label: string][];
+  rows: Record<string, unknown>[];
+  /** Excel number formats by column key, e.g. "0.00" for a column published with two decimals. */
+  numberFormats?: Record<string, string>;
+  /** Column widths in characters by column key (otherwise from the header). */
+  widths?: Record<string, number>;
+  /** Wrap long text in these columns. */
+  wrap?: string[];
+}
+
+/** Cell styles: 0 plain, 1 bold header, then one per number format, then wrapped text (only if a sheet wraps). */
+function stylesFor(sheets: Sheet[]): { xml: string; styleOf: (format: string | undefined, wrap: boolean) => number } {
+  const formats = [...new Set(sheets.flatMap((s) => Object.values(s.numberFormats ?? {})))];
+  const numFmts = formats.map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(code)}"/>`).join('');
+  const wraps = sheets.some((s) => s.wrap?.length);
+  const xfs = [
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+    ...formats.map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`),
+    ...(wraps ? ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>'] : []),
+  ];
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    (formats.length ? `<numFmts count="${formats.length}">${numFmts}</numFmts>` : '') +
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs></styleSheet>`;
+  return { xml, styleOf: (format, wrap) => (format ? 2 + formats.indexOf(format) : wrap ? 2 + formats.length : 0) };
+}
+
+function sheetXml(sheet: Sheet, styleOf: (format: string | undefined, wrap: boolean) => number): string {
+  const { headers, rows } = sheet;
+  const line = (r: number, values: unknown[], styles: number[]) =>
+    `<row r="${r}">${values.map((v, c) => cellXml(`${columnLetter(c)}${r}`, v, styles[c])).join('')}</row>`;
+  const widths = headers.map(([key, label], c) => {
+    const width = sheet.widths?.[key] ?? Math.min(Math.max(label.length + 2, 10), 40);
+    return `<col min="${c + 1}" max="${c + 1}" width="${width}" customWidth="1"/>`;
+  });
+  const styles = headers.map(([key]) => styleOf(sheet.numberFormats?.[key], sheet.wrap?.includes(key) ?? false));
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     `<cols>${widths.join('')}</cols><sheetData>` +
-    line(1, headers.map(([, label]) => label), 1) +
-    rows.map((row, i) => line(i + 2, headers.map(([key]) => row[key]), 0)).join('') +
+    line(1, headers.map(([, label]) => label), headers.map(() => 1)) +
+    rows.map((row, i) => line(i + 2, headers.map(([key]) => row[key]), styles)).join('') +
     '</sheetData></worksheet>'
   );
 }
 
-export function writeWorkbook(path: string, sheetName: string, headers: [key: string, label: string][], rows: Record<string, unknown>[]): void {
-  const name = escapeXml(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+/** The workbook's bytes: one worksheet per sheet, each with a bold, frozen header row. */
+export function workbookBytes(sheets: Sheet[]): Uint8Array {
+  const { xml: styles, styleOf } = stylesFor(sheets);
+  const sheetName = (s: Sheet) => escapeXml(s.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
   const parts: Record<string, string> = {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     'xl/workbook.xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      `<sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `<sheets>${sheets.map((s, i) => `<sheet name="${sheetName(s)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
-    'xl/styles.xml':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-      '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
-      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
-      '</styleSheet>',
-    'xl/worksheets/sheet1.xml': sheetXml(headers, rows),
+      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    'xl/styles.xml': styles,
+    ...Object.fromEntries(sheets.map((s, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, styleOf)])),
   };
   const entries = Object.fromEntries(Object.entries(parts).map(([p, xml]) => [p, [strToU8(xml), { mtime: fixedDate() }] as [Uint8Array, { mtime: Date }]]));
-  writeFileSync(path, zipSync(entries, { level: 1 }));
+  return zipSync(entries, { level: 1 });
+}
+
+export function writeWorkbook(path: string, sheetName: string, headers: [key: string, label: string][], rows: Record<string, unknown>[]): void {
+  writeFileSync(path, workbookBytes([{ name: sheetName, headers, rows }]));
 }

@@ -1,20 +1,26 @@
 #!/usr/bin/env tsx
 // npm run build: the pipeline, then the Astro site, into a fresh folder that replaces dist/ only when both succeed
 // (see pipeline/publish.ts: one build at a time, dist/ is never missing or mixed, a killed build is recovered).
-//   CHISO_DATA_DIR tells the site where the pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages.
-//   It records the digest of its inputs (scripts/build-inputs.ts), so the site tests know whether dist/ is current.
+//   --out DIR publishes elsewhere (used by `npm run reproducible`). CHISO_DATA_DIR tells the site where the
+//   pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages.
+//   A build of dist/ records the digest of its inputs (scripts/build-inputs.ts), so the site tests know whether
+//   dist/ is current.
 import { mkdirSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { $ } from 'zx';
 import { publish, ROOT } from '../pipeline/publish.js';
 import { describeFailure, describeSuccess } from '../pipeline/report.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { buildInputsDigest, forgetBuildInputs, recordBuildInputs } from './build-inputs.js';
 
+const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
+const target = resolve(args.out ?? join(ROOT, 'dist'));
+const isDist = target === join(ROOT, 'dist');
 const inputs = buildInputsDigest();
 try {
-  forgetBuildInputs();
-  await publish(join(ROOT, 'dist'), async (work) => {
+  if (isDist) forgetBuildInputs();
+  await publish(target, async (work) => {
     const data = join(work, 'data');
     const site = join(work, 'site');
     mkdirSync(data);
@@ -24,8 +30,8 @@ try {
     renameSync(data, join(site, 'data'));
     return site;
   }, (note) => console.log(`• ${note}`));
-  recordBuildInputs(inputs);
-  console.log('✓ site → dist/');
+  if (isDist) recordBuildInputs(inputs);
+  console.log(`✓ site → ${isDist ? 'dist/' : target}`);
 } catch (error) {
   console.error(describeFailure(error));
   process.exitCode = 1;

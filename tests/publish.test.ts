@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publish, publishData, ROOT } from '../pipeline/publish.js';
 import { csv, makeRawFixture } from './helpers/raw-fixture.js';
@@ -133,15 +133,22 @@ describe('publishing', () => {
     expect(leftovers(target)).toEqual([]);
   }, 60_000);
 
-  it('takes over a lock whose holder is dead', async () => {
+  it('takes over a lock whose holder is dead, or that is damaged, and removes what its holder left', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-stale-')), 'data');
     await publishData(RAW_A, target);
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    writeFileSync(join(target, '..', '.data.versions', 'lock'), JSON.stringify({ pid: dead, host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
+    const versions = join(target, '..', '.data.versions');
+    writeFileSync(join(versions, 'lock'), JSON.stringify({ pid: dead, host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(join(versions, `lock.${dead}`), 'what a run killed while taking the lock leaves');
     const run = await runChild(RAW_B, target);
     expect(run.code, run.stderr).toBe(0);
     expect(treeDigest(target)).toBe(digestB);
-    expect(existsSync(join(target, '..', '.data.versions', 'lock'))).toBe(false);
+    expect(leftovers(target)).toEqual([]);
+    // A lock that is not a lock at all (damaged) names no live holder either.
+    writeFileSync(join(versions, 'lock'), '');
+    expect((await runChild(RAW_A, target)).code).toBe(0);
+    expect(treeDigest(target)).toBe(digestA);
+    expect(leftovers(target)).toEqual([]);
   }, 60_000);
 
   it('restores a missing target from its last complete version, even when the run then fails', async () => {
@@ -171,6 +178,30 @@ describe('publishing', () => {
     expect((await runChild(RAW_B, target)).code).toBe(0);
     expect(treeDigest(target)).toBe(digestB);
   }, 60_000);
+
+  it('puts back the copies the former way of publishing left in .build/ when it was killed between its renames', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-former-'));
+    const target = join(dir, 'dist');
+    mkdirSync(join(dir, '.build', 'build-x1', 'site.old'), { recursive: true });
+    writeFileSync(join(dir, '.build', 'build-x1', 'site.old', 'index.html'), 'the old site');
+    const failing = async () => {
+      throw new Error('this build fails');
+    };
+    const notes: string[] = [];
+    await expect(publish(target, failing, (n) => notes.push(n))).rejects.toThrow('this build fails');
+    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('the old site');
+    expect(notes).toEqual([expect.stringMatching(/was missing; restored the copy a killed build left in/)]);
+    // A killed pipeline run of old left dist/ without data/, and the data in .build/data-*.old.
+    mkdirSync(join(dir, '.build', 'data-x2.old'));
+    writeFileSync(join(dir, '.build', 'data-x2.old', 'SHA256SUMS'), 'the old data');
+    const version = resolve(dir, readlinkSync(target));
+    renameSync(version, `${dir}/plain`);
+    rmSync(target);
+    renameSync(`${dir}/plain`, target);
+    await expect(publish(target, failing)).rejects.toThrow('this build fails');
+    expect(readFileSync(join(target, 'data', 'SHA256SUMS'), 'utf8')).toBe('the old data');
+    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('the old site');
+  });
 
   it('publishes directories 755 and files 644, even under umask 077', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-modes-')), 'data');

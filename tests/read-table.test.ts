@@ -23,6 +23,11 @@ describe('reading a table as a whole', () => {
     expect(read.outside.map((c) => `${c.text}@${c.row}:${c.side}`)).toEqual(['Hà Nội@2:before', 'Đà Nẵng@7:after', 'Ghi chú@10:after', 'Huế@11:after']);
   });
 
+  it('lists the names printed beside an empty province cell inside the range', () => {
+    const read = readTableRows(grid([['province', 'score', 'note'], ['Hà Nội', 80, null], [null, null, 'Cà Mau']]), spec(), 't.csv');
+    expect(read.outside).toEqual([{ row: 3, column: 'C', text: 'Cà Mau', side: 'beside', unitColumn: 'A' }]);
+  });
+
   it('leaves out of the check the rows declared in "rows_outside"', () => {
     const read = readTableRows(grid([...rows, ['Hà Nội', 80]]), spec({ last_row: 7, rows_outside: { '8': 'Hà Nội repeated as the highlight box' } }), 't.csv');
     expect(read.problems).toEqual([]);

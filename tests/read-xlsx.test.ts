@@ -180,6 +180,20 @@ describe('the workbook reader on constructs exceljs never writes', () => {
     expect(read(bytes)).toEqual([[0, '', '=A1+1']]);
   });
 
+  it('reads a shared formula saved without its value as a formula, never as blank', () => {
+    expect(read(handWritten(sheet('<row r="1"><c r="A1"><f t="shared" ref="A1:A2" si="0">B1*2</f></c></row><row r="2"><c r="A2"><f t="shared" si="0"/></c></row>')))).toEqual([['=B1*2'], ['=(a formula shared with another cell)']]);
+  });
+
+  it('refuses a part with a DOCTYPE (its entities could stand for any text)', () => {
+    const bytes = handWritten(`<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY hn "Hà Nội">]>${sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>&hn;</t></is></c></row>')}`);
+    expect(refusal(bytes).message).toMatch(/its part xl\/worksheets\/sheet1\.xml declares a DOCTYPE/);
+  });
+
+  it('refuses a workbook with two sheets of the same name', () => {
+    const workbook = '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/><sheet name="S" sheetId="2" r:id="rId1"/></sheets></workbook>';
+    expect(() => openWorkbook(handWritten(sheet(''), { 'xl/workbook.xml': workbook }))).toThrow(/two sheets named "S"/);
+  });
+
   it('reads error cells as their text, CDATA as text, and ignores commented-out rows', () => {
     const bytes = handWritten(sheet('<row r="1"><c r="A1" t="e"><v>#DIV/0!</v></c><c r="B1" t="inlineStr"><is><t><![CDATA[a < b & c]]></t></is></c></row><!--<row r="2"><c r="A2"><v>9</v></c></row>-->'));
     expect(read(bytes)).toEqual([['#DIV/0!', 'a < b & c']]);
@@ -195,6 +209,7 @@ describe('the workbook reader on constructs exceljs never writes', () => {
     ['a cell in the wrong row', '<row r="3"><c r="B4"><v>1</v></c></row>', /the cell B4 is written in row 3/],
     ['an unknown cell type', '<row r="3"><c r="B3" t="q"><v>1</v></c></row>', /the cell B3 has the unknown type t="q"/],
     ['a boolean that is not 0 or 1', '<row r="3"><c r="B3" t="b"><v>yes</v></c></row>', /the cell B3 is a true\/false cell holding "yes"/],
+    ['an inline string in a cell of another type', '<row r="3"><c r="B3"><is><t>61</t></is></c></row>', /the cell B3 holds an inline string but its type is t="n"/],
     ['a lower-case reference', '<row r="3"><c r="b3"><v>1</v></c></row>', /a cell in row 3 has the reference "b3"/],
   ])('refuses %s, naming the cell', (_, rows, message) => {
     expect(refusal(handWritten(sheet(rows))).message).toMatch(message);

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { DATA, htmlPages, readData, readDist } from './site-paths.js';
@@ -189,5 +190,42 @@ describe('the heavy SQL code', () => {
     for (const asset of [...code.matchAll(/"\/assets\/([^"]+\.(?:wasm|js))"/g)].map((m) => m[1])) expect(existsSync(join(DATA, '..', 'assets', asset)), asset).toBe(true);
     expect(code).toMatch(/duckdb-eh[^"]*\.wasm/);
     expect(code).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr|extensions\.duckdb)/);
+  });
+});
+
+describe('the 2025 units in words', () => {
+  const text = (path: string, selector: string) => (parseHTML(readDist(path)).document.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+  it('say a merger in one sentence, the same on the new unit and on each former province', () => {
+    const sentence = 'Từ 1/7/2025, Hà Giang và Tuyên Quang hợp nhất thành tỉnh Tuyên Quang (mới).';
+    for (const id of ['ha-giang', 'tuyen-quang', 'tuyen-quang-2025']) expect(text(`tinh/${id}/index.html`, '.merger'), id).toBe(sentence);
+    expect(text('en/provinces/tuyen-quang-2025/index.html', '.merger')).toBe('From 1 July 2025, Ha Giang and Tuyen Quang merged into the new Tuyen Quang province.');
+  });
+
+  it('title the charts of a 2025 unit by its former provinces', () => {
+    const titles = [...parseHTML(readDist('tinh/phu-tho-2025/index.html')).document.querySelectorAll('.chart-title')].map((h) => h.textContent);
+    expect(titles).toContain('Các tỉnh cũ hợp thành Phú Thọ (từ 1/7/2025): điểm PAPI');
+  });
+});
+
+describe('province colours and markers', () => {
+  it('are one pair per province on every page, and distinct in colour and marker among the provinces of each 2025 unit', () => {
+    // The compare series files carry each province's style, as the build-time charts use it.
+    const styles = new Map<string, string>();
+    for (const index of ['papi', 'pci', 'sipas', 'par-index']) {
+      for (const u of readData<{ units: { id: string; colour: string; symbol: string }[] }>(`../files/compare/${index}.json`).units) {
+        const style = `${u.colour} ${u.symbol}`;
+        expect(styles.get(u.id) ?? style, u.id).toBe(style);
+        styles.set(u.id, style);
+      }
+    }
+    expect(styles.size).toBeGreaterThanOrEqual(63);
+    expect(new Set(styles.values()).size).toBe(styles.size);
+    const all = readData<(Unit & { successor_id: string | null })[]>('units.json');
+    for (const m of all.filter((u) => u.era === 'merged')) {
+      const group = all.filter((u) => u.successor_id === m.unit_id && styles.has(u.unit_id)).map((u) => styles.get(u.unit_id)!.split(' '));
+      expect(new Set(group.map(([colour]) => colour)).size, m.unit_id).toBe(group.length);
+      expect(new Set(group.map(([, symbol]) => symbol)).size, m.unit_id).toBe(group.length);
+    }
   });
 });

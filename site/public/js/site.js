@@ -18,7 +18,7 @@
       if (!source) return;
       var copy = source.cloneNode(true);
       copy.querySelectorAll('sup').forEach(function (s) { s.remove(); });
-      navigator.clipboard.writeText(copy.textContent.trim()).then(function () {
+      navigator.clipboard.writeText(copy.textContent.replace(/\s+/g, ' ').trim()).then(function () {
         button.textContent = button.getAttribute('data-copied');
         setTimeout(function () { button.textContent = label; }, 2000);
       });

@@ -50,12 +50,12 @@ export function formatSignedNumber(value: number | null, lang: Lang, digits = 2)
   return rounded > 0 ? `+${text}` : rounded < 0 ? `−${text}` : text;
 }
 
-export interface RankChangeDisplay { arrow: '▲' | '▼' | '=' | ''; amount: string; words: string; direction: 'up' | 'down' | 'same' | 'none' }
+export interface RankChangeDisplay { arrow: '▲' | '▼' | ''; amount: string; words: string; direction: 'up' | 'down' | 'same' | 'none' }
 
 /** Rank change for tables: an arrow, the number of places and the same thing in words for screen readers. */
 export function rankChangeDisplay(change: number | null, lang: Lang): RankChangeDisplay {
   if (change === null) return { arrow: '', amount: '–', words: lang === 'vi' ? 'không có so sánh' : 'no comparison', direction: 'none' };
-  if (change === 0) return { arrow: '=', amount: '0', words: lang === 'vi' ? 'giữ nguyên thứ hạng' : 'no change', direction: 'same' };
+  if (change === 0) return { arrow: '', amount: lang === 'vi' ? 'giữ nguyên' : 'no change', words: lang === 'vi' ? 'giữ nguyên thứ hạng' : 'no change', direction: 'same' };
   const n = Math.abs(change);
   const amount = formatNumber(n, lang, 0);
   if (change > 0) return { arrow: '▲', amount, words: lang === 'vi' ? `tăng ${amount} bậc` : `up ${amount} ${n === 1 ? 'place' : 'places'}`, direction: 'up' };
@@ -89,41 +89,65 @@ export function formatBytes(bytes: number, lang: Lang): string {
   return `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB`;
 }
 
-export interface QuoteSentence { text: string; footnote: string | null }
+export interface QuoteSentence { text: string; source: string; footnote: string | null }
+
+/** Who made a figure that chiso computed, said in words: which of rank and change chiso computed. */
+export interface QuoteFacts {
+  indexName: string; unit: Unit; breakNote: string | null;
+  /** The rank change to quote (the publisher's where published) and whether the publisher printed it. */
+  change: number | null; changePublished: boolean;
+  /** Press-style source: "PAPI 2024, CECODES–RTA–UNDP, công bố 15/4/2025". */
+  source: string;
+  /** The edition scores every unit the publisher scored (so "61 scored" is the publisher's count, not chiso's). */
+  complete: boolean;
+}
 
 /**
- * The sentence the press writes:
- *   Năm 2021, chỉ số PAPI của Phú Thọ đạt 45,34 điểm, xếp thứ 6/63 tỉnh, thành phố, tăng 32 bậc so với năm 2020.
- *   In 2021, Phu Tho scored 45.34 points on PAPI, ranking 6th out of 63 provinces and cities, up 32 places from 2020.
- * The change clause is left out when rank_change is empty; a comparability break (breakNote) or editions that
- * ranked different provinces are then explained in a footnote. Returns null for a unit with neither a score nor a rank.
+ * The sentence the press writes, ending with its source:
+ *   Năm 2021, chỉ số PAPI của Phú Thọ đạt 45,34 điểm, xếp thứ 6/63 tỉnh, thành phố (60 tỉnh được chấm điểm), tăng
+ *   32 bậc so với năm 2020 (thứ hạng và mức thay đổi do chiso tính từ điểm công bố). (Nguồn: PAPI 2021, …)
+ * Computed figures say so in words; "(60 tỉnh được chấm điểm)" appears when fewer units were scored than the
+ * denominator. The change clause is left out when there is no change to quote; a comparability break is then
+ * explained in a footnote. Returns null for a unit with neither a score nor a rank.
  */
-export function quoteSentence(o: Observation, indexName: string, unit: Unit, lang: Lang, breakNote: string | null): QuoteSentence | null {
+export function quoteSentence(o: Observation, facts: QuoteFacts, lang: Lang): QuoteSentence | null {
   if (o.value === null && o.rank === null) return null;
+  const { indexName, unit } = facts;
   const name = lang === 'vi' ? o.unit_name_vi : o.unit_name_en;
   const parts: string[] = [];
-  const change = o.rank !== null ? rankChangeDisplay(o.rank_change, lang) : null;
+  const change = o.rank !== null ? rankChangeDisplay(facts.change, lang) : null;
   const hasChange = change !== null && change.direction !== 'none' && o.previous_year !== null;
+  const rankComputed = o.rank !== null && o.rank_source === 'computed';
+  const changeComputed = hasChange && !facts.changePublished;
+  const fewerScored = facts.complete && o.rank !== null && o.units_scored < o.rank_of;
   if (lang === 'vi') {
     parts.push(`Năm ${o.year}, chỉ số ${indexName} của ${name}`);
     if (o.value !== null) parts.push(` đạt ${formatScoreWithUnit(o.value, unit, lang)}`);
-    if (o.rank !== null) parts.push(`${o.value !== null ? ',' : ''} xếp thứ ${o.rank}/${o.rank_of} tỉnh, thành phố`);
+    const who = rankComputed && changeComputed ? 'thứ hạng và mức thay đổi do chiso tính từ điểm công bố'
+      : rankComputed ? 'thứ hạng do chiso tính từ điểm công bố' : changeComputed ? 'mức thay đổi do chiso tính' : null;
+    const scored = fewerScored ? `${o.units_scored} tỉnh được chấm điểm` : null;
+    if (o.rank !== null) parts.push(`${o.value !== null ? ',' : ''} xếp thứ ${o.rank}/${o.rank_of} tỉnh, thành phố${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`);
     if (hasChange) parts.push(change.direction === 'same' ? `, giữ nguyên thứ hạng so với năm ${o.previous_year}` : `, ${change.words} so với năm ${o.previous_year}`);
+    if (who && (hasChange || !scored)) parts.push(` (${who})`);
   } else {
     parts.push(`In ${o.year}, ${name}`);
     if (o.value !== null) parts.push(` scored ${formatScoreWithUnit(o.value, unit, lang)} on ${indexName}`);
-    if (o.rank !== null) parts.push(`${o.value !== null ? ', ranking' : ' ranked'} ${ordinal(o.rank)} out of ${o.rank_of} provinces and cities${o.value === null ? ` on ${indexName}` : ''}`);
+    const who = rankComputed && changeComputed ? 'rank and change computed by chiso from the published scores'
+      : rankComputed ? 'rank computed by chiso from the published scores' : changeComputed ? 'change computed by chiso' : null;
+    const scored = fewerScored ? `${o.units_scored} scored` : null;
+    if (o.rank !== null) parts.push(`${o.value !== null ? ', ranking' : ' ranked'} ${ordinal(o.rank)} out of ${o.rank_of} provinces and cities${o.value === null ? ` on ${indexName}` : ''}${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`);
     if (hasChange) parts.push(change.direction === 'same' ? `, the same rank as in ${o.previous_year}` : `, ${change.words} from ${o.previous_year}`);
+    if (who && (hasChange || !scored)) parts.push(` (${who})`);
   }
   const footnote = o.rank === null || o.previous_year === null ? null
     : o.change_note === 'comparability-break'
     ? (lang === 'vi'
-      ? `Không so sánh thứ hạng với năm ${o.previous_year} vì phương pháp đã thay đổi${breakNote ? `: ${breakNote}` : '.'}`
-      : `The rank is not compared with ${o.previous_year} because the method changed${breakNote ? `: ${breakNote}` : '.'}`)
+      ? `Không so sánh thứ hạng với năm ${o.previous_year} vì phương pháp đã thay đổi${facts.breakNote ? `: ${facts.breakNote}` : '.'}`
+      : `The rank is not compared with ${o.previous_year} because the method changed${facts.breakNote ? `: ${facts.breakNote}` : '.'}`)
     : o.change_note === 'ranked-units-differ'
     ? (lang === 'vi'
       ? `Không so sánh thứ hạng với năm ${o.previous_year} vì hai năm không xếp hạng cùng các tỉnh, thành phố (số tỉnh khác nhau, hoặc có tỉnh không được chấm điểm ở một năm).`
       : `The rank is not compared with ${o.previous_year} because the two years did not rank the same provinces (a different number, or a province not scored in one of them).`)
     : null;
-  return { text: parts.join('') + '.', footnote };
+  return { text: parts.join('') + '.', source: `(${lang === 'vi' ? 'Nguồn' : 'Source'}: ${facts.source})`, footnote };
 }

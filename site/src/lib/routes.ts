@@ -4,7 +4,7 @@ import type { Lang } from './data';
 export type PageKey =
   | { page: 'home' } | { page: 'indices' } | { page: 'index'; index: string } | { page: 'edition'; index: string; year: number }
   | { page: 'provinces' } | { page: 'province'; unit: string } | { page: 'compare' } | { page: 'compareEmbed' } | { page: 'downloads' } | { page: 'sql' }
-  | { page: 'methodology' } | { page: 'search' } | { page: 'notFound' };
+  | { page: 'methodology' } | { page: 'search' } | { page: 'notFound' } | { page: 'sources'; index: string; year: number };
 
 export function pathFor(key: PageKey, lang: Lang): string {
   const vi = lang === 'vi';
@@ -22,6 +22,7 @@ export function pathFor(key: PageKey, lang: Lang): string {
     case 'sql': return base + (vi ? 'du-lieu/sql/' : 'data/sql/');
     case 'methodology': return base + (vi ? 'phuong-phap/' : 'methodology/');
     case 'search': return base + (vi ? 'tim-kiem/' : 'search/');
+    case 'sources': return base + (vi ? 'chi-so/' : 'indices/') + `${key.index}/${key.year}/` + (vi ? 'nguon/' : 'sources/');
     case 'notFound': return vi ? '/404.html' : '/en/';
   }
 }
@@ -31,8 +32,9 @@ export const otherLang = (lang: Lang): Lang => (lang === 'vi' ? 'en' : 'vi');
 /** Files the site writes beside the pipeline's /data/ folder. */
 export const files = {
   data: (name: string) => `/data/${name}`,
-  editionTable: (index: string, year: number) => `/files/editions/${index}-${year}.csv`,
+  editionTable: (index: string, year: number, lang: Lang) => `/files/editions/${index}-${year}${lang === 'vi' ? '' : '.en'}.csv`,
+  editionWorkbook: (index: string, year: number, lang: Lang) => `/files/editions/${index}-${year}${lang === 'vi' ? '' : '.en'}.xlsx`,
   editionObservations: (index: string, year: number) => `/files/editions/${index}-${year}-observations.csv`,
-  chart: (id: string, lang: Lang, ext: 'svg' | 'csv') => `/files/charts/${id}.${lang}.${ext}`,
+  chart: (id: string, lang: Lang, ext: 'svg' | '16x9.svg' | 'csv') => `/files/charts/${id}.${lang}.${ext}`,
   compareSeries: (index: string) => `/files/compare/${index}.json`,
 };

@@ -7,6 +7,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableFromIPC } from 'apache-arrow';
+import { neutraliseText } from '../../../pipeline/spreadsheet-safety';
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -30,7 +31,7 @@ function toCsv(result: Result): string {
   const field = (value: Cell) => {
     if (value === null) return '';
     let text = String(value);
-    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    if (typeof value === 'string') text = neutraliseText(text);
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return '\ufeff' + [result.columns, ...result.rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';

@@ -4,6 +4,7 @@
  * ("not scored" by the publisher, "rank only", "no data").
  */
 import * as Plot from '@observablehq/plot';
+import { archipelagoLabels } from './archipelagos';
 import * as d3 from 'd3';
 import {
   edition, editionObservations, headlineMeasure, indexDefinition, nationalAverage, regionalAveragesFor, unit, unitName,
@@ -127,6 +128,7 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
       projection: { type: 'mercator', domain: boundaries, inset: 4 },
       marks: [
         Plot.geo(boundaries, { fill: (f) => fills.get(f.properties.unit_id), stroke: '#666', strokeWidth: 0.4, title: (f) => titles.get(f.properties.unit_id) }),
+        ...archipelagoLabels(lang),
       ],
     }),
   };

@@ -10,7 +10,15 @@ import { parseHTML } from 'linkedom';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
-export interface RenderedSvg { inline: string; standalone: string }
+export interface RenderedSvg {
+  inline: string;
+  standalone: string;
+  /** For framing (export-frame.ts): the root's attributes, its size, and its content with the Plot styles. */
+  attributes: string;
+  width: number;
+  height: number;
+  content: string;
+}
 
 /** Extra SVG definitions (hatch patterns for the map's "no data" classes). */
 export const PATTERNS = `<defs>
@@ -46,5 +54,7 @@ export function renderPlot(options: Plot.PlotOptions, meta: { id: string; title:
   const standalone = `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" ${attributes} role="img">` +
     `<title>${escapeXml(meta.title)}</title><desc>${escapeXml(meta.description)}</desc><style>${css}</style>` +
     `<rect width="100%" height="100%" fill="white"/>${defs}${body}</svg>\n`;
-  return { inline, standalone };
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  return { inline, standalone, attributes, width, height, content: `<style>${css}</style>${defs}${body}` };
 }

@@ -2,7 +2,7 @@
 import type * as Plot from '@observablehq/plot';
 import type { Lang } from '../data';
 import { formatNumber } from '../format';
-import { toCsv } from '../csv';
+import { toCsv, type CsvType } from '../../../../pipeline/csv';
 import { renderPlot, type RenderedSvg } from './render';
 
 export type ColumnKind = 'text' | 'year' | 'integer' | 'number' | 'percent';
@@ -55,9 +55,12 @@ export function formatCell(value: string | number | null, kind: ColumnKind, lang
   }
 }
 
-/** The chart's numbers as CSV: full precision, '.' decimals (machine-readable in both languages). */
+/** The chart's numbers as CSV for people: headers in the page's language, UTF-8 with a byte-order mark for Excel,
+ * values as published (no float noise beyond 6 decimals), '.' decimals. */
 export function chartCsv(spec: ChartSpec): string {
-  return toCsv(spec.columns.map((c) => c.label), spec.rows.map((row) => spec.columns.map((c) => row[c.key] ?? null)));
+  const type = (kind: ColumnKind): CsvType => (kind === 'text' ? 'text' : kind === 'number' || kind === 'percent' ? 'double' : 'integer');
+  const clean = (v: string | number | null | undefined) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(6)) : v);
+  return toCsv(spec.columns.map((c) => ({ name: c.label, type: type(c.kind) })), spec.rows.map((row) => spec.columns.map((c) => clean(row[c.key]))), { bom: true });
 }
 
 export const INK = '#1f2933';
