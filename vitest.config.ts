@@ -39,6 +39,8 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/global-setup.ts'],
+          // One site test file at a time: two Astro builds of site/ at once share its caches and clash.
+          poolOptions: { forks: { singleFork: true } },
           hookTimeout: 120_000,
         },
       },
