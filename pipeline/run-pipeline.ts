@@ -20,6 +20,9 @@ export interface Verification { index: string; year: number; complete: boolean; 
 
 export interface PipelineResult { files: string[]; warnings: Finding[]; verification: Verification[]; editions: number; observations: number; seconds: Record<'read' | 'duckdb' | 'write', number> }
 
+/** Beyond this many observations DuckDB works on disk with capped memory (see openDatabase); below, in memory. */
+const LARGE_INPUT_ROWS = 500_000;
+
 function cellRow(cell: string | null): number | undefined {
   const digits = /\d+$/.exec(cell ?? '')?.[0];
   return digits ? Number(digits) : undefined;
@@ -31,7 +34,8 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
   const { release, corrections } = readRelease(rawDir);
   const raw = await readRaw(rawDir);
   const read = lap();
-  const db = await openDatabase();
+  const rows = raw.editions.reduce((n, e) => n + e.observations.length, 0);
+  const db = await openDatabase({ onDisk: rows > LARGE_INPUT_ROWS });
   await stageRawData(db, raw);
   await runSqlSteps(db, join(import.meta.dirname, 'sql'));
   const duckdb = lap();
