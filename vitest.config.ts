@@ -27,7 +27,7 @@ export default defineConfig({
   test: {
     maxWorkers: availableParallelism() + 1,
     sequence: { sequencer: LongestFirst },
-    testTimeout: 60_000,
+    testTimeout: 300_000,
     projects: [
       {
         extends: true,
@@ -39,6 +39,8 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/global-setup.ts'],
+          // One site test file at a time: two Astro builds of site/ at once share its caches and clash.
+          poolOptions: { forks: { singleFork: true } },
           hookTimeout: 120_000,
         },
       },

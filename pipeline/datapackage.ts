@@ -27,6 +27,7 @@ const KEYS: Record<string, { primaryKey?: string[]; foreignKeys?: object[] }> = 
   measures: { primaryKey: ['index', 'measure', 'from_year'] },
   editions: { primaryKey: ['index', 'year'] },
   regional_averages: { primaryKey: ['index', 'year', 'measure', 'area_id'] },
+  source_values: { foreignKeys: [{ fields: ['index', 'year'], reference: { resource: 'editions', fields: ['index', 'year'] } }] },
   quality: {},
 };
 
@@ -36,6 +37,7 @@ const TITLES: Record<string, ColumnDescription> = {
   measures: { en: 'Codebook of measures', vi: 'Danh mục chỉ tiêu' },
   editions: { en: 'Editions (publications) with coverage', vi: 'Các kỳ công bố và mức độ đầy đủ' },
   regional_averages: { en: 'Regional and national averages', vi: 'Bình quân vùng và cả nước' },
+  source_values: { en: 'Figures printed by other sources, beside the figure chiso publishes', vi: 'Số liệu do các nguồn khác công bố, đặt cạnh số liệu chiso dùng' },
   quality: { en: 'Data-quality report', vi: 'Báo cáo chất lượng dữ liệu' },
 };
 

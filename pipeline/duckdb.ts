@@ -8,16 +8,17 @@ export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
 export type Columns = Record<string, ColumnType>;
 type Value = string | number | boolean | null | undefined;
 
-/** The databases' folders, removed when the process exits. */
+/** The on-disk databases' folders, removed when the process exits. */
 const databaseDirs: string[] = [];
 process.once('exit', () => databaseDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /**
- * A database on one thread (the same input gives the same bytes) with capped memory. It lives in a temporary
- * folder, removed when the process exits, so that DuckDB can keep what does not fit in memory on disk: a large
- * input then stays within bounded memory instead of growing with it.
+ * A database on one thread (the same input gives the same bytes), in memory by default. With `onDisk` it lives in a
+ * temporary folder with capped memory, so that DuckDB keeps on disk what does not fit: a large input then stays
+ * within bounded memory instead of growing with it (at the cost of writing its tables to disk).
  */
-export async function openDatabase(): Promise<DuckDBConnection> {
+export async function openDatabase({ onDisk = false } = {}): Promise<DuckDBConnection> {
+  if (!onDisk) return (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
   const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
   databaseDirs.push(dir);
   const instance = await DuckDBInstance.create(join(dir, 'pipeline.duckdb'), { threads: '1', memory_limit: '768MB' });

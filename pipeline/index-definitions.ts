@@ -20,10 +20,11 @@ export interface IndexDefinition {
   description: Text;
   headline: string;
   measures: MeasureDefinition[];
-  groups: { method: 'quartiles' | 'bands' | 'published'; bands?: { label: string; min: number }[]; labels?: { id: string; vi: string; en: string }[]; note: Text };
+  groups: { method: 'quartiles' | 'bands' | 'published'; quartile_rule?: 'inclusive' | 'hazen'; bands?: { label: string; min: number; from?: number; to?: number }[]; labels?: { id: string; vi: string; en: string }[]; note: Text };
   breaks: BreakDefinition[];
   checks?: {
     sum?: { total: string; parts: string[]; tolerance: number };
+    sums?: { total: string; parts: string[]; tolerance: number; from: number; to: number; note?: string }[];
     weighted?: { total: string; from: number; to: number; weights: Record<string, number>; tolerance: number; note?: string }[];
   };
 }

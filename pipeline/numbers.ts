@@ -52,3 +52,25 @@ export function readRank(cell: Cell): Read<number> {
 export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
+
+/**
+ * A printed rank change, strictly: "tăng 32 bậc" → +32, "giảm 7 bậc" → −7, "giữ nguyên" → 0 (case and spaces folded,
+ * "tăng 06 bậc" as printed), or a signed whole number (+3, −7, 0). Positive = moved up, as in rank_change.
+ */
+export function readRankChange(cell: Cell): Read<number> {
+  if (typeof cell === 'number') {
+    return Number.isInteger(cell) ? { ok: true, value: cell } : { ok: false, problem: `expected a rank change (whole number), found ${cell}` };
+  }
+  const text = String(cell).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  if (text === 'giữ nguyên') return { ok: true, value: 0 };
+  const phrase = /^(tăng|giảm) (\d+) bậc$/.exec(text);
+  if (phrase) {
+    const n = Number(phrase[2]);
+    if (n === 0) return { ok: false, problem: `"${cell}": a change of 0 places is written "giữ nguyên"` };
+    return { ok: true, value: phrase[1] === 'tăng' ? n : -n };
+  }
+  const signed = /^([+\-−])(\d+)$/.exec(text);
+  if (signed) return { ok: true, value: signed[1] === '+' ? Number(signed[2]) : -Number(signed[2]) };
+  if (text === '0') return { ok: true, value: 0 };
+  return { ok: false, problem: `expected a printed rank change ("tăng N bậc", "giảm N bậc", "giữ nguyên", or a signed whole number such as +3 or -7), found "${cell}"` };
+}

@@ -9,15 +9,19 @@ import { join } from 'node:path';
 import { checkDatesAndSources, checkUnitSetDate, nameProblem, shownName } from './check-metadata.js';
 import { describeYears, scaleFor, type IndexDefinition, type Text } from './index-definitions.js';
 import type { NameMatcher } from './name-matcher.js';
-import { isBlank, readNumber, readRank } from './numbers.js';
+import { isBlank, readNumber, readRank, readRankChange } from './numbers.js';
 import type { Problem } from './problems.js';
 import { GridError, TableFiles } from './read-grid.js';
 import { readTableRows, type LocatedCell, type Location, type OutsideCell, type TableSpec } from './read-table.js';
 import { unitSetsValidIn, type Registry, type UnitSet } from './registry.js';
+import type { Cell } from './numbers.js';
 import { readJson, validateAgainst } from './schemas.js';
 import { foldSpace } from './text.js';
 
-export interface Source { id: string; url: string; title: string; publisher: string; date?: string; note?: string }
+export type SourceKind = 'official' | 'press' | 'secondary' | 'provincial';
+export interface Source { id: string; url: string; title: string; publisher: string; date?: string; kind?: SourceKind; note?: string }
+export interface PublishedAverage { area: string; measure: string; value: number; decimals?: number; source: string; preferred?: boolean }
+export interface GroupCount { group: string; count: number; source: string }
 
 export interface Publication {
   index: string;
@@ -38,6 +42,8 @@ export interface Publication {
   files: { path: string; sha256: string; converted_from?: string; note?: string }[];
   not_scored?: { unit: string; measures?: string[]; reason: Text }[];
   not_published?: Text;
+  published_averages?: PublishedAverage[];
+  group_counts?: GroupCount[];
   tables: TableSpec[];
 }
 
@@ -52,6 +58,8 @@ export interface RawObservation {
   value: number | null;
   published_rank: number | null;
   published_group: string | null;
+  /** A printed rank change ("tăng 32 bậc" → 32). */
+  published_rank_change: number | null;
   status: Status;
   status_note_vi: string | null;
   status_note_en: string | null;
@@ -61,6 +69,24 @@ export interface RawObservation {
   /** The cell of the value (empty for a unit declared not scored that the table leaves out). */
   raw_cell: string | null;
   raw_rank_cell: string | null;
+  raw_change_cell: string | null;
+}
+
+/** A figure printed by another source for the same edition (an independent table): checked against the edition's. */
+export interface SourceValue {
+  index: string;
+  year: number;
+  unit_id: string;
+  measure: string;
+  field: 'value' | 'rank' | 'rank_change' | 'group';
+  value: number | null;
+  label: string | null;
+  /** Half a unit of the last printed decimal: two values closer than this agree. */
+  tolerance: number;
+  source_id: string;
+  declared: string | null;
+  raw_file: string;
+  raw_cell: string;
 }
 
 export interface Edition {
@@ -68,6 +94,7 @@ export interface Edition {
   folder: string;
   universe: string[];
   observations: RawObservation[];
+  sourceValues: SourceValue[];
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -117,7 +144,7 @@ function checkMeasures(publication: Publication, definition: IndexDefinition, sh
   };
   publication.tables.forEach((t, i) => {
     const columns = new Map<string, string>([[headerKey(t.unit_column ? { column: t.unit_column, header: t.unit_header } : t.unit_header), 'unit_header']]);
-    for (const kind of ['values', 'ranks', 'groups'] as const) {
+    for (const kind of ['values', 'ranks', 'groups', 'rank_changes'] as const) {
       for (const [measure, location] of Object.entries(t[kind] ?? {})) {
         check(measure, `tables[${i}].${kind}`);
         const key = headerKey(location);
@@ -128,6 +155,7 @@ function checkMeasures(publication: Publication, definition: IndexDefinition, sh
     }
   });
   for (const measure of publication.complete_measures ?? []) check(measure, 'complete_measures');
+  for (const a of publication.published_averages ?? []) check(a.measure, `published_averages "${a.area}"`);
   for (const entry of publication.not_scored ?? []) for (const measure of entry.measures ?? []) check(measure, `not_scored "${entry.unit}"`);
   return problems;
 }
@@ -158,10 +186,24 @@ export async function readEdition(
   problems.push(...checkFiles(rawDir, dir, shownDir, publication), ...checkMeasures(publication, definition, shown));
   const sourceIds = new Set(publication.sources.map((s) => s.id));
   if (sourceIds.size !== publication.sources.length) problems.push({ file: shown, message: 'two "sources" share an id' });
+  for (const [field, entries] of [['published_averages', publication.published_averages ?? []], ['group_counts', publication.group_counts ?? []]] as const) {
+    for (const entry of entries) {
+      if (!sourceIds.has(entry.source)) problems.push({ file: shown, message: `${field}: source id "${entry.source}" is not among the "sources"` });
+    }
+  }
+  const regions = new Set(registry.units.map((u) => u.region_id).filter(Boolean));
+  for (const a of publication.published_averages ?? []) {
+    if (a.area !== 'national' && !regions.has(a.area)) problems.push({ file: shown, message: `published_averages: unknown area "${a.area}" (national or one of ${[...regions].join(', ')})` });
+  }
+  const groupLabels = definition.groups.labels?.map((l) => l.id) ?? [];
+  for (const g of publication.group_counts ?? []) {
+    if (!groupLabels.includes(g.group)) problems.push({ file: shown, message: `group_counts: unknown group "${g.group}" (known: ${groupLabels.join(', ')})` });
+  }
   if (problems.length) return { problems };
 
   const matcher = matcherFor(publication.unit_set);
   const observations = new Map<string, RawObservation & { where: string }>();
+  const sourceValues: SourceValue[] = [];
   const seenUnits = new Map<string, string>();
   // The not_scored entries, matched to their units once.
   const notScoredEntries = (publication.not_scored ?? []).map((entry) => ({ entry, match: matcher.match(entry.unit) }));
@@ -186,6 +228,7 @@ export async function readEdition(
       problems.push({ file: error.row === undefined ? `${shownDir}/${table.file}` : file, row: error.row, column: error.column, message: error.message });
       continue;
     }
+    if (table.declared_header && table.role !== 'independent') problems.push({ file: shown, message: `tables[${tableIndex}]: "declared_header" is for tables with "role": "independent"` });
     const read = readTableRows(grid, table, file);
     problems.push(...read.problems);
     if (!read.problems.length && read.rows.length === 0) {
@@ -207,7 +250,8 @@ export async function readEdition(
       }
       const unit = match.unit;
       matchedNames.push(row.unitName);
-      const rowKey = `${unit.id}@${tableIndex}`;
+      // An independent table may list a unit once per source.
+      const rowKey = table.role === 'independent' ? `${unit.id}@${tableIndex}@${row.sourceIds.join(';')}` : `${unit.id}@${tableIndex}`;
       const firstSeen = seenUnits.get(rowKey);
       if (firstSeen) {
         problems.push({ file, row: row.row, column: row.column, message: `${unit.name_vi} appears twice in this table ("${row.unitName}" here, first at ${firstSeen})` });
@@ -217,6 +261,19 @@ export async function readEdition(
       if (row.sourceIds.length === 0) problems.push({ file, row: row.row, column: row.sourceColumn, message: 'the row has no source (set the table\'s "source" or fill its source column)' });
       for (const id of row.sourceIds) {
         if (!sourceIds.has(id)) problems.push({ file, row: row.row, column: row.sourceColumn, message: `source id "${id}" is not among the "sources" of publication.json` });
+      }
+      if (table.role === 'independent') {
+        for (const cell of row.cells) {
+          const read = readIndependentCell(cell, table, definition, publication.year);
+          if ('problem' in read) problems.push({ file, row: cell.row, column: cell.column, message: read.problem });
+          else if (read.field) {
+            sourceValues.push({
+              index, year: publication.year, unit_id: unit.id, measure: cell.measure, ...read.figure, field: read.field,
+              source_id: row.sourceIds[0] ?? '', declared: row.declared ?? null, raw_file: `${shownDir}/${table.file}`, raw_cell: `${cell.column}${cell.row}`,
+            });
+          }
+        }
+        continue;
       }
       const notScored = notScoredEntries.filter(({ match: m }) => m.ok && m.unit.id === unit.id).map(({ entry }) => entry);
       for (const cell of row.cells) {
@@ -230,6 +287,7 @@ export async function readEdition(
           value: null,
           published_rank: null,
           published_group: null,
+          published_rank_change: null,
           status: 'not-given' as Status,
           status_note_vi: null,
           status_note_en: null,
@@ -238,6 +296,7 @@ export async function readEdition(
           raw_sheet: table.sheet ?? null,
           raw_cell: null,
           raw_rank_cell: null,
+          raw_change_cell: null,
           where: `${file} row ${row.row}`,
         };
         const declared = notScored.find((n) => !n.measures || n.measures.includes(cell.measure));
@@ -266,7 +325,7 @@ export async function readEdition(
   }
 
   // A unit declared not scored may be left out of the table: record it as not scored all the same.
-  const mappedMeasures = [...new Set(publication.tables.flatMap((t) => Object.keys(t.values)))];
+  const mappedMeasures = [...new Set(publication.tables.filter((t) => t.role !== 'independent').flatMap((t) => Object.keys(t.values)))];
   for (const { entry: n, match: m } of notScoredEntries) {
     if (!m.ok) {
       problems.push({ file: shown, message: `not_scored: ${m.problem}` });
@@ -275,9 +334,9 @@ export async function readEdition(
     for (const measure of n.measures ?? mappedMeasures) {
       if (observations.has(`${m.unit.id}|${measure}`)) continue;
       observations.set(`${m.unit.id}|${measure}`, {
-        index, year: publication.year, unit_id: m.unit.id, measure, value: null, published_rank: null, published_group: null,
+        index, year: publication.year, unit_id: m.unit.id, measure, value: null, published_rank: null, published_group: null, published_rank_change: null,
         status: 'not-scored', status_note_vi: n.reason.vi, status_note_en: n.reason.en, source_id: publication.sources[0].id, raw_file: shown, raw_sheet: null,
-        raw_cell: null, raw_rank_cell: null, where: shown,
+        raw_cell: null, raw_rank_cell: null, raw_change_cell: null, where: shown,
       });
     }
   }
@@ -304,7 +363,7 @@ export async function readEdition(
   if (problems.length) return { problems };
   // A cell left blank without a declaration publishes nothing: the unit is simply absent for that measure.
   const rows = [...observations.values()].filter((o) => o.status !== 'not-given').map(({ where: _where, ...o }) => o);
-  return { edition: { publication, folder: shownDir, universe, observations: rows }, problems };
+  return { edition: { publication, folder: shownDir, universe, observations: rows, sourceValues }, problems };
 }
 
 /**
@@ -392,6 +451,14 @@ function readCell(
   }
   if (isBlank(cell)) return undefined;
   if (notScoredReason !== undefined) return `declared "not_scored" in publication.json, but its ${kind} cell holds ${JSON.stringify(cell)}`;
+  if (kind === 'rank_change') {
+    const r = readRankChange(cell);
+    if (!r.ok) return r.problem;
+    obs.published_rank_change = r.value;
+    obs.raw_change_cell = elsewhere + ref;
+    if (obs.status === 'not-given') obs.status = 'published';
+    return undefined;
+  }
   if (kind === 'rank') {
     if (obs.raw_rank_cell) return `the rank of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_rank_cell}`;
     const r = readRank(cell);
@@ -409,3 +476,33 @@ function readCell(
   return undefined;
 }
 
+
+const decimalsOf = (cell: Cell) => (typeof cell === 'string' ? (/[.,](\d+)\s*$/.exec(cell.trim())?.[1].length ?? 0) : 0);
+
+/** Reads one cell of an independent table: the same strict rules as for the edition's own figures. */
+function readIndependentCell(
+  located: LocatedCell,
+  table: TableSpec,
+  definition: IndexDefinition,
+  year: number,
+): { problem: string } | { field?: SourceValue['field']; figure: Pick<SourceValue, 'value' | 'label' | 'tolerance'> } {
+  const { cell, kind } = located;
+  const none = { figure: { value: null, label: null, tolerance: 0 } };
+  if (isBlank(cell)) return none;
+  if (kind === 'value') {
+    const n = readNumber(cell, table.decimal ?? '.');
+    if (!n.ok) return { problem: n.problem };
+    const scale = scaleFor(definition.measures.find((m) => m.id === located.measure)!, year)!;
+    if (n.value < scale.min || n.value > scale.max) return { problem: `${n.value} is outside the scale of "${located.measure}" in ${year} (${scale.min} to ${scale.max})` };
+    return { field: 'value', figure: { value: n.value, label: null, tolerance: 0.5 * 10 ** -decimalsOf(cell) + 1e-9 } };
+  }
+  if (kind === 'rank' || kind === 'rank_change') {
+    const r = kind === 'rank' ? readRank(cell) : readRankChange(cell);
+    if (!r.ok) return { problem: r.problem };
+    return { field: kind, figure: { value: r.value, label: null, tolerance: 0 } };
+  }
+  const label = foldSpace(String(cell));
+  const labels = definition.groups.labels?.map((l) => l.id) ?? [];
+  if (!labels.includes(label)) return { problem: `unknown group label "${label}" (known: ${labels.join(', ')})` };
+  return { field: 'group', figure: { value: null, label, tolerance: 0 } };
+}

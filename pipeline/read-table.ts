@@ -23,6 +23,9 @@ export interface TableSpec {
   values: Record<string, Location>;
   ranks?: Record<string, Location>;
   groups?: Record<string, Location>;
+  rank_changes?: Record<string, Location>;
+  role?: 'values' | 'independent';
+  declared_header?: string;
   source?: string;
   source_header?: string;
   decimal?: '.' | ',';
@@ -33,7 +36,7 @@ export interface TableSpec {
 /** A header to look for, or a column pinned by its letter whose header is checked. */
 export type Location = string | { column: string; header: string };
 
-export type CellKind = 'value' | 'rank' | 'group';
+export type CellKind = 'value' | 'rank' | 'group' | 'rank_change';
 
 export interface LocatedCell {
   kind: CellKind;
@@ -51,6 +54,8 @@ export interface TableRow {
   sourceIds: string[];
   /** Column of the row's source ids, when the table has a source column. */
   sourceColumn?: string;
+  /** independent tables: the declared reason of a known disagreement, if any. */
+  declared?: string;
 }
 
 export interface TableRead {
@@ -72,7 +77,7 @@ const cellText = (c: Cell) => (c === null ? '' : foldSpace(String(c)));
 function mappedHeaders(spec: TableSpec): [CellKind, string, Location][] {
   const entries = (kind: CellKind, map: Record<string, Location> | undefined) =>
     Object.entries(map ?? {}).map(([measure, location]) => [kind, measure, location] as [CellKind, string, Location]);
-  return [...entries('value', spec.values), ...entries('rank', spec.ranks), ...entries('group', spec.groups)];
+  return [...entries('value', spec.values), ...entries('rank', spec.ranks), ...entries('group', spec.groups), ...entries('rank_change', spec.rank_changes)];
 }
 
 const keyOf = (location: Location) => (typeof location === 'string' ? location : `${location.column}:${location.header}`);
@@ -114,7 +119,7 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   const headers = grid.rows[headerRow - 1] ?? [];
   const mapped = mappedHeaders(spec);
   const unitLocation: Location = spec.unit_column ? { column: spec.unit_column, header: spec.unit_header } : spec.unit_header;
-  const wanted = [unitLocation, ...mapped.map(([, , h]) => h), ...(spec.source_header ? [spec.source_header] : [])];
+  const wanted = [unitLocation, ...mapped.map(([, , h]) => h), ...(spec.source_header ? [spec.source_header] : []), ...(spec.declared_header ? [spec.declared_header] : [])];
   const searched = [...new Set(wanted.filter((w): w is string => typeof w === 'string'))];
   const { positions, problems } = locateLabels(headers, searched, `header row ${headerRow}`, file, (i) => ({
     row: headerRow,
@@ -153,7 +158,9 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
     }
     const sourceCol = spec.source_header ? positions.get(spec.source_header)! : undefined;
     const sourceCell = sourceCol === undefined ? null : line[sourceCol] ?? null;
+    const declared = spec.declared_header ? cellText(line[positions.get(spec.declared_header)!] ?? null) : '';
     rows.push({
+      ...(declared ? { declared } : {}),
       unitName: cellText(unitCell),
       row: r,
       column: columnLetter(unitCol),

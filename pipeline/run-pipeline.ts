@@ -15,7 +15,13 @@ import { wideTableQuery, writeResources, writeWideTables } from './write-dataset
 
 export interface Finding { check: string; severity: string; index: string; year: number; unit_id: string | null; measure: string | null; message: string; raw_file: string | null; raw_cell: string | null }
 
-export interface PipelineResult { files: string[]; warnings: Finding[]; editions: number; observations: number; seconds: Record<'read' | 'duckdb' | 'write', number> }
+/** One edition's comparison with the independent figures chiso holds (press fragments, averages, group counts, printed changes). */
+export interface Verification { index: string; year: number; complete: boolean; checked: number; agree: number; declared: number }
+
+export interface PipelineResult { files: string[]; warnings: Finding[]; verification: Verification[]; editions: number; observations: number; seconds: Record<'read' | 'duckdb' | 'write', number> }
+
+/** Beyond this many observations DuckDB works on disk with capped memory (see openDatabase); below, in memory. */
+const LARGE_INPUT_ROWS = 500_000;
 
 function cellRow(cell: string | null): number | undefined {
   const digits = /\d+$/.exec(cell ?? '')?.[0];
@@ -28,7 +34,8 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
   const { release, corrections } = readRelease(rawDir);
   const raw = await readRaw(rawDir);
   const read = lap();
-  const db = await openDatabase();
+  const rows = raw.editions.reduce((n, e) => n + e.observations.length, 0);
+  const db = await openDatabase({ onDisk: rows > LARGE_INPUT_ROWS });
   await stageRawData(db, raw);
   await runSqlSteps(db, join(import.meta.dirname, 'sql'));
   const duckdb = lap();
@@ -58,6 +65,12 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
   });
   writeFileSync(join(outDir, 'SHA256SUMS'), checksums.join('\n') + '\n');
   const [{ n }] = await queryRows<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM observations');
+  const verification = await queryRows<Verification>(
+    db,
+    `SELECT v.index, v.year, coalesce(e.headline_complete, false) AS complete, count(*)::INTEGER AS checked,
+       (count(*) FILTER (WHERE v.agrees))::INTEGER AS agree, (count(*) FILTER (WHERE NOT v.agrees AND v.declared IS NOT NULL))::INTEGER AS declared
+     FROM independent_checks v LEFT JOIN editions e USING (index, year) GROUP BY ALL ORDER BY v.index, v.year`,
+  );
   const seconds = { read, duckdb: duckdb - read, write: lap() - duckdb };
-  return { files: [...files, 'datapackage.json', 'SHA256SUMS'], warnings: findings, editions: raw.editions.length, observations: n, seconds };
+  return { files: [...files, 'datapackage.json', 'SHA256SUMS'], warnings: findings, verification, editions: raw.editions.length, observations: n, seconds };
 }

@@ -19,10 +19,11 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
   await loadTable(
     db,
     'stg_indices',
-    { index: 'VARCHAR', name_vi: 'VARCHAR', name_en: 'VARCHAR', full_name_vi: 'VARCHAR', full_name_en: 'VARCHAR', publisher_vi: 'VARCHAR', publisher_en: 'VARCHAR', url: 'VARCHAR', headline: 'VARCHAR', group_method: 'VARCHAR' },
+    { index: 'VARCHAR', name_vi: 'VARCHAR', name_en: 'VARCHAR', full_name_vi: 'VARCHAR', full_name_en: 'VARCHAR', publisher_vi: 'VARCHAR', publisher_en: 'VARCHAR', url: 'VARCHAR', headline: 'VARCHAR', group_method: 'VARCHAR', quartile_rule: 'VARCHAR' },
     defs.map((d) => ({
       index: d.id, name_vi: d.name.vi, name_en: d.name.en, full_name_vi: d.full_name.vi, full_name_en: d.full_name.en,
       publisher_vi: d.publisher.vi, publisher_en: d.publisher.en, url: d.url, headline: d.headline, group_method: d.groups.method,
+      quartile_rule: d.groups.quartile_rule ?? 'inclusive',
     })),
   );
   await loadTable(
@@ -49,14 +50,18 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
   await loadTable(
     db,
     'stg_group_bands',
-    { index: 'VARCHAR', label: 'VARCHAR', min: 'DOUBLE' },
-    defs.flatMap((d) => (d.groups.bands ?? []).map((b) => ({ index: d.id, ...b }))),
+    { index: 'VARCHAR', label: 'VARCHAR', min: 'DOUBLE', from_year: 'INTEGER', to_year: 'INTEGER' },
+    defs.flatMap((d) => (d.groups.bands ?? []).map((b) => ({ index: d.id, label: b.label, min: b.min, from_year: b.from ?? null, to_year: b.to ?? null }))),
   );
   await loadTable(
     db,
     'stg_sum_checks',
-    { index: 'VARCHAR', total: 'VARCHAR', part: 'VARCHAR', tolerance: 'DOUBLE' },
-    defs.flatMap((d) => (d.checks?.sum ? d.checks.sum.parts.map((part) => ({ index: d.id, total: d.checks!.sum!.total, part, tolerance: d.checks!.sum!.tolerance })) : [])),
+    { index: 'VARCHAR', total: 'VARCHAR', part: 'VARCHAR', tolerance: 'DOUBLE', from_year: 'INTEGER', to_year: 'INTEGER' },
+    defs.flatMap((d) =>
+      [...(d.checks?.sum ? [{ ...d.checks.sum, from: null, to: null }] : []), ...(d.checks?.sums ?? [])].flatMap((s) =>
+        s.parts.map((part) => ({ index: d.id, total: s.total, part, tolerance: s.tolerance, from_year: s.from, to_year: s.to })),
+      ),
+    ),
   );
   await loadTable(
     db,
@@ -100,7 +105,7 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
   await loadTable(
     db,
     'stg_sources',
-    { index: 'VARCHAR', year: 'INTEGER', source_id: 'VARCHAR', url: 'VARCHAR', title: 'VARCHAR', publisher: 'VARCHAR', date: 'VARCHAR', note: 'VARCHAR' },
+    { index: 'VARCHAR', year: 'INTEGER', source_id: 'VARCHAR', url: 'VARCHAR', title: 'VARCHAR', publisher: 'VARCHAR', date: 'VARCHAR', kind: 'VARCHAR', note: 'VARCHAR' },
     editions.flatMap((e) => e.publication.sources.map((s) => ({ index: e.publication.index, year: e.publication.year, source_id: s.id, ...s }))),
   );
   await loadTable(
@@ -109,6 +114,7 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
     {
       index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', published_rank: 'INTEGER', published_group: 'VARCHAR',
       status: 'VARCHAR', status_note_vi: 'VARCHAR', status_note_en: 'VARCHAR', source_id: 'VARCHAR', raw_file: 'VARCHAR', raw_sheet: 'VARCHAR', raw_cell: 'VARCHAR', raw_rank_cell: 'VARCHAR',
+      published_rank_change: 'INTEGER', raw_change_cell: 'VARCHAR',
     },
     // Each edition's rows are let go once staged: from here on they live in DuckDB only.
     (function* () {
@@ -117,5 +123,36 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
         e.observations = [];
       }
     })(),
+  );
+  await loadTable(
+    db,
+    'stg_source_values',
+    {
+      index: 'VARCHAR', year: 'INTEGER', unit_id: 'VARCHAR', measure: 'VARCHAR', field: 'VARCHAR', value: 'DOUBLE', label: 'VARCHAR', tolerance: 'DOUBLE',
+      source_id: 'VARCHAR', declared: 'VARCHAR', raw_file: 'VARCHAR', raw_cell: 'VARCHAR',
+    },
+    editions.flatMap((e) => e.sourceValues as unknown as Record<string, string | number | null>[]),
+  );
+  await loadTable(
+    db,
+    'stg_published_averages',
+    { index: 'VARCHAR', year: 'INTEGER', area_id: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', tolerance: 'DOUBLE', source_id: 'VARCHAR', preferred: 'BOOLEAN', raw_file: 'VARCHAR' },
+    editions.flatMap((e) =>
+      (e.publication.published_averages ?? []).map((a) => ({
+        index: e.publication.index, year: e.publication.year, area_id: a.area, measure: a.measure, value: a.value,
+        tolerance: 0.5 * 10 ** -(a.decimals ?? (String(a.value).split('.')[1]?.length ?? 0)) + 1e-9, source_id: a.source, preferred: a.preferred ?? false,
+        raw_file: `${e.folder}/publication.json`,
+      })),
+    ),
+  );
+  await loadTable(
+    db,
+    'stg_group_counts',
+    { index: 'VARCHAR', year: 'INTEGER', group_label: 'VARCHAR', printed_count: 'INTEGER', source_id: 'VARCHAR', raw_file: 'VARCHAR' },
+    editions.flatMap((e) =>
+      (e.publication.group_counts ?? []).map((g) => ({
+        index: e.publication.index, year: e.publication.year, group_label: g.group, printed_count: g.count, source_id: g.source, raw_file: `${e.folder}/publication.json`,
+      })),
+    ),
   );
 }

@@ -24,6 +24,7 @@ export const RESOURCE_QUERIES: Record<string, string> = {
              FROM stg_measures m JOIN stg_indices i USING (index) ORDER BY m.index, m.position, m.from_year`,
   editions: 'SELECT * FROM editions ORDER BY index, year',
   regional_averages: 'SELECT * FROM regional_averages ORDER BY index, year, measure, area_id',
+  source_values: 'SELECT * FROM source_values',
   quality: 'SELECT * FROM quality',
 };
 

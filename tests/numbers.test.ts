@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNumber, readRank } from '../pipeline/numbers.js';
+import { readNumber, readRank, readRankChange } from '../pipeline/numbers.js';
 
 describe('readNumber', () => {
   it('reads numbers in the declared decimal mark', () => {
@@ -33,5 +33,17 @@ describe('readRank', () => {
   });
   it('refuses zero, fractions and text', () => {
     for (const cell of ['0', '2.5', 'first', -1]) expect(readRank(cell).ok, String(cell)).toBe(false);
+  });
+});
+
+describe('readRankChange', () => {
+  it.each([
+    ['tăng 32 bậc', 32], ['giảm 7 bậc', -7], ['Giữ nguyên', 0], ['tăng 06 bậc', 6], ['  giảm  01 bậc ', -1], ['+3', 3], ['-7', -7], ['−7', -7], ['0', 0], [5, 5],
+  ] as const)('reads %j as %d', (cell, value) => {
+    expect(readRankChange(cell)).toEqual({ ok: true, value });
+  });
+
+  it.each(['tăng ba bậc', 'up 24 places', 'tăng 2', '3', 'tăng 0 bậc', '+2.5', 'giảm 7 bậc so với 2022', ''])('refuses %j', (cell) => {
+    expect(readRankChange(cell).ok).toBe(false);
   });
 });

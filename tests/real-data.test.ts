@@ -30,7 +30,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the datasets', () => {
-  it.each(['observations', 'units', 'measures', 'editions', 'regional_averages', 'quality'])('%s.json meets its schema', (name) => {
+  it.each(['observations', 'units', 'measures', 'editions', 'regional_averages', 'source_values', 'quality'])('%s.json meets its schema', (name) => {
     expect(validateAgainst(`datasets/${name}.schema.json`, json(`${name}.json`), `${name}.json`)).toEqual([]);
   });
 
@@ -132,5 +132,86 @@ describe('figures confirmed by the press', () => {
     const editions = json<{ unit_set: string }[]>('editions.json');
     expect(editions.length).toBe(result.editions);
     expect(editions.every((e) => e.unit_set !== 'merged-34')).toBe(true);
+  });
+});
+
+describe('round-2 figures, other sources and checks', () => {
+  interface SourceValue { index: string; year: number; unit_id: string | null; measure: string; field: string; value: number | null; source_kind: string | null; chiso_value: number | null; agrees: boolean | null; declared: string | null }
+  interface QualityRow { check: string; severity: string; index: string; year: number; unit_id: string | null; message: string; units_checked: number | null; units_failed: number | null }
+  interface Average { index: string; year: number; measure: string; area_id: string; published_value: number | null; published_source_id: string | null; mean_value: number | null }
+  const scored = (index: string) => observations.filter((o) => o.index === index && o.measure === 'score' && o.value !== null).length;
+  const obs = () => observations as (Observation & { published_rank_change: number | null; source_kind: string | null })[];
+
+  it('hold at least 115 PAR INDEX and 60 SIPAS province-year scores, every one with the kind of its source', () => {
+    expect(scored('par-index')).toBeGreaterThanOrEqual(115);
+    expect(scored('sipas')).toBeGreaterThanOrEqual(60);
+    for (const o of obs().filter((x) => x.value !== null)) expect(o.source_kind, `${o.index} ${o.year} ${o.unit_id}`).toMatch(/^(official|press|secondary|provincial)$/);
+  });
+
+  it('keep a secondary compilation marked secondary, and a press figure ahead of it (PAR 2012 Đà Nẵng 87.14 over 87.12)', () => {
+    const values = json<SourceValue[]>('source_values.json');
+    const daNang = values.find((v) => v.index === 'par-index' && v.year === 2012 && v.unit_id === 'da-nang' && v.field === 'value' && v.measure === 'score')!;
+    expect(daNang).toMatchObject({ value: 87.12, source_kind: 'secondary', chiso_value: 87.14, agrees: false });
+    expect(daNang.declared).toBeTruthy();
+    expect(find('par-index', 2012, 'da-nang', 'score')?.value).toBe(87.14);
+  });
+
+  it('show each recorded disagreement in source_values and as a source-disagreement warning in quality', () => {
+    const values = json<SourceValue[]>('source_values.json');
+    const quality = json<QualityRow[]>('quality.json');
+    const cases: [string, number, string, string][] = [
+      ['papi', 2024, 'quang-ninh', 'participation'], ['par-index', 2012, 'dong-thap', 'score'], ['par-index', 2012, 'ha-noi', 'score'],
+      ['par-index', 2023, 'hai-phong', 'score'], ['par-index', 2023, 'long-an', 'score'],
+    ];
+    for (const [index, year, unit, measure] of cases) {
+      expect(values.some((v) => v.index === index && v.year === year && v.unit_id === unit && v.measure === measure && v.agrees === false), `${index} ${year} ${unit}`).toBe(true);
+      expect(quality.some((q) => q.check === 'source-disagreement' && q.severity === 'warning' && q.index === index && q.year === year && q.unit_id === unit), `${index} ${year} ${unit}`).toBe(true);
+    }
+  });
+
+  it('keep Điện Biên’s own PCI 2024 rank 32 as a provincial report, not as a VCCI rank', () => {
+    const values = json<SourceValue[]>('source_values.json');
+    expect(values.find((v) => v.index === 'pci' && v.year === 2024 && v.unit_id === 'dien-bien' && v.field === 'rank')).toMatchObject({ value: 32, source_kind: 'provincial' });
+    expect(find('pci', 2024, 'dien-bien', 'score')).toBeUndefined();
+  });
+
+  it('publish at least 20 printed rank changes, which agree with both ranks wherever chiso holds them', () => {
+    const printed = obs().filter((o) => o.published_rank_change !== null);
+    expect(printed.length).toBeGreaterThanOrEqual(20);
+    const quality = json<QualityRow[]>('quality.json');
+    const warned = new Set(quality.filter((q) => q.check === 'published-rank-change-vs-ranks').map((q) => `${q.index} ${q.year} ${q.unit_id}`));
+    const both = printed.filter((o) => o.rank_change !== null);
+    expect(both.length).toBeGreaterThan(0);
+    for (const o of both) expect(o.published_rank_change === o.rank_change, `${o.index} ${o.year} ${o.unit_id}`).toBe(!warned.has(`${o.index} ${o.year} ${o.unit_id}`));
+  });
+
+  it('put at least 10 published averages with their source beside chiso’s own (PAPI 2024 national 41.43 flagged against the provinces’ mean)', () => {
+    const averages = json<Average[]>('regional_averages.json');
+    const published = averages.filter((a) => a.published_value !== null);
+    expect(published.length).toBeGreaterThanOrEqual(10);
+    for (const a of published) expect(a.published_source_id).toBeTruthy();
+    const papi = averages.find((a) => a.index === 'papi' && a.year === 2024 && a.measure === 'total' && a.area_id === 'national')!;
+    expect(papi.published_value).toBe(41.43);
+    expect(Math.abs(papi.mean_value! - 41.43)).toBeGreaterThan(1);
+    expect(json<QualityRow[]>('quality.json').some((q) => q.check === 'published-average-vs-computed' && q.index === 'papi' && q.year === 2024)).toBe(true);
+  });
+
+  it('group PAPI by the rule that reproduces every printed group count (61 scored in 2023: 15 in the top group)', () => {
+    const count = (year: number, group: string) => observations.filter((o) => o.index === 'papi' && o.year === year && o.measure === 'total' && o.group === group).length;
+    expect(count(2023, '1-best')).toBe(15);
+    expect([1, 2, 3, 4].map((g) => count(2020, ['1-best', '2-high-average', '3-low-average', '4-poor'][g - 1]))).toEqual([16, 16, 15, 16]);
+    const quality = json<QualityRow[]>('quality.json');
+    expect(quality.filter((q) => q.check === 'published-group-count')).toEqual([]);
+    expect(quality.some((q) => q.check === 'independent-figures' && q.index === 'papi' && q.year === 2023 && q.units_failed === 0)).toBe(true);
+  });
+
+  it('apply the 2018 PAR INDEX bands (A ≥ 80): Quảng Ninh 89.06 is in group A', () => {
+    expect(find('par-index', 2018, 'quang-ninh', 'score')).toMatchObject({ value: 89.06, group: 'A' });
+    expect(find('par-index', 2012, 'da-nang', 'score')?.group).toBeNull();
+  });
+
+  it('suppress every PCI change across the PCI 2.0 break of 2025', async () => {
+    const definition = JSON.parse(readFileSync(join(REAL_RAW, 'pci', 'index.json'), 'utf8')) as { breaks: { year: number; suppress_changes: boolean }[] };
+    expect(definition.breaks.find((b) => b.year === 2025)?.suppress_changes).toBe(true);
   });
 });

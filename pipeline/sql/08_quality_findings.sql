@@ -23,6 +23,7 @@ sum_parts AS (
     max(d.decimals) AS part_decimals, bool_and(d.decimals IS NOT NULL) AS parts_rounded, any_value(e.transcribed_decimals) AS declared_decimals
   FROM observations_located o
   JOIN stg_sum_checks s ON s.index = o.index AND s.part = o.measure
+    AND o.year BETWEEN coalesce(s.from_year, o.year) AND coalesce(s.to_year, o.year)
   JOIN stg_editions e ON e.index = o.index AND e.year = o.year
   JOIN decimals d ON d.index = o.index AND d.year = o.year AND d.unit_id = o.unit_id AND d.measure = o.measure
   GROUP BY ALL
@@ -30,6 +31,7 @@ sum_parts AS (
 parts_expected AS (
   SELECT s.index, c.year, count(*) AS parts
   FROM stg_sum_checks s JOIN edition_measure_coverage c ON c.index = s.index AND c.measure = s.part
+    AND c.year BETWEEN coalesce(s.from_year, c.year) AND coalesce(s.to_year, c.year)
   GROUP BY ALL
 ),
 weighted_parts AS (
@@ -95,4 +97,30 @@ SELECT 'total-equals-weighted-parts', 'error', o.index, o.year, o.unit_id, o.mea
   o.raw_file, o.raw_cell
 FROM observations_located o
 JOIN weighted_parts w ON w.index = o.index AND w.year = o.year AND w.unit_id = o.unit_id AND w.total = o.measure
-WHERE o.value IS NOT NULL AND w.parts = w.parts_expected AND abs(o.value - w.weighted_sum) > w.tolerance;
+WHERE o.value IS NOT NULL AND w.parts = w.parts_expected AND abs(o.value - w.weighted_sum) > w.tolerance
+UNION ALL
+-- Another source prints a different figure: a declared disagreement is published as a warning; an undeclared one
+-- (a transcription that contradicts a press figure, or a new conflict) stops the build at the cell chiso would publish.
+SELECT CASE WHEN declared IS NULL THEN 'independent-figure-disagrees' ELSE 'source-disagreement' END,
+  CASE WHEN declared IS NULL THEN 'error' ELSE 'warning' END,
+  index, year, unit_id, measure, printed, held,
+  format('{} {} is {} here, but source {} prints {} ({}{}){}', measure, what, held, source_id, printed, raw_file,
+    coalesce(' ' || raw_cell, ''), CASE WHEN declared IS NULL THEN '; check the publication, or declare the disagreement in that table' ELSE '; declared: ' || declared END),
+  coalesce(chiso_raw_file, raw_file), CASE WHEN chiso_raw_file IS NULL THEN raw_cell ELSE chiso_raw_cell END
+FROM independent_checks WHERE kind = 'source-value' AND NOT agrees
+UNION ALL
+SELECT 'published-rank-change-vs-ranks', 'warning', index, year, unit_id, measure, printed, held,
+  format('the publication prints a rank change of {}{} but the two ranks chiso holds give {}{}', CASE WHEN printed > 0 THEN '+' ELSE '' END, printed::INTEGER,
+    CASE WHEN held > 0 THEN '+' ELSE '' END, held::INTEGER),
+  raw_file, raw_cell
+FROM independent_checks WHERE kind = 'printed-rank-change' AND NOT agrees
+UNION ALL
+SELECT 'published-average-vs-computed', 'warning', index, year, NULL, measure, printed, held,
+  format('{} printed average {} (source {}) differs from chiso''s unweighted mean of the provinces {} by more than rounding', what, printed, source_id, round(held, 4)),
+  NULL, NULL
+FROM independent_checks WHERE kind = 'published-average' AND NOT agrees
+UNION ALL
+SELECT 'published-group-count', 'warning', index, year, NULL, NULL, printed, held,
+  format('source {} prints {} unit(s) in group {}, but chiso holds {} there', source_id, printed::INTEGER, what, held::INTEGER),
+  raw_file, NULL
+FROM independent_checks WHERE kind = 'group-count' AND NOT agrees;

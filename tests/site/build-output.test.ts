@@ -132,3 +132,26 @@ describe('Vietnamese and English number formats', () => {
     expect(readDist('en/indices/papi/2021/index.html')).toContain('scored 45.34 points');
   });
 });
+
+describe('figures from other sources', () => {
+  interface SourceValue { index: string; year: number; agrees: boolean | null }
+  interface Obs { index: string; year: number; unit_id: string; measure: string; rank_change: number | null; published_rank_change: number | null; change_note: string | null }
+
+  it('an edition page lists every disagreement between sources and says how many independent figures it was checked against', () => {
+    const disagreeing = readData<SourceValue[]>('source_values.json').filter((v) => v.index === 'par-index' && v.year === 2023 && v.agrees === false).length;
+    expect(disagreeing).toBeGreaterThan(0);
+    for (const [page, phrase] of [['chi-so/par-index/2023/index.html', 'Đối chiếu với'], ['en/indices/par-index/2023/index.html', 'Checked against']] as const) {
+      const box = docs.get(page)!.querySelector('.source-figures');
+      expect(box?.textContent, page).toContain(phrase);
+      expect(box!.querySelectorAll('tbody tr').length, page).toBe(disagreeing);
+    }
+  });
+
+  it('a printed rank change is quoted where chiso does not hold the previous rank', () => {
+    const printedOnly = readData<Obs[]>('observations.json').find((o) => o.index === 'par-index' && o.measure === 'score' && o.rank_change === null && o.published_rank_change && o.change_note === 'not-in-previous-edition')!;
+    expect(printedOnly).toBeDefined();
+    const page = docs.get(`chi-so/par-index/${printedOnly.year}/index.html`)!.body.textContent ?? '';
+    const words = printedOnly.published_rank_change! > 0 ? `tăng ${printedOnly.published_rank_change} bậc` : `giảm ${-printedOnly.published_rank_change!} bậc`;
+    expect(page).toContain(words);
+  });
+});

@@ -26,5 +26,5 @@ describe('a second build of the site', () => {
     });
     expect(pages.length).toBeGreaterThan(300);
     expect(differing).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });

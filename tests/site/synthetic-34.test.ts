@@ -47,7 +47,8 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
         published: `${YEAR + 1}-04-01`,
         publisher: 'chiso test suite (synthetic)',
         unit_set: 'merged-34',
-        units_as_of: '2025-07-01',
+        // The 34 names are also names of old provinces: the date says which units the table means.
+        units_as_of: `${YEAR}-07-01`,
         complete_measures: ['score'],
         sources: [{ id: 'S1', url: 'https://example.invalid/synthetic', title: 'Synthetic test data', publisher: 'chiso tests' }],
         license: { vi: 'dữ liệu giả', en: 'synthetic data' },

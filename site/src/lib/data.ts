@@ -14,6 +14,8 @@ export interface Observation {
   gso_code: string | null; region: string | null; measure: string; value: number | null;
   rank: number | null; rank_of: number; rank_source: 'published' | 'computed' | null; computed_rank: number | null;
   units_scored: number; rank_change: number | null; value_change: number | null; previous_year: number | null;
+  /** The change as the source printed it ("tăng 32 bậc" = 32), where one was printed. */
+  published_rank_change?: number | null;
   change_note: 'first-edition' | 'unit-set-change' | 'comparability-break' | 'not-in-previous-edition' | 'not-scored' | 'not-scored-in-previous-edition' | 'ranked-units-differ' | null;
   group: string | null; group_source: 'published' | 'computed' | null;
   status: 'published' | 'not-scored'; status_note_vi: string | null; status_note_en: string | null;
@@ -38,6 +40,7 @@ export interface Edition {
   title_vi: string; title_en: string; methodology_vi: string; methodology_en: string; scale_vi: string; scale_en: string;
   universe_size: number; headline_scored: number; headline_not_scored: number; headline_published_ranks: number;
   headline_complete: boolean; complete_measures: string | null; observations: number;
+  independent_figures_checked?: number; independent_figures_agree?: number; independent_figures_declared?: number;
   not_published_vi: string | null; not_published_en: string | null; license_vi: string; license_en: string;
   notes_vi: string | null; notes_en: string | null; folder: string; source_urls: string | null;
 }
@@ -45,6 +48,15 @@ export interface Edition {
 export interface RegionalAverage {
   index: string; year: number; measure: string; area_id: string; area_name_vi: string; area_name_en: string;
   mean_value: number; units_scored: number; units: number;
+  /** The average printed by the publisher or the press, with its source (null where none was found). */
+  published_value: number | null; published_source_id: string | null; published_source_url: string | null;
+}
+
+export interface SourceValue {
+  index: string; year: number; unit_id: string | null; area_id: string | null; measure: string;
+  field: 'value' | 'rank' | 'rank_change' | 'group' | 'average'; value: number | null; label: string | null;
+  source_id: string; source_url: string | null; source_publisher: string | null; source_kind: string | null;
+  chiso_value: number | null; chiso_label: string | null; agrees: boolean | null; declared: string | null;
 }
 
 export interface QualityRow {
@@ -88,6 +100,8 @@ export const editions = readJson<Edition[]>(join(DATA, 'editions.json'))
   .sort((a, b) => INDEX_ORDER.indexOf(a.index) - INDEX_ORDER.indexOf(b.index) || a.year - b.year);
 export const regionalAverages = readJson<RegionalAverage[]>(join(DATA, 'regional_averages.json'));
 export const quality = readJson<QualityRow[]>(join(DATA, 'quality.json'));
+/** Figures printed by other sources, beside chiso's (dist/data/source_values.json). */
+export const sourceValues = existsSync(join(DATA, 'source_values.json')) ? readJson<SourceValue[]>(join(DATA, 'source_values.json')) : [];
 export const dataPackage = readJson<DataPackage>(join(DATA, 'datapackage.json'));
 export const release = readJson<Release>(join(REPO, 'raw/release.json'));
 /** Data releases, newest first: the pipeline's changelog.json, or the current release alone. */
@@ -210,7 +224,8 @@ export function groupLabel(index: string, group: string | null, lang: Lang): str
 }
 
 export function regionalAveragesFor(index: string, year: number, measure: string): RegionalAverage[] {
-  return regionalAverages.filter((r) => r.index === index && r.year === year && r.measure === measure);
+  // Rows with only a printed average (a fragmentary edition) have no mean of chiso's own to chart.
+  return regionalAverages.filter((r) => r.index === index && r.year === year && r.measure === measure && r.mean_value !== null);
 }
 
 export function nationalAverage(index: string, year: number, measure: string): number | null {
