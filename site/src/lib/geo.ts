@@ -1,5 +1,5 @@
 /**
- * Province boundaries for the maps, from raw/geo/ (copies of /work/shared/reference-data/geo/), simplified once
+ * Province boundaries for the maps, from raw/geo/ (copies of the reference collection's geo/ folder), simplified once
  * per build with topojson (shared borders stay shared) and joined to chiso unit ids:
  *   63 provinces (2008 – June 2025): geoBoundaries shapeISO = units.iso_3166_2; Côn Đảo is a second VN-43 feature
  *     and is merged into Bà Rịa – Vũng Tàu.
