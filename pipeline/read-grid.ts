@@ -14,19 +14,7 @@ export interface Grid {
   rows: Cell[][];
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-export function columnIndex(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}
+export { columnIndex, columnLetter } from './read-xlsx.js';
 
 export class GridError extends Error {
   constructor(message: string, readonly row?: number, readonly column?: string) {

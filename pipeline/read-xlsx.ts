@@ -115,11 +115,13 @@ function unzipParts(data: Uint8Array, wanted: (name: string) => boolean): Record
   );
 }
 
-function columnNumber(letters: string): number {
+/** Column letters to a 0-based index: "A" → 0, "AA" → 26. */
+export function columnIndex(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }
 
-function columnName(index: number): string {
+/** A 0-based column index to its letters: 0 → "A", 26 → "AA". */
+export function columnLetter(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {
@@ -256,15 +258,15 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
         const parts = /^([A-Z]{1,3})(\d+)$/.exec(ref);
         if (!parts) throw new WorkbookError(`is damaged: a cell in row ${r + 1} has the reference "${ref}"`, r + 1);
         if (Number(parts[2]) !== r + 1) throw new WorkbookError(`is damaged: the cell ${ref} is written in row ${r + 1}`, r + 1);
-        column = columnNumber(parts[1]);
+        column = columnIndex(parts[1]);
       }
       if (!(column >= 0 && column < MAX_COLUMNS)) throw new WorkbookError(`is damaged: a cell reference (${ref}) beyond Excel's ${MAX_COLUMNS} columns`, r + 1);
-      const at = `${columnName(column)}${r + 1}`;
+      const at = `${columnLetter(column)}${r + 1}`;
       if (column <= previousColumn) {
-        throw new WorkbookError(`is damaged: the cell ${at} is given ${column === previousColumn ? 'twice' : 'after ' + columnName(previousColumn) + (r + 1)}, so its value is unknown`, r + 1, columnName(column));
+        throw new WorkbookError(`is damaged: the cell ${at} is given ${column === previousColumn ? 'twice' : 'after ' + columnLetter(previousColumn) + (r + 1)}, so its value is unknown`, r + 1, columnLetter(column));
       }
       previousColumn = column;
-      cells[column] = cellValue(attrs, c[2] ?? '', at, shared, styles, date1904, r + 1, columnName(column));
+      cells[column] = cellValue(attrs, c[2] ?? '', at, shared, styles, date1904, r + 1, columnLetter(column));
     }
     rows[r] = Array.from(cells, (x) => x ?? null);
   }

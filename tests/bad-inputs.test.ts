@@ -5,30 +5,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem, InvalidInputError } from '../pipeline/problems.js';
 import { publishData, ROOT } from '../pipeline/publish.js';
 import { csv, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
+import { treeDigest } from './helpers/tree-digest.js';
 
 const CORPUS = join(import.meta.dirname, 'fixtures', 'bad');
 
 interface Case { description: string; expect: string[]; checksums?: 'fill' | 'as-is'; generate?: 'huge-csv' }
-
-function treeDigest(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(relative(dir, path)).update(readFileSync(path));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
 
 /** Fills "files" of every edition folder the overlay touched, as a maintainer would with sha256sum. */
 function fillChecksums(raw: string, overlay: string) {

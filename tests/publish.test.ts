@@ -4,28 +4,15 @@
  * a lock left by a dead run is taken over; a published folder is readable by a web server whatever the umask.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publish, publishData, ROOT } from '../pipeline/publish.js';
 import { csv, makeRawFixture } from './helpers/raw-fixture.js';
+import { treeDigest } from './helpers/tree-digest.js';
 
 const PIPELINE = join(ROOT, 'scripts', 'pipeline.ts');
-
-function treeDigest(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(relative(dir, path)).update(readFileSync(path));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
 
 const rawWith = (score: number) => makeRawFixture([{ index: 'sipas', year: 2019, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', score], ['Hà Nội', 80.5]]) } }]);
 const RAW_A = rawWith(95.26);
