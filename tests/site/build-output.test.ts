@@ -147,6 +147,21 @@ describe('figures from other sources', () => {
     }
   });
 
+  it('a province page shows, beside the index, the figure another source printed and that source by name and link', () => {
+    interface Printed { index: string; year: number; unit_id: string | null; value: number; chiso_value: number; source_url: string; agrees: boolean | null }
+    const other = readData<Printed[]>('source_values.json').find((v) => v.index === 'par-index' && v.year === 2023 && v.unit_id === 'hai-phong' && v.agrees === false)!;
+    expect(other).toBeDefined();
+    const written = (n: number, decimal: string) => String(n).replace('.', decimal);
+    for (const [page, decimal] of [['tinh/hai-phong/index.html', ','], ['en/provinces/hai-phong/index.html', '.']] as const) {
+      const note = docs.get(page)!.getElementById('sec-par-index')?.closest('section')?.querySelector('.source-disagreements');
+      const text = note?.textContent?.replace(/\s+/g, ' ') ?? '';
+      expect(text, page).toContain(`${written(other.value, decimal)} (`);
+      expect(text, page).toContain(` ${written(other.chiso_value, decimal)} `);
+      expect(text, page).not.toMatch(/\b[SR]\d{2,3}\b/);
+      expect([...note!.querySelectorAll('a')].map((a) => a.getAttribute('href')), page).toContain(other.source_url);
+    }
+  });
+
   it('a printed rank change is quoted where chiso does not hold the previous rank', () => {
     const printedOnly = readData<Obs[]>('observations.json').find((o) => o.index === 'par-index' && o.measure === 'score' && o.rank_change === null && o.published_rank_change && o.change_note === 'not-in-previous-edition')!;
     expect(printedOnly).toBeDefined();

@@ -1,0 +1,47 @@
+/**
+ * Figures another source printed that differ from chiso's (dist/data/source_values.json), as the edition page's
+ * table and the province page's notes show them: the figure in the page's language, where it is about, and the
+ * source by name and link (never a bare source id).
+ */
+import { sourceValues, unit, units, type Lang, type SourceValue } from './data';
+import { formatDate, formatNumber } from './format';
+import { editionSources, sourceLabel } from './sources';
+
+export const SOURCE_KIND: Record<string, [string, string]> = {
+  official: ['chính thức', 'official'], press: ['báo chí', 'press'], secondary: ['nguồn thứ cấp', 'secondary'], provincial: ['tỉnh tự báo cáo', 'provincial report'],
+};
+
+/** Every disagreement of one edition, or of one edition's units among `unitIds`. */
+export function disagreements(index: string, year?: number, unitIds?: string[]): SourceValue[] {
+  return sourceValues.filter((v) => v.index === index && (year === undefined || v.year === year) && v.agrees === false
+    && (!unitIds || (v.unit_id !== null && unitIds.includes(v.unit_id))));
+}
+
+const decimals = (v: number) => Math.min(4, (String(v).split('.')[1] ?? '').length);
+
+/** A printed figure as the page writes it: 91,81 / hạng 8 / +13 / the group's label. */
+export function sourceFigure(v: SourceValue, value: number | null, lang: Lang, label: string | null = null): string {
+  if (v.field === 'group') return label ?? '–';
+  if (value === null) return '–';
+  if (v.field === 'rank') return lang === 'vi' ? `hạng ${value}` : `rank ${value}`;
+  if (v.field === 'rank_change') return (value > 0 ? '+' : '') + formatNumber(value, lang, 0);
+  return formatNumber(value, lang, decimals(value));
+}
+
+/** The province, region or whole country a figure is about. */
+export function sourceArea(v: SourceValue, lang: Lang): string {
+  const vi = lang === 'vi';
+  if (v.unit_id) return vi ? unit(v.unit_id).name_vi : unit(v.unit_id).name_en;
+  if (v.area_id === 'national') return vi ? 'Cả nước' : 'Whole country';
+  const region = units.find((u) => u.region_id === v.area_id);
+  return (vi ? region?.region_vi : region?.region_en) ?? v.area_id ?? '';
+}
+
+export interface NamedSource { name: string; url: string | null; date: string | null }
+
+/** A source of an edition by its name, link and date (a date only where the edition records a calendar date). */
+export function namedSource(index: string, year: number, id: string, lang: Lang, fallback?: { url: string | null; publisher: string | null }): NamedSource | null {
+  const s = editionSources(index, year).find((e) => e.id === id);
+  if (s) return { name: sourceLabel(s), url: s.url, date: s.date && /^\d{4}(-\d{2}){0,2}$/.test(s.date) ? formatDate(s.date, lang) : null };
+  return fallback?.publisher ? { name: fallback.publisher, url: fallback.url, date: null } : null;
+}
