@@ -59,6 +59,33 @@ describe('pages', () => {
   });
 });
 
+describe('chart citations', () => {
+  it('every chart on an edition page and a province page, in both languages, cites its permalink and the data release', () => {
+    const { version } = readData<{ version: string }>('datapackage.json');
+    const latest = readData<Edition[]>('editions.json').filter((e) => e.index === 'papi').at(-1)!;
+    const sample = [`chi-so/papi/${latest.year}/index.html`, `en/indices/papi/${latest.year}/index.html`, 'tinh/phu-tho/index.html', 'en/provinces/phu-tho/index.html'];
+    const problems: string[] = [];
+    for (const page of sample) {
+      const doc = docs.get(page)!;
+      const lang = doc.documentElement.getAttribute('lang');
+      const canonical = doc.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
+      const figures = [...doc.querySelectorAll('figure.chart')];
+      if (figures.length < 2) problems.push(`${page}: ${figures.length} charts`);
+      for (const figure of figures) {
+        const link = `${canonical}#${figure.id}`;
+        const cite = figure.querySelector('details.chart-cite');
+        const text = cite?.querySelector('.quote-text');
+        if (!cite || !text) { problems.push(`${page} #${figure.id}: no cite block`); continue; }
+        if (text.getAttribute('lang') !== lang) problems.push(`${page} #${figure.id}: citation in ${text.getAttribute('lang')}`);
+        if (!text.textContent!.includes(link)) problems.push(`${page} #${figure.id}: citation lacks ${link}`);
+        if (!text.textContent!.includes(` ${version} `)) problems.push(`${page} #${figure.id}: citation lacks release ${version}`);
+        if (cite.querySelector(`a[href="${link}"]`) === null) problems.push(`${page} #${figure.id}: no link to ${link}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('links', () => {
   it('every internal link and resource resolves to a file in dist/', () => {
     const broken = new Set<string>();

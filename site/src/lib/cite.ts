@@ -2,7 +2,7 @@
  * Citations for a page or a chart, in Vietnamese and English: the publisher first, chiso second, the data
  * release and the full permalink.
  */
-import { edition, release, type Lang } from './data';
+import { edition, editionsOf, indexDefinition, release, type Lang } from './data';
 import { formatDate } from './format';
 import { pressPublisher } from './quotes';
 
@@ -11,20 +11,32 @@ export const permalink = (path: string) => new URL(path, SITE).href;
 
 export interface Citation { lang: Lang; text: string }
 
-/** Citations of a page about one edition (or an index, or a province when index/year are absent). */
+/** Whose figures are cited: one edition (index and year), one index across its editions, or (absent) all four. */
+export interface CitedSource { index: string; year?: number }
+
+function publisherPart(lang: Lang, source?: CitedSource): string {
+  if (source?.year !== undefined) {
+    const e = edition(source.index, source.year);
+    const title = lang === 'vi' ? e.title_vi : e.title_en;
+    return `${pressPublisher(e, lang)} (${e.published ? e.published.slice(0, 4) : e.year + 1}). ${title}.`;
+  }
+  if (source) {
+    const def = indexDefinition(source.index);
+    const years = editionsOf(source.index).map((e) => e.year);
+    return `${def.publisher[lang].split(' (')[0]} (${years[0]}–${years.at(-1)}). ${def.name[lang]}.`;
+  }
+  return lang === 'vi' ? 'Số liệu gốc: Bộ Nội vụ; CECODES, VFF-CRT, RTA và UNDP; VCCI.' : 'Original figures: Ministry of Home Affairs; CECODES, VFF-CRT, RTA and UNDP; VCCI.';
+}
+
+/** One citation; `link` is the full permalink of what is cited (a page, or a chart on its page). */
+export function citation(lang: Lang, link: string, subject: string, source?: CitedSource): Citation {
+  const compiled = lang === 'vi'
+    ? `Tổng hợp: chiso, bản phát hành dữ liệu ${release.version} (${formatDate(release.date, lang)}), “${subject}”, ${link}`
+    : `Compiled by chiso, data release ${release.version} (${formatDate(release.date, lang)}), “${subject}”, ${link}`;
+  return { lang, text: `${publisherPart(lang, source)} ${compiled}` };
+}
+
+/** Citations of a page about one edition (or an index, or a province when index/year are absent), in both languages. */
 export function citations(path: { vi: string; en: string }, subject: { vi: string; en: string }, ed?: { index: string; year: number }): Citation[] {
-  return (['vi', 'en'] as Lang[]).map((lang) => {
-    const parts: string[] = [];
-    if (ed) {
-      const e = edition(ed.index, ed.year);
-      const title = lang === 'vi' ? e.title_vi : e.title_en;
-      parts.push(`${pressPublisher(e, lang)} (${e.published ? e.published.slice(0, 4) : e.year + 1}). ${title}.`);
-    } else {
-      parts.push(lang === 'vi' ? 'Số liệu gốc: Bộ Nội vụ; CECODES, VFF-CRT, RTA và UNDP; VCCI.' : 'Original figures: Ministry of Home Affairs; CECODES, VFF-CRT, RTA and UNDP; VCCI.');
-    }
-    parts.push(lang === 'vi'
-      ? `Tổng hợp: chiso, bản phát hành dữ liệu ${release.version} (${formatDate(release.date, lang)}), “${subject.vi}”, ${permalink(path.vi)}`
-      : `Compiled by chiso, data release ${release.version} (${formatDate(release.date, lang)}), “${subject.en}”, ${permalink(path.en)}`);
-    return { lang, text: parts.join(' ') };
-  });
+  return (['vi', 'en'] as Lang[]).map((lang) => citation(lang, permalink(path[lang]), subject[lang], ed));
 }

@@ -1,6 +1,6 @@
 /** What a site chart's export says about itself: its source (press-style), the page that shows it, a subtitle. */
 import { edition, editionsOf, indexDefinition, INDEX_ORDER, type Lang } from '../data';
-import { permalink } from '../cite';
+import { citation, permalink, type Citation, type CitedSource } from '../cite';
 import { pressSource } from '../quotes';
 import { pathFor } from '../routes';
 import type { FrameText } from './export-frame';
@@ -20,22 +20,32 @@ function subtitleOf(description: string): string {
   return sentences.slice(0, 2).join('').trim();
 }
 
-export function chartFrameText(spec: ChartSpec): FrameText {
+/** Whose figures a chart shows and the page that shows it, read from the chart's id. */
+function chartOrigin(spec: ChartSpec): { source: CitedSource; page: string } {
   const { lang } = spec;
   let m: RegExpMatchArray | null;
-  let source: string;
-  let page: string;
   if ((m = spec.id.match(new RegExp(`^${INDEX}-(\\d{4})-(map|distribution|regions)$`)))) {
-    source = pressSource(edition(m[1], Number(m[2])), lang);
-    page = pathFor({ page: 'edition', index: m[1], year: Number(m[2]) }, lang);
-  } else if ((m = spec.id.match(new RegExp(`^${INDEX}-national-trend$`)))) {
-    source = indexSource(m[1], lang);
-    page = pathFor({ page: 'index', index: m[1] }, lang);
-  } else if ((m = spec.id.match(new RegExp(`^(.+)-${INDEX}-(score|rank|components)$`)))) {
-    source = indexSource(m[2], lang);
-    page = pathFor({ page: 'province', unit: m[1] }, lang);
-  } else {
-    throw new Error(`chart ${spec.id}: no source known for its export frame`);
+    return { source: { index: m[1], year: Number(m[2]) }, page: pathFor({ page: 'edition', index: m[1], year: Number(m[2]) }, lang) };
   }
-  return { lang, title: spec.title, subtitle: subtitleOf(spec.description), legend: spec.legend, source, pageUrl: permalink(page) };
+  if ((m = spec.id.match(new RegExp(`^${INDEX}-national-trend$`)))) {
+    return { source: { index: m[1] }, page: pathFor({ page: 'index', index: m[1] }, lang) };
+  }
+  if ((m = spec.id.match(new RegExp(`^(.+)-${INDEX}-(score|rank|components)$`)))) {
+    return { source: { index: m[2] }, page: pathFor({ page: 'province', unit: m[1] }, lang) };
+  }
+  throw new Error(`chart ${spec.id}: no source known for its export frame and citation`);
+}
+
+export function chartFrameText(spec: ChartSpec): FrameText {
+  const { lang } = spec;
+  const { source, page } = chartOrigin(spec);
+  const sourceText = source.year !== undefined ? pressSource(edition(source.index, source.year), lang) : indexSource(source.index, lang);
+  return { lang, title: spec.title, subtitle: subtitleOf(spec.description), legend: spec.legend, source: sourceText, pageUrl: permalink(page) };
+}
+
+/** The citation of a chart in its page's language, and its permalink: the page's address and the chart's id. */
+export function chartCitation(spec: ChartSpec): { citation: Citation; link: string } {
+  const { source, page } = chartOrigin(spec);
+  const link = `${permalink(page)}#${spec.id}`;
+  return { citation: citation(spec.lang, link, spec.title, source), link };
 }
