@@ -1,14 +1,12 @@
 // The built site in Debian's Chromium (playwright-core), served from dist/ on 127.0.0.1: every page type loads
 // without console errors or requests to other hosts, passes axe-core, and the ranking, sentence, search and
 // compare features work.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readData } from './site-paths.js';
-import { startServer, type RunningServer } from './static-server.js';
+import type { RunningServer } from './static-server.js';
+import { CHROMIUM, haveChromium, openSiteBrowser } from './browser-session.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`tests/site/browser: ${CHROMIUM} not found (apt-get install chromium); browser tests skipped`);
 
 interface Observation {
@@ -52,17 +50,7 @@ async function open(path: string, options: { allow404?: boolean } = {}): Promise
 
 describe.skipIf(!haveChromium)('site in a browser', () => {
   beforeAll(async () => {
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    context = await browser.newContext({ acceptDownloads: true });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname !== '127.0.0.1') {
-        foreignRequests.push(url.href);
-        return route.abort();
-      }
-      return route.continue();
-    });
+    ({ server, browser, context } = await openSiteBrowser(foreignRequests));
   });
 
   afterAll(async () => {

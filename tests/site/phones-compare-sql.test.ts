@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { DATA, htmlPages, readData, readDist } from './site-paths.js';
-import { startServer, type RunningServer } from './static-server.js';
+import type { RunningServer } from './static-server.js';
+import { CHROMIUM, haveChromium, openSiteBrowser } from './browser-session.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 
 interface Unit { unit_id: string; era: string; name_vi: string; name_en: string }
 interface Series { index: string; name: { vi: string }; years: number[]; units: { id: string; score: (number | null)[] }[] }
@@ -48,17 +47,7 @@ async function downloadFrom(page: Page, selector: string): Promise<{ name: strin
 
 describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
   beforeAll(async () => {
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    context = await browser.newContext({ acceptDownloads: true });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname !== '127.0.0.1') {
-        foreignRequests.push(url.href);
-        return route.abort();
-      }
-      return route.continue();
-    });
+    ({ server, browser, context } = await openSiteBrowser(foreignRequests));
   });
 
   afterAll(async () => {

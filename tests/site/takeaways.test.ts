@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { DIST, distFiles, readData, readDist } from './site-paths.js';
-import { startServer, type RunningServer } from './static-server.js';
+import type { RunningServer } from './static-server.js';
+import { haveChromium, openSiteBrowser } from './browser-session.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RISKY = /^[=+\-@\t\r]/;
 
 interface Edition { index: string; year: number; headline_complete: boolean; universe_size: number }
@@ -81,14 +81,12 @@ describe('preview tags', () => {
   }, 240_000);
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('take-aways in a browser', () => {
+describe.skipIf(!haveChromium)('take-aways in a browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    context = await browser.newContext({ acceptDownloads: true });
+    ({ server, browser, context } = await openSiteBrowser());
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   });
   afterAll(async () => {
