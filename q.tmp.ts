@@ -4,4 +4,9 @@ const dir = process.env.D ?? '/tmp/t7rm-base/data';
 await db.run(`CREATE VIEW o AS SELECT * FROM read_parquet('${dir}/observations.parquet')`);
 await db.run(`CREATE VIEW e AS SELECT * FROM read_csv('${dir}/editions.csv')`);
 const r = await db.runAndReadAll(process.argv[2]);
-console.log(r.getRowObjectsJson().map(x=>JSON.stringify(x)).join('\n'));
+console.log(
+  r
+    .getRowObjectsJson()
+    .map((x) => JSON.stringify(x))
+    .join('\n'),
+);

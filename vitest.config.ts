@@ -6,7 +6,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * The longest test files, started first so that the short ones fill the gaps: the other site builds and the
  * pipeline runs in other time zones (their workers only wait for child processes), then the browser tests.
  */
-const LONGEST = [/tests\/site\/reproducible\.test\.ts$/, /tests\/site\/synthetic-34\.test\.ts$/, /tests\/reproducible\.test\.ts$/, /tests\/site\/browser\.test\.ts$/];
+const LONGEST = [
+  /tests\/site\/reproducible\.test\.ts$/,
+  /tests\/site\/synthetic-34\.test\.ts$/,
+  /tests\/reproducible\.test\.ts$/,
+  /tests\/site\/browser\.test\.ts$/,
+];
 const rankOf = (f: TestSpecification) => {
   const i = LONGEST.findIndex((re) => re.test(f.moduleId));
   return i === -1 ? LONGEST.length : i;
@@ -14,7 +19,10 @@ const rankOf = (f: TestSpecification) => {
 
 class LongestFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return (await super.sort(files)).map((f, i) => ({ f, i })).sort((a, b) => rankOf(a.f) - rankOf(b.f) || a.i - b.i).map(({ f }) => f);
+    return (await super.sort(files))
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rankOf(a.f) - rankOf(b.f) || a.i - b.i)
+      .map(({ f }) => f);
   }
 }
 
@@ -31,7 +39,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'pipeline', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/site/**'] },
+        test: {
+          name: 'pipeline',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/site/**'],
+        },
       },
       {
         extends: true,

@@ -26,8 +26,20 @@ export function isInFuture(date: string, today = new Date().toISOString().slice(
 }
 
 const PRIVATE_HOST = [
-  /^localhost$/, /\.localhost$/, /\.local$/, /\.internal$/, /\.lan$/, /\.home\.arpa$/,
-  /^0\./, /^10\./, /^127\./, /^169\.254\./, /^172\.(1[6-9]|2\d|3[01])\./, /^192\.168\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./, /^255\.255\.255\.255$/,
+  /^localhost$/,
+  /\.localhost$/,
+  /\.local$/,
+  /\.internal$/,
+  /\.lan$/,
+  /\.home\.arpa$/,
+  /^0\./,
+  /^10\./,
+  /^127\./,
+  /^169\.254\./,
+  /^172\.(1[6-9]|2\d|3[01])\./,
+  /^192\.168\./,
+  /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./,
+  /^255\.255\.255\.255$/,
   /^\[(::1?|f[cd][0-9a-f:]*|fe[89ab][0-9a-f:]*|::ffff:[0-9a-f.:]+)\]$/,
 ];
 
@@ -40,9 +52,12 @@ export function privateUrlProblem(url: string): string | undefined {
     return `"${url}" is not a URL`;
   }
   const host = parsed.hostname.toLowerCase();
-  if (parsed.username || parsed.password) return `"${url}" carries a user name or password; a source is a public address`;
-  if (PRIVATE_HOST.some((p) => p.test(host))) return `"${url}" is on a private, loopback or local address (${host}); a source must be public`;
-  if (!host.includes('.') && !host.startsWith('[')) return `"${url}" has the host "${host}" without a domain; a source must be a public address`;
+  if (parsed.username || parsed.password)
+    return `"${url}" carries a user name or password; a source is a public address`;
+  if (PRIVATE_HOST.some((p) => p.test(host)))
+    return `"${url}" is on a private, loopback or local address (${host}); a source must be public`;
+  if (!host.includes('.') && !host.startsWith('['))
+    return `"${url}" has the host "${host}" without a domain; a source must be a public address`;
   return undefined;
 }
 
@@ -52,15 +67,30 @@ export function checkDatesAndSources(
   shown: string,
 ): Problem[] {
   const problems: Problem[] = [];
-  if (!isRealDate(p.published)) problems.push({ file: shown, message: `"published" is "${p.published}", which is not a date that exists (YYYY, YYYY-MM or YYYY-MM-DD)` });
-  else if (isInFuture(p.published)) problems.push({ file: shown, message: `"published" (${p.published}) is in the future of this build; an edition is added once it is announced` });
-  if (p.units_as_of !== undefined && !isRealDate(p.units_as_of)) problems.push({ file: shown, message: `"units_as_of" is "${p.units_as_of}", which is not a date that exists` });
+  if (!isRealDate(p.published))
+    problems.push({
+      file: shown,
+      message: `"published" is "${p.published}", which is not a date that exists (YYYY, YYYY-MM or YYYY-MM-DD)`,
+    });
+  else if (isInFuture(p.published))
+    problems.push({
+      file: shown,
+      message: `"published" (${p.published}) is in the future of this build; an edition is added once it is announced`,
+    });
+  if (p.units_as_of !== undefined && !isRealDate(p.units_as_of))
+    problems.push({ file: shown, message: `"units_as_of" is "${p.units_as_of}", which is not a date that exists` });
   p.sources.forEach((s, i) => {
     const leading = /^\d{4}(-\d{2}(-\d{2})?)?(?=$|[^\d-])/.exec(s.date ?? '')?.[0];
     if (s.date !== undefined && /^\d{4}-\d/.test(s.date) && (!leading || !isRealDate(leading))) {
-      problems.push({ file: shown, message: `sources[${i}] ("${s.id}"): "date" is "${s.date}", which is not a date that exists` });
+      problems.push({
+        file: shown,
+        message: `sources[${i}] ("${s.id}"): "date" is "${s.date}", which is not a date that exists`,
+      });
     } else if (leading && isInFuture(leading)) {
-      problems.push({ file: shown, message: `sources[${i}] ("${s.id}"): "date" (${leading}) is in the future of this build` });
+      problems.push({
+        file: shown,
+        message: `sources[${i}] ("${s.id}"): "date" (${leading}) is in the future of this build`,
+      });
     }
     const problem = privateUrlProblem(s.url);
     if (problem) problems.push({ file: shown, message: `sources[${i}] ("${s.id}"): "url" ${problem}` });
@@ -72,14 +102,22 @@ export function checkDatesAndSources(
  * The unit set must have existed in the year the edition measures (its results year, not its announcement date),
  * or on "units_as_of" when the edition gives it.
  */
-export function checkUnitSetDate(p: { year: number; unit_set: UnitSet; units_as_of?: string }, registry: Registry, shown: string): Problem[] {
+export function checkUnitSetDate(
+  p: { year: number; unit_set: UnitSet; units_as_of?: string },
+  registry: Registry,
+  shown: string,
+): Problem[] {
   const valid = unitSetsValidIn(registry, p.year, p.units_as_of);
   if (valid.includes(p.unit_set)) return [];
-  const when = p.units_as_of ? `on ${p.units_as_of} ("units_as_of")` : `in ${p.year}, the results year this edition measures`;
-  return [{
-    file: shown,
-    message: `"unit_set" is ${p.unit_set} (${registry.periods[p.unit_set].description}), which did not exist ${when}; use ${valid.map((s) => `${s} (${registry.periods[s].description})`).join(' or ')}. The unit set follows the year measured, not the announcement date.`,
-  }];
+  const when = p.units_as_of
+    ? `on ${p.units_as_of} ("units_as_of")`
+    : `in ${p.year}, the results year this edition measures`;
+  return [
+    {
+      file: shown,
+      message: `"unit_set" is ${p.unit_set} (${registry.periods[p.unit_set].description}), which did not exist ${when}; use ${valid.map((s) => `${s} (${registry.periods[s].description})`).join(' or ')}. The unit set follows the year measured, not the announcement date.`,
+    },
+  ];
 }
 
 /** A name shown safely in a message: control characters escaped, so that a newline cannot forge an output line. */
@@ -87,7 +125,8 @@ export const shownName = (name: string) => JSON.stringify(name).slice(1, -1);
 
 /** Why a file or folder name of raw/ is refused (control characters; a symbolic link that leaves raw/), or nothing. */
 export function nameProblem(path: string, name: string, rawDir: string): string | undefined {
-  if (/[\p{Cc}\u2028\u2029]/u.test(name)) return `the name "${shownName(name)}" contains a control character: rename it`;
+  if (/[\p{Cc}\u2028\u2029]/u.test(name))
+    return `the name "${shownName(name)}" contains a control character: rename it`;
   if (lstatSync(path).isSymbolicLink()) {
     let target: string;
     try {
@@ -96,7 +135,8 @@ export function nameProblem(path: string, name: string, rawDir: string): string 
       return 'is a symbolic link to nothing: replace it with the file itself';
     }
     const inside = relative(realpathSync(rawDir), target);
-    if (inside.startsWith('..') || isAbsolute(inside)) return `is a symbolic link to ${target}, outside raw/: copy the file into raw/ instead`;
+    if (inside.startsWith('..') || isAbsolute(inside))
+      return `is a symbolic link to ${target}, outside raw/: copy the file into raw/ instead`;
   }
   return undefined;
 }

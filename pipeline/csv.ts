@@ -15,13 +15,18 @@ export function readCsvObjects(path: string): Record<string, string>[] {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
   if (parsed.errors.length) {
     const e = parsed.errors[0];
-    throw new InvalidInputError([{ file: `raw/${basename(dirname(path))}/${basename(path)}`, row: (e.row ?? 0) + 2, message: e.message }]);
+    throw new InvalidInputError([
+      { file: `raw/${basename(dirname(path))}/${basename(path)}`, row: (e.row ?? 0) + 2, message: e.message },
+    ]);
   }
   return parsed.data;
 }
 
 export type CsvType = 'text' | 'integer' | 'double' | 'boolean';
-export interface CsvColumn { name: string; type: CsvType }
+export interface CsvColumn {
+  name: string;
+  type: CsvType;
+}
 export type CsvValue = string | number | bigint | boolean | null | undefined;
 
 /**
@@ -47,7 +52,11 @@ function field(value: CsvValue, type: CsvType): string {
   return /[",\n\r]/.test(text) || (type === 'text' && text === '') ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(columns: CsvColumn[], rows: CsvValue[][], options: { bom?: boolean; headers?: string[] } = {}): string {
+export function toCsv(
+  columns: CsvColumn[],
+  rows: CsvValue[][],
+  options: { bom?: boolean; headers?: string[] } = {},
+): string {
   const header = (options.headers ?? columns.map((c) => c.name)).map((h) => field(h, 'text')).join(',');
   const lines = rows.map((row) => columns.map((c, i) => field(row[i], c.type)).join(','));
   return (options.bom ? '\ufeff' : '') + [header, ...lines].join('\n') + '\n';
@@ -56,7 +65,8 @@ export function toCsv(columns: CsvColumn[], rows: CsvValue[][], options: { bom?:
 /** The CSV type of a DuckDB column type (from DESCRIBE). */
 export function csvType(duckdbType: string): CsvType {
   if (duckdbType === 'DOUBLE' || duckdbType === 'FLOAT' || duckdbType.startsWith('DECIMAL')) return 'double';
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(duckdbType)) return 'integer';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(duckdbType))
+    return 'integer';
   if (duckdbType === 'BOOLEAN') return 'boolean';
   return 'text';
 }

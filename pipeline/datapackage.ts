@@ -12,8 +12,14 @@ import type { IndexDefinition, IndexId } from './index-definitions.js';
 import type { Release } from './releases.js';
 import { RESOURCE_QUERIES } from './write-datasets.js';
 
-
-const TYPES: Record<string, string> = { VARCHAR: 'string', DOUBLE: 'number', INTEGER: 'integer', BIGINT: 'integer', HUGEINT: 'integer', BOOLEAN: 'boolean' };
+const TYPES: Record<string, string> = {
+  VARCHAR: 'string',
+  DOUBLE: 'number',
+  INTEGER: 'integer',
+  BIGINT: 'integer',
+  HUGEINT: 'integer',
+  BOOLEAN: 'boolean',
+};
 
 const KEYS: Record<string, { primaryKey?: string[]; foreignKeys?: object[] }> = {
   observations: {
@@ -27,17 +33,25 @@ const KEYS: Record<string, { primaryKey?: string[]; foreignKeys?: object[] }> = 
   measures: { primaryKey: ['index', 'measure', 'from_year'] },
   editions: { primaryKey: ['index', 'year'] },
   regional_averages: { primaryKey: ['index', 'year', 'measure', 'area_id'] },
-  source_values: { foreignKeys: [{ fields: ['index', 'year'], reference: { resource: 'editions', fields: ['index', 'year'] } }] },
+  source_values: {
+    foreignKeys: [{ fields: ['index', 'year'], reference: { resource: 'editions', fields: ['index', 'year'] } }],
+  },
   quality: {},
 };
 
 const TITLES: Record<string, ColumnDescription> = {
-  observations: { en: 'Observations: one row per index, year, unit and measure', vi: 'Số liệu: mỗi dòng một chỉ số, năm, đơn vị và chỉ tiêu' },
+  observations: {
+    en: 'Observations: one row per index, year, unit and measure',
+    vi: 'Số liệu: mỗi dòng một chỉ số, năm, đơn vị và chỉ tiêu',
+  },
   units: { en: 'Provincial units and the 2025 crosswalk', vi: 'Đơn vị hành chính cấp tỉnh và bảng chuyển đổi 2025' },
   measures: { en: 'Codebook of measures', vi: 'Danh mục chỉ tiêu' },
   editions: { en: 'Editions (publications) with coverage', vi: 'Các kỳ công bố và mức độ đầy đủ' },
   regional_averages: { en: 'Regional and national averages', vi: 'Bình quân vùng và cả nước' },
-  source_values: { en: 'Figures printed by other sources, beside the figure chiso publishes', vi: 'Số liệu do các nguồn khác công bố, đặt cạnh số liệu chiso dùng' },
+  source_values: {
+    en: 'Figures printed by other sources, beside the figure chiso publishes',
+    vi: 'Số liệu do các nguồn khác công bố, đặt cạnh số liệu chiso dùng',
+  },
   quality: { en: 'Data-quality report', vi: 'Báo cáo chất lượng dữ liệu' },
 };
 
@@ -67,30 +81,93 @@ export async function buildDataPackage(
   const resources: object[] = [];
   for (const [name, query] of Object.entries(RESOURCE_QUERIES)) {
     const schema = { fields: await fieldsOf(db, query), missingValues: [''], ...KEYS[name] };
-    resources.push({ name, title: TITLES[name].en, 'x-title-vi': TITLES[name].vi, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', ...fileEntry(dir, `${name}.csv`), schema });
-    resources.push({ name: `${name}-json`, title: `${TITLES[name].en} (JSON)`, profile: 'data-resource', format: 'json', mediatype: 'application/json', ...fileEntry(dir, `${name}.json`) });
-    resources.push({ name: `${name}-parquet`, title: `${TITLES[name].en} (Parquet)`, profile: 'data-resource', format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...fileEntry(dir, `${name}.parquet`) });
+    resources.push({
+      name,
+      title: TITLES[name].en,
+      'x-title-vi': TITLES[name].vi,
+      profile: 'tabular-data-resource',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      ...fileEntry(dir, `${name}.csv`),
+      schema,
+    });
+    resources.push({
+      name: `${name}-json`,
+      title: `${TITLES[name].en} (JSON)`,
+      profile: 'data-resource',
+      format: 'json',
+      mediatype: 'application/json',
+      ...fileEntry(dir, `${name}.json`),
+    });
+    resources.push({
+      name: `${name}-parquet`,
+      title: `${TITLES[name].en} (Parquet)`,
+      profile: 'data-resource',
+      format: 'parquet',
+      mediatype: 'application/vnd.apache.parquet',
+      ...fileEntry(dir, `${name}.parquet`),
+    });
   }
   for (const definition of definitions.values()) {
-    const measureDescriptions = Object.fromEntries(definition.measures.map((m) => [m.id, { en: m.name.en, vi: m.name.vi }]));
-    const schema = { fields: await fieldsOf(db, wideQueries[definition.id], measureDescriptions), missingValues: [''], primaryKey: ['year', 'unit_id'] };
-    const title = { en: `${definition.name.en}: one row per year and unit, one column per measure`, vi: `${definition.name.vi}: mỗi dòng một năm và một đơn vị, mỗi cột một chỉ tiêu` };
-    resources.push({ name: `${definition.id}-wide`, title: title.en, 'x-title-vi': title.vi, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', ...fileEntry(dir, `${definition.id}-wide.csv`), schema });
-    resources.push({ name: `${definition.id}-xlsx`, title: `${title.en} (Excel, Vietnamese headers)`, profile: 'data-resource', format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...fileEntry(dir, `${definition.id}.xlsx`) });
+    const measureDescriptions = Object.fromEntries(
+      definition.measures.map((m) => [m.id, { en: m.name.en, vi: m.name.vi }]),
+    );
+    const schema = {
+      fields: await fieldsOf(db, wideQueries[definition.id], measureDescriptions),
+      missingValues: [''],
+      primaryKey: ['year', 'unit_id'],
+    };
+    const title = {
+      en: `${definition.name.en}: one row per year and unit, one column per measure`,
+      vi: `${definition.name.vi}: mỗi dòng một năm và một đơn vị, mỗi cột một chỉ tiêu`,
+    };
+    resources.push({
+      name: `${definition.id}-wide`,
+      title: title.en,
+      'x-title-vi': title.vi,
+      profile: 'tabular-data-resource',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      ...fileEntry(dir, `${definition.id}-wide.csv`),
+      schema,
+    });
+    resources.push({
+      name: `${definition.id}-xlsx`,
+      title: `${title.en} (Excel, Vietnamese headers)`,
+      profile: 'data-resource',
+      format: 'xlsx',
+      mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ...fileEntry(dir, `${definition.id}.xlsx`),
+    });
   }
-  resources.push({ name: 'changelog', title: 'Changelog of data releases and corrections', 'x-title-vi': 'Nhật ký các lần phát hành dữ liệu và đính chính', profile: 'data-resource', format: 'json', mediatype: 'application/json', ...fileEntry(dir, 'changelog.json') });
+  resources.push({
+    name: 'changelog',
+    title: 'Changelog of data releases and corrections',
+    'x-title-vi': 'Nhật ký các lần phát hành dữ liệu và đính chính',
+    profile: 'data-resource',
+    format: 'json',
+    mediatype: 'application/json',
+    ...fileEntry(dir, 'changelog.json'),
+  });
   return {
     profile: 'data-package',
     name: 'chiso',
     title: 'chiso: Viet Nam provincial governance indices (PAR INDEX, SIPAS, PAPI, PCI)',
     'x-title-vi': 'chiso: các chỉ số quản trị cấp tỉnh của Việt Nam (PAR INDEX, SIPAS, PAPI, PCI)',
     description:
-      'Province rankings and scores of four Vietnamese governance indices, read from the publishers\' workbooks and from official and press publications, validated, with ranks, rank changes, groups and averages computed where the publication is complete. Every value carries its source and raw cell.',
+      "Province rankings and scores of four Vietnamese governance indices, read from the publishers' workbooks and from official and press publications, validated, with ranks, rank changes, groups and averages computed where the publication is complete. Every value carries its source and raw cell.",
     version: release.version,
     created: `${release.date}T00:00:00Z`,
     homepage: 'https://chiso.vn',
     licenses: [
-      { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0 (the compilation); the figures remain those of their publishers, see each edition\'s license', path: 'https://creativecommons.org/licenses/by/4.0/' },
+      {
+        name: 'CC-BY-4.0',
+        title:
+          "Creative Commons Attribution 4.0 (the compilation); the figures remain those of their publishers, see each edition's license",
+        path: 'https://creativecommons.org/licenses/by/4.0/',
+      },
     ],
     sources: [...definitions.values()].map((d) => ({ title: `${d.full_name.en} (${d.publisher.en})`, path: d.url })),
     contributors: [{ title: 'chiso contributors', role: 'author' }],

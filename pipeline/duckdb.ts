@@ -38,7 +38,12 @@ const csvField = (v: Value, type: ColumnType): string => {
  * produced one at a time (any iterable), so a large input is never held twice. Text is always quoted, so an
  * empty text stays empty and only a missing value becomes NULL.
  */
-export async function loadTable(db: DuckDBConnection, table: string, columns: Columns, rows: Iterable<Record<string, Value>>): Promise<void> {
+export async function loadTable(
+  db: DuckDBConnection,
+  table: string,
+  columns: Columns,
+  rows: Iterable<Record<string, Value>>,
+): Promise<void> {
   const names = Object.keys(columns);
   await db.run(`CREATE TABLE ${table} (${names.map((n) => `"${n}" ${columns[n]}`).join(', ')})`);
   const dir = mkdtempSync(join(tmpdir(), 'chiso-stage-'));
@@ -58,7 +63,9 @@ export async function loadTable(db: DuckDBConnection, table: string, columns: Co
     } finally {
       closeSync(fd);
     }
-    await db.run(`COPY ${table} FROM '${file.replaceAll("'", "''")}' (FORMAT csv, HEADER false, QUOTE '"', ESCAPE '"', ALLOW_QUOTED_NULLS false, AUTO_DETECT false)`);
+    await db.run(
+      `COPY ${table} FROM '${file.replaceAll("'", "''")}' (FORMAT csv, HEADER false, QUOTE '"', ESCAPE '"', ALLOW_QUOTED_NULLS false, AUTO_DETECT false)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -66,7 +73,9 @@ export async function loadTable(db: DuckDBConnection, table: string, columns: Co
 
 /** Runs every .sql file of a folder in name order; each file is one step that creates one table. */
 export async function runSqlSteps(db: DuckDBConnection, dir: string): Promise<string[]> {
-  const steps = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const steps = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   for (const step of steps) {
     try {
       await db.run(readFileSync(join(dir, step), 'utf8'));

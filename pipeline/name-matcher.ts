@@ -20,7 +20,10 @@ export class NameMatcher {
   private readonly byKey = new Map<string, Unit>();
   private readonly elsewhere = new Map<string, Unit>();
 
-  constructor(registry: Registry, readonly unitSet: UnitSet) {
+  constructor(
+    registry: Registry,
+    readonly unitSet: UnitSet,
+  ) {
     const problems: Problem[] = [];
     for (const unit of registry.units) {
       const target = unit.unit_sets.includes(unitSet) ? this.byKey : this.elsewhere;
@@ -29,9 +32,16 @@ export class NameMatcher {
         const extra = registry.extraAliases.find((a) => a.unit_id === unit.id && a.alias === alias);
         const where = extra ? { file: 'raw/units/aliases.csv', row: extra.row } : { file: 'raw/units' };
         const taken = target.get(key);
-        if (key === '') problems.push({ ...where, message: `the spelling "${alias}" of ${unit.name_vi} has no letters or digits, so it would match any such cell (a dash, a blank): remove it` });
+        if (key === '')
+          problems.push({
+            ...where,
+            message: `the spelling "${alias}" of ${unit.name_vi} has no letters or digits, so it would match any such cell (a dash, a blank): remove it`,
+          });
         else if (taken && taken.id !== unit.id) {
-          problems.push({ ...where, message: `the spelling "${alias}" of ${unit.name_vi} folds to "${key}", which already names ${taken.name_vi} (in unit set ${unitSet}): one spelling must name one unit` });
+          problems.push({
+            ...where,
+            message: `the spelling "${alias}" of ${unit.name_vi} folds to "${key}", which already names ${taken.name_vi} (in unit set ${unitSet}): one spelling must name one unit`,
+          });
         } else target.set(key, unit);
       }
     }
@@ -40,7 +50,11 @@ export class NameMatcher {
 
   match(printed: string): Match {
     const key = foldName(printed);
-    if (key === '') return { ok: false, problem: `"${printed}"${describeUnusual(printed)} has no letters or digits, so it names no province` };
+    if (key === '')
+      return {
+        ok: false,
+        problem: `"${printed}"${describeUnusual(printed)} has no letters or digits, so it names no province`,
+      };
     const unit = this.byKey.get(key);
     if (unit) return { ok: true, unit };
     const other = this.elsewhere.get(key);

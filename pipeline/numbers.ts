@@ -12,13 +12,18 @@ const PLAIN = { '.': /^-?\d+(\.\d+)?$/, ',': /^-?\d+(,\d+)?$/ } as const;
 export function readNumber(cell: Cell, decimal: '.' | ','): Read<number> {
   if (typeof cell === 'number') {
     // -0 is 0: a minus sign on zero would be published as "-0.0".
-    return Number.isFinite(cell) ? { ok: true, value: cell === 0 ? 0 : cell } : { ok: false, problem: `expected a number, found ${cell}` };
+    return Number.isFinite(cell)
+      ? { ok: true, value: cell === 0 ? 0 : cell }
+      : { ok: false, problem: `expected a number, found ${cell}` };
   }
   const text = (cell ?? '').trim();
   if (PLAIN[decimal].test(text)) {
     const value = Number(text.replace(',', '.'));
     if (!Number.isFinite(value)) {
-      return { ok: false, problem: `expected a number, found a string of ${text.replace(/\D/g, '').length} digits ("${text.slice(0, 20)}…"), too long to be a figure (a pasted identifier?)` };
+      return {
+        ok: false,
+        problem: `expected a number, found a string of ${text.replace(/\D/g, '').length} digits ("${text.slice(0, 20)}…"), too long to be a figure (a pasted identifier?)`,
+      };
     }
     return { ok: true, value: value === 0 ? 0 : value };
   }
@@ -30,10 +35,16 @@ export function readNumber(cell: Cell, decimal: '.' | ','): Read<number> {
     };
   }
   if (text.startsWith('=')) {
-    return { ok: false, problem: `expected a number, found the formula "${text}" with no saved value (open the workbook in a spreadsheet program and save it, so the result is stored)` };
+    return {
+      ok: false,
+      problem: `expected a number, found the formula "${text}" with no saved value (open the workbook in a spreadsheet program and save it, so the result is stored)`,
+    };
   }
   if (/^-?\d+([.,]\d+)?\s*%$/.test(text)) {
-    return { ok: false, problem: `expected a number, found the percentage "${text}" (a cell formatted as percent, or typed with %): write the number of percentage points, e.g. 91.2` };
+    return {
+      ok: false,
+      problem: `expected a number, found the percentage "${text}" (a cell formatted as percent, or typed with %): write the number of percentage points, e.g. 91.2`,
+    };
   }
   if (/^-?\d{1,3}([.,\s]\d{3})+([.,]\d+)?$/.test(text)) {
     return { ok: false, problem: `expected a plain number, found "${text}" with a thousands separator` };
@@ -45,7 +56,8 @@ export function readNumber(cell: Cell, decimal: '.' | ','): Read<number> {
 export function readRank(cell: Cell): Read<number> {
   const n = readNumber(cell, '.');
   if (!n.ok) return { ok: false, problem: n.problem.replace('a number', 'a rank (whole number)') };
-  if (!Number.isInteger(n.value) || n.value < 1) return { ok: false, problem: `expected a rank (whole number ≥ 1), found ${n.value}` };
+  if (!Number.isInteger(n.value) || n.value < 1)
+    return { ok: false, problem: `expected a rank (whole number ≥ 1), found ${n.value}` };
   return n;
 }
 
@@ -59,7 +71,9 @@ export function isBlank(cell: Cell): boolean {
  */
 export function readRankChange(cell: Cell): Read<number> {
   if (typeof cell === 'number') {
-    return Number.isInteger(cell) ? { ok: true, value: cell } : { ok: false, problem: `expected a rank change (whole number), found ${cell}` };
+    return Number.isInteger(cell)
+      ? { ok: true, value: cell }
+      : { ok: false, problem: `expected a rank change (whole number), found ${cell}` };
   }
   const text = String(cell).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
   if (text === 'giữ nguyên') return { ok: true, value: 0 };
@@ -72,5 +86,8 @@ export function readRankChange(cell: Cell): Read<number> {
   const signed = /^([+\-−])(\d+)$/.exec(text);
   if (signed) return { ok: true, value: signed[1] === '+' ? Number(signed[2]) : -Number(signed[2]) };
   if (text === '0') return { ok: true, value: 0 };
-  return { ok: false, problem: `expected a printed rank change ("tăng N bậc", "giảm N bậc", "giữ nguyên", or a signed whole number such as +3 or -7), found "${cell}"` };
+  return {
+    ok: false,
+    problem: `expected a printed rank change ("tăng N bậc", "giảm N bậc", "giữ nguyên", or a signed whole number such as +3 or -7), found "${cell}"`,
+  };
 }

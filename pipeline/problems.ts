@@ -7,7 +7,12 @@ export interface Problem {
 }
 
 /** Control characters escaped (\n, \u0007), so that no text from the input can forge a line of the output. */
-const escapeControls = (text: string) => text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => JSON.stringify(c).slice(1, -1).replace(/^\u2028$/, '\\u2028'));
+const escapeControls = (text: string) =>
+  text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) =>
+    JSON.stringify(c)
+      .slice(1, -1)
+      .replace(/^\u2028$/, '\\u2028'),
+  );
 
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.row !== undefined ? `row ${p.row}` : '', p.column ? `column ${p.column}` : '']
@@ -19,6 +24,8 @@ export function formatProblem(p: Problem): string {
 /** Thrown when the input is invalid; carries every problem found, not just the first. */
 export class InvalidInputError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(`${problems.length} problem(s) in the raw input:\n` + problems.map((p) => '  - ' + formatProblem(p)).join('\n'));
+    super(
+      `${problems.length} problem(s) in the raw input:\n` + problems.map((p) => '  - ' + formatProblem(p)).join('\n'),
+    );
   }
 }

@@ -9,7 +9,22 @@
  * are removed by the next run, which also restores `target` if it is missing, and takes over a lock whose holder
  * is no longer running.
  */
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from './run-pipeline.js';
@@ -19,7 +34,12 @@ export const ROOT = join(import.meta.dirname, '..');
 /** Thrown when another run holds the lock: this run changed nothing, and says so without claiming more. */
 export class PublishLockedError extends Error {}
 
-interface Holder { pid: number; host: string; started: string; processStart?: string }
+interface Holder {
+  pid: number;
+  host: string;
+  started: string;
+  processStart?: string;
+}
 
 const versionsOf = (target: string) => join(dirname(target), `.${basename(target)}.versions`);
 const shown = (path: string) => (path.startsWith(ROOT + '/') ? relative(ROOT, path) + '/' : path);
@@ -45,7 +65,11 @@ function isAlive(pid: number): boolean {
 function isRunning(holder: Holder): boolean {
   if (holder.host !== hostname()) return true; // another machine's run: it cannot be checked from here
   if (!isAlive(holder.pid)) return false;
-  return holder.processStart === undefined || processStart(holder.pid) === undefined || processStart(holder.pid) === holder.processStart;
+  return (
+    holder.processStart === undefined ||
+    processStart(holder.pid) === undefined ||
+    processStart(holder.pid) === holder.processStart
+  );
 }
 
 function readHolder(text: string): Holder | undefined {
@@ -57,7 +81,10 @@ function readHolder(text: string): Holder | undefined {
   }
 }
 
-interface Lock { held: () => boolean; release: () => void }
+interface Lock {
+  held: () => boolean;
+  release: () => void;
+}
 
 /**
  * Takes the lock of `target`, or throws PublishLockedError naming the run that holds it. The lock file is written
@@ -68,7 +95,12 @@ function acquireLock(target: string): Lock {
   mkdirSync(versions, { recursive: true });
   chmodSync(versions, 0o755);
   const lock = join(versions, 'lock');
-  const token = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString(), processStart: processStart(process.pid) } satisfies Holder);
+  const token = JSON.stringify({
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+    processStart: processStart(process.pid),
+  } satisfies Holder);
   const mine = `${lock}.${process.pid}`;
   writeFileSync(mine, token);
   const held = () => {
@@ -163,7 +195,9 @@ function restoreFormerCopies(target: string): string[] {
   const data = newest(/^data-.*\.old$/, '');
   if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory() && !existsSync(join(target, 'data')) && data) {
     renameSync(data, join(target, 'data'));
-    notes.push(`${shown(join(target, 'data'))} was missing; restored the copy a killed pipeline run left in ${shown(data)}`);
+    notes.push(
+      `${shown(join(target, 'data'))} was missing; restored the copy a killed pipeline run left in ${shown(data)}`,
+    );
   }
   return notes;
 }
@@ -180,7 +214,10 @@ function recover(target: string): string[] {
     pointAt(target, version);
   } else if (!currentVersion(target) && (!stat || !statSync(target, { throwIfNoEntry: false }))) {
     // Only a run killed while turning a folder into a version leaves it missing: restore the last version.
-    const kept = readdirSync(versions).filter((n) => n.startsWith('v')).sort().at(-1);
+    const kept = readdirSync(versions)
+      .filter((n) => n.startsWith('v'))
+      .sort()
+      .at(-1);
     if (kept) {
       pointAt(target, join(versions, kept));
       notes.push(`${shown(target)} was missing; restored its last complete version`);
@@ -214,7 +251,11 @@ function makeReadable(dir: string): void {
  * Publishes what `write` produces into `target`: `write` gets an empty work folder and returns the folder to
  * publish (the work folder or one inside it). If `write` throws, `target` is left exactly as it was.
  */
-export async function publish(target: string, write: (work: string) => Promise<string>, log: (line: string) => void = () => {}): Promise<void> {
+export async function publish(
+  target: string,
+  write: (work: string) => Promise<string>,
+  log: (line: string) => void = () => {},
+): Promise<void> {
   mkdirSync(dirname(target), { recursive: true });
   const lock = acquireLock(target);
   try {
@@ -224,7 +265,10 @@ export async function publish(target: string, write: (work: string) => Promise<s
     try {
       const output = await write(work);
       makeReadable(output);
-      if (!lock.held()) throw new PublishLockedError(`another run took over the lock of ${shown(target)} while this one was working; this run published nothing`);
+      if (!lock.held())
+        throw new PublishLockedError(
+          `another run took over the lock of ${shown(target)} while this one was working; this run published nothing`,
+        );
       const version = newVersion(versions);
       renameSync(output, version);
       pointAt(target, version);
@@ -238,12 +282,20 @@ export async function publish(target: string, write: (work: string) => Promise<s
 }
 
 /** Runs the pipeline and publishes its datasets into `target` only if it succeeds (or throws, changing nothing). */
-export async function publishData(rawDir: string, target: string, log?: (line: string) => void): Promise<PipelineResult> {
+export async function publishData(
+  rawDir: string,
+  target: string,
+  log?: (line: string) => void,
+): Promise<PipelineResult> {
   let result: PipelineResult | undefined;
-  await publish(target, async (work) => {
-    result = await runPipeline(rawDir, work);
-    return work;
-  }, log);
+  await publish(
+    target,
+    async (work) => {
+      result = await runPipeline(rawDir, work);
+      return work;
+    },
+    log,
+  );
   return result!;
 }
 

@@ -19,9 +19,28 @@ import { readJson, validateAgainst } from './schemas.js';
 import { foldSpace } from './text.js';
 
 export type SourceKind = 'official' | 'press' | 'secondary' | 'provincial';
-export interface Source { id: string; url: string; title: string; publisher: string; date?: string; kind?: SourceKind; note?: string }
-export interface PublishedAverage { area: string; measure: string; value: number; decimals?: number; source: string; preferred?: boolean }
-export interface GroupCount { group: string; count: number; source: string }
+export interface Source {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  date?: string;
+  kind?: SourceKind;
+  note?: string;
+}
+export interface PublishedAverage {
+  area: string;
+  measure: string;
+  value: number;
+  decimals?: number;
+  source: string;
+  preferred?: boolean;
+}
+export interface GroupCount {
+  group: string;
+  count: number;
+  source: string;
+}
 
 export interface Publication {
   index: string;
@@ -112,51 +131,91 @@ function checkFiles(rawDir: string, dir: string, shownDir: string, publication: 
     if (name === 'publication.json') continue;
     const entry = listed.get(name);
     const twin = publication.files.find((f) => f.path !== name && f.path.normalize('NFC') === name.normalize('NFC'));
-    if (twin) problems.push({ file: `${shownDir}/${name}`, message: `and "files" entry "${twin.path}" differ only in Unicode normalisation (one is NFC, the other NFD): write the name in publication.json exactly as the file's (NFC)` });
-    else if (!entry) problems.push({ file: `${shownDir}/${name}`, message: 'is not listed in publication.json "files" (add it with its sha256, or remove it)' });
+    if (twin)
+      problems.push({
+        file: `${shownDir}/${name}`,
+        message: `and "files" entry "${twin.path}" differ only in Unicode normalisation (one is NFC, the other NFD): write the name in publication.json exactly as the file's (NFC)`,
+      });
+    else if (!entry)
+      problems.push({
+        file: `${shownDir}/${name}`,
+        message: 'is not listed in publication.json "files" (add it with its sha256, or remove it)',
+      });
     else if (sha256(join(dir, name)) !== entry.sha256) {
-      problems.push({ file: `${shownDir}/${name}`, message: `its sha256 differs from the one in publication.json "files" (the file changed; if the change is intended, record the new checksum and say why in "notes")` });
+      problems.push({
+        file: `${shownDir}/${name}`,
+        message: `its sha256 differs from the one in publication.json "files" (the file changed; if the change is intended, record the new checksum and say why in "notes")`,
+      });
     }
   }
   for (const f of publication.files) {
-    if (!present.some((name) => name !== f.path && name.normalize('NFC') === f.path.normalize('NFC')) && !existsSync(join(dir, f.path))) problems.push({ file: `${shownDir}/publication.json`, message: `"files" lists "${f.path}", which is not in the folder` });
+    if (
+      !present.some((name) => name !== f.path && name.normalize('NFC') === f.path.normalize('NFC')) &&
+      !existsSync(join(dir, f.path))
+    )
+      problems.push({
+        file: `${shownDir}/publication.json`,
+        message: `"files" lists "${f.path}", which is not in the folder`,
+      });
     if (f.converted_from && !listed.has(f.converted_from)) {
-      problems.push({ file: `${shownDir}/publication.json`, message: `"${f.path}" is converted from "${f.converted_from}", which "files" does not list` });
+      problems.push({
+        file: `${shownDir}/publication.json`,
+        message: `"${f.path}" is converted from "${f.converted_from}", which "files" does not list`,
+      });
     }
   }
   for (const t of publication.tables) {
-    if (!listed.has(t.file)) problems.push({ file: `${shownDir}/publication.json`, message: `table file "${t.file}" is not listed in "files"` });
+    if (!listed.has(t.file))
+      problems.push({
+        file: `${shownDir}/publication.json`,
+        message: `table file "${t.file}" is not listed in "files"`,
+      });
   }
   return problems;
 }
 
 /** A mapped header, or a pinned column (by letter alone: the reader checks its header). */
-const headerKey = (location: Location) => (typeof location === 'string' ? `header:${foldSpace(location)}` : `column:${location.column}`);
+const headerKey = (location: Location) =>
+  typeof location === 'string' ? `header:${foldSpace(location)}` : `column:${location.column}`;
 
 function checkMeasures(publication: Publication, definition: IndexDefinition, shown: string): Problem[] {
   const problems: Problem[] = [];
   const check = (measure: string, where: string) => {
     const m = definition.measures.find((x) => x.id === measure);
-    if (!m) problems.push({ file: shown, message: `${where}: "${measure}" is not a measure of ${definition.id} (measures: ${definition.measures.map((x) => x.id).join(', ')})` });
+    if (!m)
+      problems.push({
+        file: shown,
+        message: `${where}: "${measure}" is not a measure of ${definition.id} (measures: ${definition.measures.map((x) => x.id).join(', ')})`,
+      });
     else if (!scaleFor(m, publication.year)) {
-      problems.push({ file: shown, message: `${where}: the measure "${measure}" does not exist in ${publication.year} (it exists in ${describeYears(m)})` });
+      problems.push({
+        file: shown,
+        message: `${where}: the measure "${measure}" does not exist in ${publication.year} (it exists in ${describeYears(m)})`,
+      });
     }
   };
   publication.tables.forEach((t, i) => {
-    const columns = new Map<string, string>([[headerKey(t.unit_column ? { column: t.unit_column, header: t.unit_header } : t.unit_header), 'unit_header']]);
+    const columns = new Map<string, string>([
+      [headerKey(t.unit_column ? { column: t.unit_column, header: t.unit_header } : t.unit_header), 'unit_header'],
+    ]);
     for (const kind of ['values', 'ranks', 'groups', 'rank_changes'] as const) {
       for (const [measure, location] of Object.entries(t[kind] ?? {})) {
         check(measure, `tables[${i}].${kind}`);
         const key = headerKey(location);
         const taken = columns.get(key);
-        if (taken) problems.push({ file: shown, message: `tables[${i}].${kind}.${measure}: the header ${JSON.stringify(location)} is already mapped by ${taken}; one column holds one figure` });
+        if (taken)
+          problems.push({
+            file: shown,
+            message: `tables[${i}].${kind}.${measure}: the header ${JSON.stringify(location)} is already mapped by ${taken}; one column holds one figure`,
+          });
         columns.set(key, `${kind}.${measure}`);
       }
     }
   });
   for (const measure of publication.complete_measures ?? []) check(measure, 'complete_measures');
   for (const a of publication.published_averages ?? []) check(a.measure, `published_averages "${a.area}"`);
-  for (const entry of publication.not_scored ?? []) for (const measure of entry.measures ?? []) check(measure, `not_scored "${entry.unit}"`);
+  for (const entry of publication.not_scored ?? [])
+    for (const measure of entry.measures ?? []) check(measure, `not_scored "${entry.unit}"`);
   return problems;
 }
 
@@ -176,28 +235,47 @@ export async function readEdition(
   const invalid = validateAgainst('publication.schema.json', data, shown);
   if (invalid.length) return { problems: invalid };
   const publication = data as Publication;
-  if (!definition) return { problems: [{ file: shown, message: `unknown index "${index}" (known: par-index, sipas, papi, pci)` }] };
-  if (publication.index !== index) problems.push({ file: shown, message: `"index" is "${publication.index}" but the folder is raw/${index}/` });
-  if (String(publication.year) !== yearFolder) problems.push({ file: shown, message: `"year" is ${publication.year} but the folder is ${yearFolder}/` });
+  if (!definition)
+    return { problems: [{ file: shown, message: `unknown index "${index}" (known: par-index, sipas, papi, pci)` }] };
+  if (publication.index !== index)
+    problems.push({ file: shown, message: `"index" is "${publication.index}" but the folder is raw/${index}/` });
+  if (String(publication.year) !== yearFolder)
+    problems.push({ file: shown, message: `"year" is ${publication.year} but the folder is ${yearFolder}/` });
   if (Number(publication.published.slice(0, 4)) < publication.year) {
-    problems.push({ file: shown, message: `"published" (${publication.published}) is before the results year ${publication.year}; results are announced after the year they measure` });
+    problems.push({
+      file: shown,
+      message: `"published" (${publication.published}) is before the results year ${publication.year}; results are announced after the year they measure`,
+    });
   }
   problems.push(...checkDatesAndSources(publication, shown), ...checkUnitSetDate(publication, registry, shown));
   problems.push(...checkFiles(rawDir, dir, shownDir, publication), ...checkMeasures(publication, definition, shown));
   const sourceIds = new Set(publication.sources.map((s) => s.id));
-  if (sourceIds.size !== publication.sources.length) problems.push({ file: shown, message: 'two "sources" share an id' });
-  for (const [field, entries] of [['published_averages', publication.published_averages ?? []], ['group_counts', publication.group_counts ?? []]] as const) {
+  if (sourceIds.size !== publication.sources.length)
+    problems.push({ file: shown, message: 'two "sources" share an id' });
+  for (const [field, entries] of [
+    ['published_averages', publication.published_averages ?? []],
+    ['group_counts', publication.group_counts ?? []],
+  ] as const) {
     for (const entry of entries) {
-      if (!sourceIds.has(entry.source)) problems.push({ file: shown, message: `${field}: source id "${entry.source}" is not among the "sources"` });
+      if (!sourceIds.has(entry.source))
+        problems.push({ file: shown, message: `${field}: source id "${entry.source}" is not among the "sources"` });
     }
   }
   const regions = new Set(registry.units.map((u) => u.region_id).filter(Boolean));
   for (const a of publication.published_averages ?? []) {
-    if (a.area !== 'national' && !regions.has(a.area)) problems.push({ file: shown, message: `published_averages: unknown area "${a.area}" (national or one of ${[...regions].join(', ')})` });
+    if (a.area !== 'national' && !regions.has(a.area))
+      problems.push({
+        file: shown,
+        message: `published_averages: unknown area "${a.area}" (national or one of ${[...regions].join(', ')})`,
+      });
   }
   const groupLabels = definition.groups.labels?.map((l) => l.id) ?? [];
   for (const g of publication.group_counts ?? []) {
-    if (!groupLabels.includes(g.group)) problems.push({ file: shown, message: `group_counts: unknown group "${g.group}" (known: ${groupLabels.join(', ')})` });
+    if (!groupLabels.includes(g.group))
+      problems.push({
+        file: shown,
+        message: `group_counts: unknown group "${g.group}" (known: ${groupLabels.join(', ')})`,
+      });
   }
   if (problems.length) return { problems };
 
@@ -208,16 +286,29 @@ export async function readEdition(
   // The not_scored entries, matched to their units once.
   const notScoredEntries = (publication.not_scored ?? []).map((entry) => ({ entry, match: matcher.match(entry.unit) }));
   notScoredEntries.forEach(({ entry, match: m }, i) => {
-    const earlier = notScoredEntries.slice(0, i).find(({ entry: e, match: n }) =>
-      m.ok && n.ok && n.unit.id === m.unit.id && (!e.measures || !entry.measures || e.measures.some((x) => entry.measures!.includes(x))));
+    const earlier = notScoredEntries
+      .slice(0, i)
+      .find(
+        ({ entry: e, match: n }) =>
+          m.ok &&
+          n.ok &&
+          n.unit.id === m.unit.id &&
+          (!e.measures || !entry.measures || e.measures.some((x) => entry.measures!.includes(x))),
+      );
     if (earlier && m.ok) {
-      problems.push({ file: shown, message: `not_scored lists ${m.unit.name_vi} twice ("${earlier.entry.unit}" and "${entry.unit}"${entry.measures ? ` for ${entry.measures.join(', ')}` : ''}): keep one entry with one reason` });
+      problems.push({
+        file: shown,
+        message: `not_scored lists ${m.unit.name_vi} twice ("${earlier.entry.unit}" and "${entry.unit}"${entry.measures ? ` for ${entry.measures.join(', ')}` : ''}): keep one entry with one reason`,
+      });
     }
   });
 
   const matchedNames: string[] = [];
   const tableFiles = new TableFiles(dir);
-  const sheetsRead = new Map<string, { tables: number; cells: Map<string, { cell: OutsideCell; table: TableSpec; count: number }> }>();
+  const sheetsRead = new Map<
+    string,
+    { tables: number; cells: Map<string, { cell: OutsideCell; table: TableSpec; count: number }> }
+  >();
   for (const [tableIndex, table] of publication.tables.entries()) {
     const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
     let grid;
@@ -225,14 +316,26 @@ export async function readEdition(
       grid = tableFiles.grid(table.file, table.sheet);
     } catch (error) {
       if (!(error instanceof GridError)) throw error;
-      problems.push({ file: error.row === undefined ? `${shownDir}/${table.file}` : file, row: error.row, column: error.column, message: error.message });
+      problems.push({
+        file: error.row === undefined ? `${shownDir}/${table.file}` : file,
+        row: error.row,
+        column: error.column,
+        message: error.message,
+      });
       continue;
     }
-    if (table.declared_header && table.role !== 'independent') problems.push({ file: shown, message: `tables[${tableIndex}]: "declared_header" is for tables with "role": "independent"` });
+    if (table.declared_header && table.role !== 'independent')
+      problems.push({
+        file: shown,
+        message: `tables[${tableIndex}]: "declared_header" is for tables with "role": "independent"`,
+      });
     const read = readTableRows(grid, table, file);
     problems.push(...read.problems);
     if (!read.problems.length && read.rows.length === 0) {
-      problems.push({ file, message: `the table has no province rows${table.first_row ? ` from row ${table.first_row}` : ''}${table.last_row ? ` to row ${table.last_row}` : ''}` });
+      problems.push({
+        file,
+        message: `the table has no province rows${table.first_row ? ` from row ${table.first_row}` : ''}${table.last_row ? ` to row ${table.last_row}` : ''}`,
+      });
     }
     // Several tables may read one sheet (side by side): a cell is left out only if it is outside all of them.
     const sheet = sheetsRead.get(file) ?? sheetsRead.set(file, { tables: 0, cells: new Map() }).get(file)!;
@@ -251,16 +354,36 @@ export async function readEdition(
       const unit = match.unit;
       matchedNames.push(row.unitName);
       // An independent table may list a unit once per source.
-      const rowKey = table.role === 'independent' ? `${unit.id}@${tableIndex}@${row.sourceIds.join(';')}` : `${unit.id}@${tableIndex}`;
+      const rowKey =
+        table.role === 'independent'
+          ? `${unit.id}@${tableIndex}@${row.sourceIds.join(';')}`
+          : `${unit.id}@${tableIndex}`;
       const firstSeen = seenUnits.get(rowKey);
       if (firstSeen) {
-        problems.push({ file, row: row.row, column: row.column, message: `${unit.name_vi} appears twice in this table ("${row.unitName}" here, first at ${firstSeen})` });
+        problems.push({
+          file,
+          row: row.row,
+          column: row.column,
+          message: `${unit.name_vi} appears twice in this table ("${row.unitName}" here, first at ${firstSeen})`,
+        });
         continue;
       }
       seenUnits.set(rowKey, `row ${row.row} column ${row.column}`);
-      if (row.sourceIds.length === 0) problems.push({ file, row: row.row, column: row.sourceColumn, message: 'the row has no source (set the table\'s "source" or fill its source column)' });
+      if (row.sourceIds.length === 0)
+        problems.push({
+          file,
+          row: row.row,
+          column: row.sourceColumn,
+          message: 'the row has no source (set the table\'s "source" or fill its source column)',
+        });
       for (const id of row.sourceIds) {
-        if (!sourceIds.has(id)) problems.push({ file, row: row.row, column: row.sourceColumn, message: `source id "${id}" is not among the "sources" of publication.json` });
+        if (!sourceIds.has(id))
+          problems.push({
+            file,
+            row: row.row,
+            column: row.sourceColumn,
+            message: `source id "${id}" is not among the "sources" of publication.json`,
+          });
       }
       if (table.role === 'independent') {
         for (const cell of row.cells) {
@@ -268,14 +391,24 @@ export async function readEdition(
           if ('problem' in read) problems.push({ file, row: cell.row, column: cell.column, message: read.problem });
           else if (read.field) {
             sourceValues.push({
-              index, year: publication.year, unit_id: unit.id, measure: cell.measure, ...read.figure, field: read.field,
-              source_id: row.sourceIds[0] ?? '', declared: row.declared ?? null, raw_file: `${shownDir}/${table.file}`, raw_cell: `${cell.column}${cell.row}`,
+              index,
+              year: publication.year,
+              unit_id: unit.id,
+              measure: cell.measure,
+              ...read.figure,
+              field: read.field,
+              source_id: row.sourceIds[0] ?? '',
+              declared: row.declared ?? null,
+              raw_file: `${shownDir}/${table.file}`,
+              raw_cell: `${cell.column}${cell.row}`,
             });
           }
         }
         continue;
       }
-      const notScored = notScoredEntries.filter(({ match: m }) => m.ok && m.unit.id === unit.id).map(({ entry }) => entry);
+      const notScored = notScoredEntries
+        .filter(({ match: m }) => m.ok && m.unit.id === unit.id)
+        .map(({ entry }) => entry);
       for (const cell of row.cells) {
         const key = `${unit.id}|${cell.measure}`;
         const existing = observations.get(key);
@@ -305,12 +438,22 @@ export async function readEdition(
         let elsewhere = obs.raw_file !== `${shownDir}/${table.file}` || obs.raw_sheet !== (table.sheet ?? null);
         if (elsewhere && cell.kind === 'value' && !obs.raw_cell) {
           // The value's table becomes the observation's; a rank read before it keeps its own table's name.
-          if (obs.raw_rank_cell && !obs.raw_rank_cell.includes('!')) obs.raw_rank_cell = qualified(obs.raw_file.slice(shownDir.length + 1), obs.raw_sheet) + obs.raw_rank_cell;
+          if (obs.raw_rank_cell && !obs.raw_rank_cell.includes('!'))
+            obs.raw_rank_cell = qualified(obs.raw_file.slice(shownDir.length + 1), obs.raw_sheet) + obs.raw_rank_cell;
           Object.assign(obs, { raw_file: `${shownDir}/${table.file}`, raw_sheet: table.sheet ?? null });
           elsewhere = false;
         }
         const where = elsewhere ? qualified(table.file, table.sheet ?? null) : '';
-        const problem = readCell(obs, cell, table, declared?.reason, definition, publication.year, existing !== undefined, where);
+        const problem = readCell(
+          obs,
+          cell,
+          table,
+          declared?.reason,
+          definition,
+          publication.year,
+          existing !== undefined,
+          where,
+        );
         if (problem) problems.push({ file, row: cell.row, column: cell.column, message: problem });
         observations.set(key, obs);
       }
@@ -320,12 +463,20 @@ export async function readEdition(
   for (const [file, sheet] of sheetsRead) {
     for (const { cell, table, count } of sheet.cells.values()) {
       const m = count === sheet.tables ? matcher.match(cell.text) : undefined;
-      if (m?.ok) problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(m.unit.name_vi, cell, table) });
+      if (m?.ok)
+        problems.push({
+          file,
+          row: cell.row,
+          column: cell.column,
+          message: outsideMessage(m.unit.name_vi, cell, table),
+        });
     }
   }
 
   // A unit declared not scored may be left out of the table: record it as not scored all the same.
-  const mappedMeasures = [...new Set(publication.tables.filter((t) => t.role !== 'independent').flatMap((t) => Object.keys(t.values)))];
+  const mappedMeasures = [
+    ...new Set(publication.tables.filter((t) => t.role !== 'independent').flatMap((t) => Object.keys(t.values))),
+  ];
   for (const { entry: n, match: m } of notScoredEntries) {
     if (!m.ok) {
       problems.push({ file: shown, message: `not_scored: ${m.problem}` });
@@ -334,9 +485,24 @@ export async function readEdition(
     for (const measure of n.measures ?? mappedMeasures) {
       if (observations.has(`${m.unit.id}|${measure}`)) continue;
       observations.set(`${m.unit.id}|${measure}`, {
-        index, year: publication.year, unit_id: m.unit.id, measure, value: null, published_rank: null, published_group: null, published_rank_change: null,
-        status: 'not-scored', status_note_vi: n.reason.vi, status_note_en: n.reason.en, source_id: publication.sources[0].id, raw_file: shown, raw_sheet: null,
-        raw_cell: null, raw_rank_cell: null, raw_change_cell: null, where: shown,
+        index,
+        year: publication.year,
+        unit_id: m.unit.id,
+        measure,
+        value: null,
+        published_rank: null,
+        published_group: null,
+        published_rank_change: null,
+        status: 'not-scored',
+        status_note_vi: n.reason.vi,
+        status_note_en: n.reason.en,
+        source_id: publication.sources[0].id,
+        raw_file: shown,
+        raw_sheet: null,
+        raw_cell: null,
+        raw_rank_cell: null,
+        raw_change_cell: null,
+        where: shown,
       });
     }
   }
@@ -347,7 +513,7 @@ export async function readEdition(
       ? listedUnits
       : registry.units.filter((u) => u.unit_sets.includes(publication.unit_set)).map((u) => u.id);
   // Checked only when the tables were read cleanly; otherwise every unit of a broken table would be listed again.
-  for (const measure of problems.length ? [] : publication.complete_measures ?? []) {
+  for (const measure of problems.length ? [] : (publication.complete_measures ?? [])) {
     const lacking = universe.filter((id) => {
       const o = observations.get(`${id}|${measure}`);
       return !o || (o.value === null && o.status !== 'not-scored');
@@ -372,10 +538,18 @@ export async function readEdition(
  * accident (publication.json is copied from last year's), so it needs a confirmation: a name that only it knows, or
  * "units_as_of". A later set is never kept by accident, and a name it does not know is refused anyway.
  */
-function checkNamesTellUnitSet(publication: Publication, names: string[], registry: Registry, matcherFor: (set: UnitSet) => NameMatcher, shown: string): Problem[] {
+function checkNamesTellUnitSet(
+  publication: Publication,
+  names: string[],
+  registry: Registry,
+  matcherFor: (set: UnitSet) => NameMatcher,
+  shown: string,
+): Problem[] {
   if (publication.units_as_of || names.length === 0) return [];
   const own = matcherFor(publication.unit_set);
-  const later = unitSetsValidIn(registry, publication.year).filter((s) => registry.periods[s].from > registry.periods[publication.unit_set].from);
+  const later = unitSetsValidIn(registry, publication.year).filter(
+    (s) => registry.periods[s].from > registry.periods[publication.unit_set].from,
+  );
   for (const other of later) {
     const theirs = matcherFor(other);
     const decisive = names.some((name) => {
@@ -384,10 +558,12 @@ function checkNamesTellUnitSet(publication: Publication, names: string[], regist
       return !there.ok || (here.ok && here.unit.id === there.unit.id);
     });
     if (!decisive) {
-      return [{
-        file: shown,
-        message: `every province name in the tables (${names.length}, e.g. "${names[0]}") also names a different unit of ${other} (${registry.periods[other].description}), which also existed in ${publication.year}, so the names cannot tell whether "unit_set" ${publication.unit_set} is right (a publication.json copied from an earlier year keeps its unit set). Check which units the table means and give their date in "units_as_of" (YYYY-MM-DD)`,
-      }];
+      return [
+        {
+          file: shown,
+          message: `every province name in the tables (${names.length}, e.g. "${names[0]}") also names a different unit of ${other} (${registry.periods[other].description}), which also existed in ${publication.year}, so the names cannot tell whether "unit_set" ${publication.unit_set} is right (a publication.json copied from an earlier year keeps its unit set). Check which units the table means and give their date in "units_as_of" (YYYY-MM-DD)`,
+        },
+      ];
     }
   }
   return [];
@@ -400,9 +576,23 @@ function outsideMessage(name: string, cell: OutsideCell, table: TableSpec): stri
     return `${name} is printed in column ${cell.column}, but the table's province names are in column ${cell.unitColumn} (under "${table.unit_header}"), so the row would be left out: put the name in its column`;
   }
   const byColumn = table.layout === 'unit-per-column';
-  const bound = byColumn ? (side === 'before' ? 'first_column' : 'last_column') : side === 'before' ? 'first_row' : 'last_row';
-  const where = byColumn ? (side === 'before' ? 'before the table\'s first column' : 'after the table\'s last column') : side === 'before' ? 'above the table\'s first row' : 'below the table\'s last row';
-  const declare = byColumn ? '' : ', or, if the row is not part of the table (a highlight box), list it in "rows_outside" with why';
+  const bound = byColumn
+    ? side === 'before'
+      ? 'first_column'
+      : 'last_column'
+    : side === 'before'
+      ? 'first_row'
+      : 'last_row';
+  const where = byColumn
+    ? side === 'before'
+      ? "before the table's first column"
+      : "after the table's last column"
+    : side === 'before'
+      ? "above the table's first row"
+      : "below the table's last row";
+  const declare = byColumn
+    ? ''
+    : ', or, if the row is not part of the table (a highlight box), list it in "rows_outside" with why';
   return `${name} is printed ${where} ("${bound}"), so it would be left out: fix "${bound}"${declare}`;
 }
 
@@ -420,7 +610,8 @@ function readCell(
   const { cell, kind } = located;
   const ref = `${located.column}${located.row}`;
   if (kind === 'value') {
-    if (seenBefore && obs.raw_cell) return `the value of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_cell}`;
+    if (seenBefore && obs.raw_cell)
+      return `the value of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_cell}`;
     obs.raw_cell = ref;
     const text = typeof cell === 'string' ? foldSpace(cell) : null;
     const token = text !== null ? table.missing_values?.[text] : undefined;
@@ -429,7 +620,9 @@ function readCell(
       obs.status = 'not-scored';
       obs.status_note_vi = notScoredReason.vi;
       obs.status_note_en = notScoredReason.en;
-      return isGap ? undefined : `declared "not_scored" in publication.json, but the cell holds ${JSON.stringify(cell)}`;
+      return isGap
+        ? undefined
+        : `declared "not_scored" in publication.json, but the cell holds ${JSON.stringify(cell)}`;
     }
     if (token !== undefined) {
       obs.status = 'not-scored';
@@ -450,7 +643,8 @@ function readCell(
     return undefined;
   }
   if (isBlank(cell)) return undefined;
-  if (notScoredReason !== undefined) return `declared "not_scored" in publication.json, but its ${kind} cell holds ${JSON.stringify(cell)}`;
+  if (notScoredReason !== undefined)
+    return `declared "not_scored" in publication.json, but its ${kind} cell holds ${JSON.stringify(cell)}`;
   if (kind === 'rank_change') {
     const r = readRankChange(cell);
     if (!r.ok) return r.problem;
@@ -460,7 +654,8 @@ function readCell(
     return undefined;
   }
   if (kind === 'rank') {
-    if (obs.raw_rank_cell) return `the rank of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_rank_cell}`;
+    if (obs.raw_rank_cell)
+      return `the rank of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_rank_cell}`;
     const r = readRank(cell);
     if (!r.ok) return r.problem;
     obs.published_rank = r.value;
@@ -471,13 +666,14 @@ function readCell(
   const label = foldSpace(String(cell));
   const labels = definition.groups.labels?.map((l) => l.id) ?? [];
   if (!labels.includes(label)) return `unknown group label "${label}" (known: ${labels.join(', ')})`;
-  if (obs.published_group !== null) return `the group of "${obs.measure}" for this province is already read from another table ("${obs.published_group}")`;
+  if (obs.published_group !== null)
+    return `the group of "${obs.measure}" for this province is already read from another table ("${obs.published_group}")`;
   obs.published_group = label;
   return undefined;
 }
 
-
-const decimalsOf = (cell: Cell) => (typeof cell === 'string' ? (/[.,](\d+)\s*$/.exec(cell.trim())?.[1].length ?? 0) : 0);
+const decimalsOf = (cell: Cell) =>
+  typeof cell === 'string' ? (/[.,](\d+)\s*$/.exec(cell.trim())?.[1].length ?? 0) : 0;
 
 /** Reads one cell of an independent table: the same strict rules as for the edition's own figures. */
 function readIndependentCell(
@@ -492,8 +688,14 @@ function readIndependentCell(
   if (kind === 'value') {
     const n = readNumber(cell, table.decimal ?? '.');
     if (!n.ok) return { problem: n.problem };
-    const scale = scaleFor(definition.measures.find((m) => m.id === located.measure)!, year)!;
-    if (n.value < scale.min || n.value > scale.max) return { problem: `${n.value} is outside the scale of "${located.measure}" in ${year} (${scale.min} to ${scale.max})` };
+    const scale = scaleFor(
+      definition.measures.find((m) => m.id === located.measure)!,
+      year,
+    )!;
+    if (n.value < scale.min || n.value > scale.max)
+      return {
+        problem: `${n.value} is outside the scale of "${located.measure}" in ${year} (${scale.min} to ${scale.max})`,
+      };
     return { field: 'value', figure: { value: n.value, label: null, tolerance: 0.5 * 10 ** -decimalsOf(cell) + 1e-9 } };
   }
   if (kind === 'rank' || kind === 'rank_change') {

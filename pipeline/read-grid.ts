@@ -17,7 +17,11 @@ export interface Grid {
 export { columnIndex, columnLetter } from './read-xlsx.js';
 
 export class GridError extends Error {
-  constructor(message: string, readonly row?: number, readonly column?: string) {
+  constructor(
+    message: string,
+    readonly row?: number,
+    readonly column?: string,
+  ) {
     super(message);
   }
 }
@@ -58,7 +62,10 @@ function readCsv(path: string): Grid {
   }
   const header = parsed.data[0] ?? [];
   if (header.length === 1 && /[;\t|]/.test(header[0])) {
-    throw new GridError(`expected comma-separated values, but the header "${header[0].slice(0, 60)}" looks separated by another character`, 1);
+    throw new GridError(
+      `expected comma-separated values, but the header "${header[0].slice(0, 60)}" looks separated by another character`,
+      1,
+    );
   }
   parsed.data.forEach((fields, i) => {
     const blank = fields.length === 1 && fields[0] === '';
@@ -92,7 +99,9 @@ export class TableFiles {
     const path = join(this.dir, file);
     const size = statSync(path).size;
     if (size > MAX_TABLE_BYTES) {
-      throw new GridError(`is ${(size / 1e6).toFixed(0)} MB; a publication's table is far smaller (the limit is ${MAX_TABLE_BYTES / 1e6} MB), so this is not the file you meant`);
+      throw new GridError(
+        `is ${(size / 1e6).toFixed(0)} MB; a publication's table is far smaller (the limit is ${MAX_TABLE_BYTES / 1e6} MB), so this is not the file you meant`,
+      );
     }
     const ext = extname(file).toLowerCase();
     if (ext === '.csv') {

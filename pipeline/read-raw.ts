@@ -42,7 +42,8 @@ export async function readRaw(rawDir: string): Promise<RawData> {
   for (const folder of readdirSync(rawDir).sort()) {
     if (refused(join(rawDir, folder), folder, `raw/${shownName(folder)}`)) continue;
     if (REFERENCE_FOLDERS.includes(folder) && isDir(join(rawDir, folder))) {
-      for (const name of readdirSync(join(rawDir, folder)).sort()) refused(join(rawDir, folder, name), name, `raw/${folder}/${shownName(name)}`);
+      for (const name of readdirSync(join(rawDir, folder)).sort())
+        refused(join(rawDir, folder, name), name, `raw/${folder}/${shownName(name)}`);
     }
     if (REFERENCE_FOLDERS.includes(folder) || !isDir(join(rawDir, folder))) continue;
     const definition = definitions.get(folder as IndexId);
@@ -54,11 +55,17 @@ export async function readRaw(rawDir: string): Promise<RawData> {
       const path = join(rawDir, folder, year);
       if (refused(path, year, `raw/${folder}/${shownName(year)}`) || !isDir(path)) continue;
       if (!/^\d{4}$/.test(year)) {
-        problems.push({ file: `raw/${folder}/${year}`, message: 'an edition folder must be named after its results year (four digits)' });
+        problems.push({
+          file: `raw/${folder}/${year}`,
+          message: 'an edition folder must be named after its results year (four digits)',
+        });
         continue;
       }
       if (!existsSync(join(path, 'publication.json'))) {
-        problems.push({ file: `raw/${folder}/${year}/publication.json`, message: 'file not found: every edition folder needs a publication.json' });
+        problems.push({
+          file: `raw/${folder}/${year}/publication.json`,
+          message: 'file not found: every edition folder needs a publication.json',
+        });
         continue;
       }
       const result = await readEdition(rawDir, folder, year, definition, registry, matcherFor);

@@ -69,7 +69,13 @@ export interface TableRead {
 }
 
 /** A text cell the table does not read: before or after its range, or beside a row's empty province cell. */
-export interface OutsideCell { row: number; column: string; text: string; side: 'before' | 'after' | 'beside'; unitColumn?: string }
+export interface OutsideCell {
+  row: number;
+  column: string;
+  text: string;
+  side: 'before' | 'after' | 'beside';
+  unitColumn?: string;
+}
 
 const cellText = (c: Cell) => (c === null ? '' : foldSpace(String(c)));
 
@@ -77,13 +83,25 @@ const cellText = (c: Cell) => (c === null ? '' : foldSpace(String(c)));
 function mappedHeaders(spec: TableSpec): [CellKind, string, Location][] {
   const entries = (kind: CellKind, map: Record<string, Location> | undefined) =>
     Object.entries(map ?? {}).map(([measure, location]) => [kind, measure, location] as [CellKind, string, Location]);
-  return [...entries('value', spec.values), ...entries('rank', spec.ranks), ...entries('group', spec.groups), ...entries('rank_change', spec.rank_changes)];
+  return [
+    ...entries('value', spec.values),
+    ...entries('rank', spec.ranks),
+    ...entries('group', spec.groups),
+    ...entries('rank_change', spec.rank_changes),
+  ];
 }
 
-const keyOf = (location: Location) => (typeof location === 'string' ? location : `${location.column}:${location.header}`);
+const keyOf = (location: Location) =>
+  typeof location === 'string' ? location : `${location.column}:${location.header}`;
 
 /** Finds each wanted label among the labels of a header line (a row or a column). */
-function locateLabels(labels: Cell[], wanted: string[], where: string, file: string, at: (i: number) => Partial<Problem>) {
+function locateLabels(
+  labels: Cell[],
+  wanted: string[],
+  where: string,
+  file: string,
+  at: (i: number) => Partial<Problem>,
+) {
   const positions = new Map<string, number>();
   const problems: Problem[] = [];
   const folded = labels.map(cellText);
@@ -91,10 +109,19 @@ function locateLabels(labels: Cell[], wanted: string[], where: string, file: str
     const target = foldSpace(label);
     const hits = folded.flatMap((text, i) => (text === target ? [i] : []));
     if (hits.length === 1) positions.set(label, hits[0]);
-    else if (hits.length > 1) problems.push({ file, ...at(hits[1]), message: `"${label}" appears ${hits.length} times in ${where}; a mapped header must be unique` });
+    else if (hits.length > 1)
+      problems.push({
+        file,
+        ...at(hits[1]),
+        message: `"${label}" appears ${hits.length} times in ${where}; a mapped header must be unique`,
+      });
     else {
       const near = closest(target, folded.filter(Boolean), (t) => t, 3).map((t) => `"${t}"${describeUnusual(t)}`);
-      problems.push({ file, ...at(-1), message: `no header "${label}"${describeUnusual(label)} in ${where}; closest: ${near.join(', ') || 'none (the line is empty)'}` });
+      problems.push({
+        file,
+        ...at(-1),
+        message: `no header "${label}"${describeUnusual(label)} in ${where}; closest: ${near.join(', ') || 'none (the line is empty)'}`,
+      });
     }
   }
   return { positions, problems };
@@ -106,11 +133,16 @@ function lastFilledRow(grid: Grid): number {
 }
 
 export function readTableRows(grid: Grid, spec: TableSpec, file: string): TableRead {
-  return (spec.layout ?? 'unit-per-row') === 'unit-per-row' ? readUnitPerRow(grid, spec, file) : readUnitPerColumn(grid, spec, file);
+  return (spec.layout ?? 'unit-per-row') === 'unit-per-row'
+    ? readUnitPerRow(grid, spec, file)
+    : readUnitPerColumn(grid, spec, file);
 }
 
 function sourceIdsOf(cell: Cell, spec: TableSpec): string[] {
-  const ids = cellText(cell).split(';').map((s) => s.trim()).filter(Boolean);
+  const ids = cellText(cell)
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return ids.length ? ids : spec.source ? [spec.source] : [];
 }
 
@@ -118,8 +150,15 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   const headerRow = spec.header_row ?? 1;
   const headers = grid.rows[headerRow - 1] ?? [];
   const mapped = mappedHeaders(spec);
-  const unitLocation: Location = spec.unit_column ? { column: spec.unit_column, header: spec.unit_header } : spec.unit_header;
-  const wanted = [unitLocation, ...mapped.map(([, , h]) => h), ...(spec.source_header ? [spec.source_header] : []), ...(spec.declared_header ? [spec.declared_header] : [])];
+  const unitLocation: Location = spec.unit_column
+    ? { column: spec.unit_column, header: spec.unit_header }
+    : spec.unit_header;
+  const wanted = [
+    unitLocation,
+    ...mapped.map(([, , h]) => h),
+    ...(spec.source_header ? [spec.source_header] : []),
+    ...(spec.declared_header ? [spec.declared_header] : []),
+  ];
   const searched = [...new Set(wanted.filter((w): w is string => typeof w === 'string'))];
   const { positions, problems } = locateLabels(headers, searched, `header row ${headerRow}`, file, (i) => ({
     row: headerRow,
@@ -128,7 +167,12 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   for (const pinned of wanted.filter((w) => typeof w !== 'string')) {
     const found = cellText(headers[columnIndex(pinned.column)] ?? null);
     if (found !== foldSpace(pinned.header)) {
-      problems.push({ file, row: headerRow, column: pinned.column, message: `expected the header "${pinned.header}", found "${found}"` });
+      problems.push({
+        file,
+        row: headerRow,
+        column: pinned.column,
+        message: `expected the header "${pinned.header}", found "${found}"`,
+      });
     }
     positions.set(keyOf(pinned), columnIndex(pinned.column));
   }
@@ -147,17 +191,23 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
     const unitCell = line[unitCol] ?? null;
     if (isBlank(unitCell)) {
       if (cells.some((c) => !isBlank(c.cell))) {
-        problems.push({ file, row: r, column: columnLetter(unitCol), message: `the row has values but no province name under "${spec.unit_header}"` });
+        problems.push({
+          file,
+          row: r,
+          column: columnLetter(unitCol),
+          message: `the row has values but no province name under "${spec.unit_header}"`,
+        });
       }
       // A province named in another column of a row without a name would be left out just the same.
       line.forEach((cell, c) => {
         const text = typeof cell === 'string' ? cellText(cell) : '';
-        if (text) outside.push({ row: r, column: columnLetter(c), text, side: 'beside', unitColumn: columnLetter(unitCol) });
+        if (text)
+          outside.push({ row: r, column: columnLetter(c), text, side: 'beside', unitColumn: columnLetter(unitCol) });
       });
       continue;
     }
     const sourceCol = spec.source_header ? positions.get(spec.source_header)! : undefined;
-    const sourceCell = sourceCol === undefined ? null : line[sourceCol] ?? null;
+    const sourceCell = sourceCol === undefined ? null : (line[sourceCol] ?? null);
     const declared = spec.declared_header ? cellText(line[positions.get(spec.declared_header)!] ?? null) : '';
     rows.push({
       ...(declared ? { declared } : {}),
@@ -172,8 +222,13 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   const declaredOutside = new Set(Object.keys(spec.rows_outside ?? {}).map(Number));
   for (const r of declaredOutside) {
     const where = { file, row: r, column: columnLetter(unitCol) };
-    if (r === headerRow || (r >= first && r <= last)) problems.push({ ...where, message: `"rows_outside" lists row ${r}, which is inside the table (rows ${first} to ${last})` });
-    else if (!cellText(grid.rows[r - 1]?.[unitCol] ?? null)) problems.push({ ...where, message: `"rows_outside" lists row ${r}, which names no province` });
+    if (r === headerRow || (r >= first && r <= last))
+      problems.push({
+        ...where,
+        message: `"rows_outside" lists row ${r}, which is inside the table (rows ${first} to ${last})`,
+      });
+    else if (!cellText(grid.rows[r - 1]?.[unitCol] ?? null))
+      problems.push({ ...where, message: `"rows_outside" lists row ${r}, which names no province` });
   }
   for (let r = 1; r <= grid.rows.length; r++) {
     if (r === headerRow || (r >= first && r <= last) || declaredOutside.has(r)) continue;
@@ -189,22 +244,47 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
   const problems: Problem[] = [];
   const nameRow = spec.header_row ?? 1;
   if (!spec.header_column || !spec.first_column || !spec.last_column) {
-    return { rows: [], problems: [{ file, message: 'a unit-per-column table needs "header_column", "first_column" and "last_column"' }], outside: [] };
+    return {
+      rows: [],
+      problems: [{ file, message: 'a unit-per-column table needs "header_column", "first_column" and "last_column"' }],
+      outside: [],
+    };
   }
   const labelCol = columnIndex(spec.header_column);
   const corner = cellText(grid.rows[nameRow - 1]?.[labelCol] ?? null);
   if (corner !== foldSpace(spec.unit_header)) {
-    problems.push({ file, row: nameRow, column: spec.header_column, message: `expected the label "${spec.unit_header}" above the province names, found "${corner}"` });
+    problems.push({
+      file,
+      row: nameRow,
+      column: spec.header_column,
+      message: `expected the label "${spec.unit_header}" above the province names, found "${corner}"`,
+    });
   }
   const mapped = mappedHeaders(spec);
   if (spec.unit_column || mapped.some(([, , h]) => typeof h !== 'string')) {
-    return { rows: [], problems: [{ file, message: 'a unit-per-column table finds its rows by label; "unit_column" and pinned columns are for unit-per-row tables' }], outside: [] };
+    return {
+      rows: [],
+      problems: [
+        {
+          file,
+          message:
+            'a unit-per-column table finds its rows by label; "unit_column" and pinned columns are for unit-per-row tables',
+        },
+      ],
+      outside: [],
+    };
   }
   const labels = grid.rows.map((r) => r[labelCol] ?? null);
-  const located = locateLabels(labels, [...new Set(mapped.map(([, , h]) => h as string))], `column ${spec.header_column}`, file, (i) => ({
-    column: spec.header_column,
-    ...(i >= 0 ? { row: i + 1 } : {}),
-  }));
+  const located = locateLabels(
+    labels,
+    [...new Set(mapped.map(([, , h]) => h as string))],
+    `column ${spec.header_column}`,
+    file,
+    (i) => ({
+      column: spec.header_column,
+      ...(i >= 0 ? { row: i + 1 } : {}),
+    }),
+  );
   problems.push(...located.problems);
   if (problems.length) return { rows: [], problems, outside: [] };
   const rows: TableRow[] = [];
@@ -215,17 +295,35 @@ function readUnitPerColumn(grid: Grid, spec: TableSpec, file: string) {
       return { kind, measure, cell: grid.rows[r - 1]?.[c] ?? null, row: r, column: columnLetter(c) };
     });
     if (isBlank(unitCell)) {
-      if (cells.some((x) => !isBlank(x.cell))) problems.push({ file, row: nameRow, column: columnLetter(c), message: 'the column has values but no province name' });
+      if (cells.some((x) => !isBlank(x.cell)))
+        problems.push({
+          file,
+          row: nameRow,
+          column: columnLetter(c),
+          message: 'the column has values but no province name',
+        });
       continue;
     }
-    rows.push({ unitName: cellText(unitCell), row: nameRow, column: columnLetter(c), cells, sourceIds: spec.source ? [spec.source] : [] });
+    rows.push({
+      unitName: cellText(unitCell),
+      row: nameRow,
+      column: columnLetter(c),
+      cells,
+      sourceIds: spec.source ? [spec.source] : [],
+    });
   }
   const outside: OutsideCell[] = [];
   const nameLine = grid.rows[nameRow - 1] ?? [];
   for (let c = 0; c < nameLine.length; c++) {
     if (c === labelCol || (c >= columnIndex(spec.first_column) && c <= columnIndex(spec.last_column))) continue;
     const text = cellText(nameLine[c] ?? null);
-    if (text) outside.push({ row: nameRow, column: columnLetter(c), text, side: c < columnIndex(spec.first_column) ? 'before' : 'after' });
+    if (text)
+      outside.push({
+        row: nameRow,
+        column: columnLetter(c),
+        text,
+        side: c < columnIndex(spec.first_column) ? 'before' : 'after',
+      });
   }
   return { rows, problems, outside };
 }

@@ -12,7 +12,11 @@ import { inflateRawSync } from 'node:zlib';
 import type { Cell } from './numbers.js';
 
 export class WorkbookError extends Error {
-  constructor(message: string, readonly row?: number, readonly column?: string) {
+  constructor(
+    message: string,
+    readonly row?: number,
+    readonly column?: string,
+  ) {
     super(message);
   }
 }
@@ -20,14 +24,17 @@ export class WorkbookError extends Error {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function codePoint(reference: string): string {
-  const n = reference[1] === 'x' || reference[1] === 'X' ? parseInt(reference.slice(2), 16) : Number(reference.slice(1));
+  const n =
+    reference[1] === 'x' || reference[1] === 'X' ? parseInt(reference.slice(2), 16) : Number(reference.slice(1));
   if (!(n >= 0 && n <= 0x10ffff)) throw new WorkbookError(`holds an invalid character reference "&${reference};"`);
   return String.fromCodePoint(n);
 }
 
 function decodeXml(text: string): string {
   return text
-    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => (e[0] === '#' ? codePoint(e) : ENTITIES[e]))
+    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+      e[0] === '#' ? codePoint(e) : ENTITIES[e],
+    )
     .replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
@@ -38,13 +45,17 @@ function decodeXml(text: string): string {
 function plainXml(xml: string): string {
   return xml
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) =>
+      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    )
     .replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
 }
 
 /** The text of an <si> or <is> element: its <t> runs, leaving out phonetic guides (<rPh>). */
 function richText(xml: string): string {
-  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
+  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)]
+    .map((m) => decodeXml(m[1] ?? ''))
+    .join('');
 }
 
 const attributePatterns = new Map<string, RegExp>();
@@ -85,7 +96,12 @@ function unzipParts(data: Uint8Array, wanted: (name: string) => boolean): Record
     let at = u32(bytes, end + 16);
     for (let n = u16(bytes, end + 10); n > 0; n--) {
       if (u32(bytes, at) !== 0x02014b50) throw new Error('damaged zip directory');
-      const [method, compressedSize, size, nameLength] = [u16(bytes, at + 10), u32(bytes, at + 20), u32(bytes, at + 24), u16(bytes, at + 28)];
+      const [method, compressedSize, size, nameLength] = [
+        u16(bytes, at + 10),
+        u32(bytes, at + 20),
+        u32(bytes, at + 24),
+        u16(bytes, at + 28),
+      ];
       const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
       const local = u32(bytes, at + 42);
       at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
@@ -105,11 +121,15 @@ function unzipParts(data: Uint8Array, wanted: (name: string) => boolean): Record
   } catch (error) {
     throw new WorkbookError(`cannot be read as an xlsx workbook (${(error as Error).message})`);
   }
-  if (tooBig) throw new WorkbookError(`unpacks to more than ${MAX_PART_BYTES / 1e6} MB (${tooBig}); a publication's table is far smaller`);
+  if (tooBig)
+    throw new WorkbookError(
+      `unpacks to more than ${MAX_PART_BYTES / 1e6} MB (${tooBig}); a publication's table is far smaller`,
+    );
   return Object.fromEntries(
     Object.entries(parts).map(([name, xml]) => {
       // OOXML forbids document type declarations: their entities could stand for any text.
-      if (/<!DOCTYPE/i.test(xml)) throw new WorkbookError(`is damaged: its part ${name} declares a DOCTYPE, which a workbook may not`);
+      if (/<!DOCTYPE/i.test(xml))
+        throw new WorkbookError(`is damaged: its part ${name} declares a DOCTYPE, which a workbook may not`);
       return [name, plainXml(xml)];
     }),
   );
@@ -137,7 +157,11 @@ export interface Workbook {
   sheet(name: string): Cell[][];
 }
 
-interface Relationship { id: string; type: string; target: string }
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
 
 /** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`), targets resolved to part names. */
 function relationshipsOf(parts: Record<string, string>, part: string): Relationship[] {
@@ -156,19 +180,27 @@ function relationshipsOf(parts: Record<string, string>, part: string): Relations
 /** Opens a workbook once: its sheet list, shared strings and styles are read here, each sheet when asked for. */
 export function openWorkbook(bytes: Uint8Array): Workbook {
   const root = unzipParts(bytes, (n) => n === '_rels/.rels');
-  const workbookPart = relationshipsOf(root, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const workbookPart =
+    relationshipsOf(root, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const relsPart = posix.join(posix.dirname(workbookPart), '_rels', `${posix.basename(workbookPart)}.rels`);
   const meta = unzipParts(bytes, (n) => n === workbookPart || n === relsPart);
   if (!meta[workbookPart]) throw new WorkbookError(`cannot be read as an xlsx workbook (no ${workbookPart})`);
   const relations = relationshipsOf(meta, workbookPart);
   // By their relationship, or where Excel puts them when a producer leaves the relationship out.
-  const partOfType = (type: string) => relations.find((r) => r.type.endsWith(`/${type}`))?.target ?? posix.join(posix.dirname(workbookPart), `${type}.xml`);
+  const partOfType = (type: string) =>
+    relations.find((r) => r.type.endsWith(`/${type}`))?.target ??
+    posix.join(posix.dirname(workbookPart), `${type}.xml`);
   const sharedPart = partOfType('sharedStrings');
   const stylesPart = partOfType('styles');
   const extra = unzipParts(bytes, (n) => n === sharedPart || n === stylesPart);
   const workbookXml = meta[workbookPart];
-  const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: attribute(m[0], 'name') ?? '', rel: prefixedAttribute(m[0], 'id') }));
-  const shared = [...(extra[sharedPart] ?? '').matchAll(/<si(?:\s[^>]*)?>([\s\S]*?)<\/si>|<si(?:\s[^>]*)?\/>/g)].map((m) => richText(m[1] ?? ''));
+  const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
+    name: attribute(m[0], 'name') ?? '',
+    rel: prefixedAttribute(m[0], 'id'),
+  }));
+  const shared = [...(extra[sharedPart] ?? '').matchAll(/<si(?:\s[^>]*)?>([\s\S]*?)<\/si>|<si(?:\s[^>]*)?\/>/g)].map(
+    (m) => richText(m[1] ?? ''),
+  );
   const workbookPr = /<workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
   const date1904 = ['1', 'true'].includes(attribute(workbookPr, 'date1904') ?? '');
   const styles = cellStyles(extra[stylesPart] ?? '');
@@ -178,7 +210,10 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
     sheetNames: sheets.map((s) => s.name),
     sheet(name: string): Cell[][] {
       const wanted = sheets.find((s) => s.name === name);
-      if (!wanted) throw new WorkbookError(`has no sheet "${name}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+      if (!wanted)
+        throw new WorkbookError(
+          `has no sheet "${name}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`,
+        );
       const path = relations.find((r) => r.id === wanted.rel)?.target;
       if (!path) throw new WorkbookError(`is damaged: the sheet "${name}" has no part in the workbook's relationships`);
       const xml = unzipParts(bytes, (n) => n === path)[path];
@@ -191,7 +226,10 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
 type NumberStyle = 'percent' | 'date';
 
 /** Built-in number formats that show a date or time (ECMA-376 §18.8.30, and the East Asian ones). */
-const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** What a format code shows a number as: text in quotes, escaped characters and [colour] tags are not codes. */
 function formatKind(code: string): NumberStyle | undefined {
@@ -203,7 +241,11 @@ function formatKind(code: string): NumberStyle | undefined {
 
 /** For each cell style (index in <cellXfs>), whether it shows a number as a percentage or a date. */
 function cellStyles(styles: string): Map<number, NumberStyle> {
-  const formats = new Map<number, NumberStyle>([[9, 'percent'], [10, 'percent'], ...[...DATE_FORMATS].map((id) => [id, 'date'] as [number, NumberStyle])]);
+  const formats = new Map<number, NumberStyle>([
+    [9, 'percent'],
+    [10, 'percent'],
+    ...[...DATE_FORMATS].map((id) => [id, 'date'] as [number, NumberStyle]),
+  ]);
   for (const m of styles.matchAll(/<numFmt\b[^>]*>/g)) {
     const id = Number(attribute(m[0], 'numFmtId'));
     const kind = formatKind(attribute(m[0], 'formatCode') ?? '');
@@ -239,13 +281,20 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
   const rows: Cell[][] = [];
   let previousRow = -1;
   const sheetData = /<sheetData\b[^>]*\/>|<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml);
-  for (const row of (sheetData?.[1] ?? '').matchAll(/<row\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+  for (const row of (sheetData?.[1] ?? '').matchAll(
+    /<row\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/row>)/g,
+  )) {
     const rowRef = attribute(row[1], 'r');
-    if (rowRef !== undefined && !/^\d+$/.test(rowRef)) throw new WorkbookError(`is damaged: a row is numbered "${rowRef}"`);
+    if (rowRef !== undefined && !/^\d+$/.test(rowRef))
+      throw new WorkbookError(`is damaged: a row is numbered "${rowRef}"`);
     const r = rowRef === undefined ? previousRow + 1 : Number(rowRef) - 1;
-    if (!(r >= 0 && r < MAX_ROWS)) throw new WorkbookError(`is damaged: a row number (${rowRef}) beyond Excel's ${MAX_ROWS} rows`);
+    if (!(r >= 0 && r < MAX_ROWS))
+      throw new WorkbookError(`is damaged: a row number (${rowRef}) beyond Excel's ${MAX_ROWS} rows`);
     if (r <= previousRow) {
-      throw new WorkbookError(`is damaged: row ${r + 1} is given ${r === previousRow ? 'twice' : 'after row ' + (previousRow + 1)} in the sheet, so which cells belong to it is unknown`, r + 1);
+      throw new WorkbookError(
+        `is damaged: row ${r + 1} is given ${r === previousRow ? 'twice' : 'after row ' + (previousRow + 1)} in the sheet, so which cells belong to it is unknown`,
+        r + 1,
+      );
     }
     previousRow = r;
     const cells: Cell[] = [];
@@ -257,13 +306,19 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
       if (ref !== undefined) {
         const parts = /^([A-Z]{1,3})(\d+)$/.exec(ref);
         if (!parts) throw new WorkbookError(`is damaged: a cell in row ${r + 1} has the reference "${ref}"`, r + 1);
-        if (Number(parts[2]) !== r + 1) throw new WorkbookError(`is damaged: the cell ${ref} is written in row ${r + 1}`, r + 1);
+        if (Number(parts[2]) !== r + 1)
+          throw new WorkbookError(`is damaged: the cell ${ref} is written in row ${r + 1}`, r + 1);
         column = columnIndex(parts[1]);
       }
-      if (!(column >= 0 && column < MAX_COLUMNS)) throw new WorkbookError(`is damaged: a cell reference (${ref}) beyond Excel's ${MAX_COLUMNS} columns`, r + 1);
+      if (!(column >= 0 && column < MAX_COLUMNS))
+        throw new WorkbookError(`is damaged: a cell reference (${ref}) beyond Excel's ${MAX_COLUMNS} columns`, r + 1);
       const at = `${columnLetter(column)}${r + 1}`;
       if (column <= previousColumn) {
-        throw new WorkbookError(`is damaged: the cell ${at} is given ${column === previousColumn ? 'twice' : 'after ' + columnLetter(previousColumn) + (r + 1)}, so its value is unknown`, r + 1, columnLetter(column));
+        throw new WorkbookError(
+          `is damaged: the cell ${at} is given ${column === previousColumn ? 'twice' : 'after ' + columnLetter(previousColumn) + (r + 1)}, so its value is unknown`,
+          r + 1,
+          columnLetter(column),
+        );
       }
       previousColumn = column;
       cells[column] = cellValue(attrs, c[2] ?? '', at, shared, styles, date1904, r + 1, columnLetter(column));
@@ -273,7 +328,16 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
   return Array.from(rows, (x) => x ?? []);
 }
 
-function cellValue(attrs: string, body: string, at: string, shared: string[], styles: Map<number, NumberStyle>, date1904: boolean, row: number, column: string): Cell {
+function cellValue(
+  attrs: string,
+  body: string,
+  at: string,
+  shared: string[],
+  styles: Map<number, NumberStyle>,
+  date1904: boolean,
+  row: number,
+  column: string,
+): Cell {
   const refuse = (what: string) => new WorkbookError(`the cell ${at} ${what}`, row, column);
   const type = attribute(attrs, 't') ?? 'n';
   const vMatch = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v(?:\s[^>]*)?\/>/.exec(body);
@@ -291,7 +355,9 @@ function cellValue(attrs: string, body: string, at: string, shared: string[], st
   switch (type) {
     case 's': {
       if (!/^\d+$/.test(v.trim()) || Number(v) >= shared.length) {
-        throw refuse(`refers to the shared string "${v}", but the workbook has ${shared.length} shared string(s) (numbered from 0): the file is damaged`);
+        throw refuse(
+          `refers to the shared string "${v}", but the workbook has ${shared.length} shared string(s) (numbered from 0): the file is damaged`,
+        );
       }
       return shared[Number(v)];
     }
@@ -304,7 +370,12 @@ function cellValue(attrs: string, body: string, at: string, shared: string[], st
       if (v.trim() === '1' || v.trim() === '0') return v.trim() === '1' ? 'TRUE' : 'FALSE';
       throw refuse(`is a true/false cell holding "${v}"`);
     case 'n': {
-      if (!NUMBER.test(v)) throw refuse(v.trim() === '' ? 'is a number cell with an empty value (<v></v>)' : `is a number cell holding "${v}", which is not a number`);
+      if (!NUMBER.test(v))
+        throw refuse(
+          v.trim() === ''
+            ? 'is a number cell with an empty value (<v></v>)'
+            : `is a number cell holding "${v}", which is not a number`,
+        );
       const n = Number(v);
       const style = styles.get(Number(attribute(attrs, 's') ?? 0));
       if (style === 'percent') return `${Number((n * 100).toPrecision(12))}%`;

@@ -11,7 +11,11 @@ export type UnitSet = 'legacy-64' | 'legacy-63' | 'merged-34';
 export const UNIT_SETS: UnitSet[] = ['legacy-64', 'legacy-63', 'merged-34'];
 
 /** When each unit set existed (ISO dates, inclusive; null = still in force). */
-export interface Period { from: string; to: string | null; description: string }
+export interface Period {
+  from: string;
+  to: string | null;
+  description: string;
+}
 
 const LEGACY_64_FROM = '2004-01-01'; // Đắk Nông, Hậu Giang and Điện Biên created: 64 provinces (Resolution 22/2003/QH11)
 const LEGACY_63_TO = '2025-06-30';
@@ -51,7 +55,10 @@ const REGION_IDS: Record<string, string> = {
 
 function regionId(regionVi: string): string {
   const id = REGION_IDS[regionVi];
-  if (!id) throw new InvalidInputError([{ file: 'raw/units', message: `unknown region "${regionVi}" (known: ${Object.keys(REGION_IDS).join(', ')})` }]);
+  if (!id)
+    throw new InvalidInputError([
+      { file: 'raw/units', message: `unknown region "${regionVi}" (known: ${Object.keys(REGION_IDS).join(', ')})` },
+    ]);
   return id;
 }
 
@@ -117,7 +124,10 @@ export function loadRegistry(unitsDir: string): Registry {
   });
   const legacy: Unit[] = provinces.map((r) => {
     const successor = mergedByOldCode.get(r.gso_code);
-    if (!successor) throw new InvalidInputError([{ file: 'raw/units/merger-2025.csv', message: `old code ${r.gso_code} (${r.name_vi}) is in no 2025 unit` }]);
+    if (!successor)
+      throw new InvalidInputError([
+        { file: 'raw/units/merger-2025.csv', message: `old code ${r.gso_code} (${r.name_vi}) is in no 2025 unit` },
+      ]);
     return {
       id: slugify(r.name_vi),
       era: 'legacy',
@@ -164,14 +174,34 @@ export function loadRegistry(unitsDir: string): Registry {
     const twice = units.find((u, i) => units.findIndex((v) => v.id === u.id) !== i)!;
     throw new InvalidInputError([{ file: 'raw/units', message: `two units share the id "${twice.id}"` }]);
   }
-  const extraAliases = readCsvObjects(join(unitsDir, 'aliases.csv')).map((r, i) => ({ alias: r.alias, unit_id: r.unit_id, note: r.note, row: i + 2 }));
+  const extraAliases = readCsvObjects(join(unitsDir, 'aliases.csv')).map((r, i) => ({
+    alias: r.alias,
+    unit_id: r.unit_id,
+    note: r.note,
+    row: i + 2,
+  }));
   for (const a of extraAliases) {
-    if (!byId.has(a.unit_id)) throw new InvalidInputError([{ file: 'raw/units/aliases.csv', row: a.row, message: `alias "${a.alias}" names unknown unit id "${a.unit_id}"` }]);
+    if (!byId.has(a.unit_id))
+      throw new InvalidInputError([
+        {
+          file: 'raw/units/aliases.csv',
+          row: a.row,
+          message: `alias "${a.alias}" names unknown unit id "${a.unit_id}"`,
+        },
+      ]);
   }
   const haTayTo = former.map((u) => u.valid_to!).sort()[0];
   const periods: Record<UnitSet, Period> = {
-    'legacy-64': { from: LEGACY_64_FROM, to: haTayTo, description: `the 64 provinces with Hà Tây, ${LEGACY_64_FROM} to ${haTayTo}` },
-    'legacy-63': { from: dayAfter(haTayTo), to: LEGACY_63_TO, description: `the 63 provinces, ${dayAfter(haTayTo)} to ${LEGACY_63_TO}` },
+    'legacy-64': {
+      from: LEGACY_64_FROM,
+      to: haTayTo,
+      description: `the 64 provinces with Hà Tây, ${LEGACY_64_FROM} to ${haTayTo}`,
+    },
+    'legacy-63': {
+      from: dayAfter(haTayTo),
+      to: LEGACY_63_TO,
+      description: `the 63 provinces, ${dayAfter(haTayTo)} to ${LEGACY_63_TO}`,
+    },
     'merged-34': { from: MERGED_34_FROM, to: null, description: `the 34 units from ${MERGED_34_FROM}` },
   };
   return { units, byId, extraAliases, periods };

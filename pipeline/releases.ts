@@ -13,12 +13,43 @@ import { InvalidInputError, type Problem } from './problems.js';
 import { readJson, validateAgainst } from './schemas.js';
 import type { Text } from './index-definitions.js';
 
-export interface Release { version: string; date: string; changes: Text[] }
-interface Correction { index: string; year: number; unit: string; measure: string; field: string; from: number | string | null; to: number | string | null; reason: string; source: string; release: string }
-interface Change { index: string; year: number; unit_id: string; measure: string; field: string; before: string | null; after: string | null; change: 'added' | 'field-added' | 'changed' | 'removed' }
+export interface Release {
+  version: string;
+  date: string;
+  changes: Text[];
+}
+interface Correction {
+  index: string;
+  year: number;
+  unit: string;
+  measure: string;
+  field: string;
+  from: number | string | null;
+  to: number | string | null;
+  reason: string;
+  source: string;
+  release: string;
+}
+interface Change {
+  index: string;
+  year: number;
+  unit_id: string;
+  measure: string;
+  field: string;
+  before: string | null;
+  after: string | null;
+  change: 'added' | 'field-added' | 'changed' | 'removed';
+}
 
 /** A field that a released figure did not have (a rank, a group): new data, listed, not a correction. */
-interface AddedField { index: string; year: number; unit_id: string; measure: string; field: string; value: string }
+interface AddedField {
+  index: string;
+  year: number;
+  unit_id: string;
+  measure: string;
+  field: string;
+  value: string;
+}
 
 export interface ChangelogEntry {
   version: string;
@@ -33,7 +64,8 @@ export interface ChangelogEntry {
 }
 
 /** Snapshot columns: what a release publishes for each observation. */
-export const SNAPSHOT_QUERY = 'SELECT index, year, unit_id, measure, value, rank, "group" FROM observations ORDER BY index, year, unit_id, measure';
+export const SNAPSHOT_QUERY =
+  'SELECT index, year, unit_id, measure, value, rank, "group" FROM observations ORDER BY index, year, unit_id, measure';
 
 /** Canonical semantic versions only: 0.1.0, never 0.1.00 or v0.1.0 (they would sort and compare wrongly). */
 export const VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
@@ -56,19 +88,35 @@ function readValidated<T>(rawDir: string, file: string, schema: string, problems
 export function readRelease(rawDir: string): { release: Release; corrections: Correction[] } {
   const problems: Problem[] = [];
   const release = readValidated<Release>(rawDir, 'release.json', 'release.schema.json', problems);
-  const corrections = readValidated<{ corrections: Correction[] }>(rawDir, 'corrections.json', 'corrections.schema.json', problems);
+  const corrections = readValidated<{ corrections: Correction[] }>(
+    rawDir,
+    'corrections.json',
+    'corrections.schema.json',
+    problems,
+  );
   if (problems.length || !release || !corrections) throw new InvalidInputError(problems);
-  if (!VERSION.test(release.version)) problems.push({ file: 'raw/release.json', message: `"version" is "${release.version}", which is not a canonical semantic version (such as 0.2.0: no leading zeros)` });
+  if (!VERSION.test(release.version))
+    problems.push({
+      file: 'raw/release.json',
+      message: `"version" is "${release.version}", which is not a canonical semantic version (such as 0.2.0: no leading zeros)`,
+    });
   corrections.corrections.forEach((c, i) => {
     const url = privateUrlProblem(c.source);
     if (url) problems.push({ file: 'raw/corrections.json', message: `corrections[${i}]: "source" ${url}` });
-    if (!VERSION.test(c.release)) problems.push({ file: 'raw/corrections.json', message: `corrections[${i}]: "release" is "${c.release}", which is not a canonical semantic version (such as 0.2.0: no leading zeros)` });
+    if (!VERSION.test(c.release))
+      problems.push({
+        file: 'raw/corrections.json',
+        message: `corrections[${i}]: "release" is "${c.release}", which is not a canonical semantic version (such as 0.2.0: no leading zeros)`,
+      });
   });
   const seen = new Map<string, number>();
   corrections.corrections.forEach((c, i) => {
     const key = [c.release, c.index, c.year, c.unit, c.measure, c.field].join('|');
     if (seen.has(key)) {
-      problems.push({ file: 'raw/corrections.json', message: `corrections[${i}] (${c.index} ${c.year} ${c.unit} ${c.measure} ${c.field}, release ${c.release}) repeats corrections[${seen.get(key)}]: declare each change once` });
+      problems.push({
+        file: 'raw/corrections.json',
+        message: `corrections[${i}] (${c.index} ${c.year} ${c.unit} ${c.measure} ${c.field}, release ${c.release}) repeats corrections[${seen.get(key)}]: declare each change once`,
+      });
     }
     seen.set(key, i);
   });
@@ -86,25 +134,37 @@ function recordedReleases(rawDir: string, problems: Problem[]): { version: strin
     const version = name.slice(0, -4);
     const shown = `raw/releases/${name}`;
     if (!VERSION.test(version)) {
-      problems.push({ file: shown, message: `"${version}" is not a canonical semantic version (such as 0.1.0): a snapshot must be named after its release` });
+      problems.push({
+        file: shown,
+        message: `"${version}" is not a canonical semantic version (such as 0.1.0): a snapshot must be named after its release`,
+      });
       continue;
     }
     const meta = readValidated<Release>(rawDir, `releases/${version}.json`, 'release.schema.json', problems);
     if (!meta) continue;
-    if (meta.version !== version) problems.push({ file: `raw/releases/${version}.json`, message: `"version" is "${meta.version}" but the file is named ${version}.json` });
+    if (meta.version !== version)
+      problems.push({
+        file: `raw/releases/${version}.json`,
+        message: `"version" is "${meta.version}" but the file is named ${version}.json`,
+      });
     else recorded.push({ version, meta });
   }
   recorded.sort((a, b) => compareVersions(a.version, b.version));
   for (let i = 1; i < recorded.length; i++) {
     if (recorded[i].meta.date < recorded[i - 1].meta.date) {
-      problems.push({ file: `raw/releases/${recorded[i].version}.json`, message: `"date" ${recorded[i].meta.date} is before the date of the earlier release ${recorded[i - 1].version} (${recorded[i - 1].meta.date})` });
+      problems.push({
+        file: `raw/releases/${recorded[i].version}.json`,
+        message: `"date" ${recorded[i].meta.date} is before the date of the earlier release ${recorded[i - 1].version} (${recorded[i - 1].meta.date})`,
+      });
     }
   }
   return recorded;
 }
 
 async function loadSnapshots(db: DuckDBConnection, rawDir: string, versions: string[]) {
-  await db.run('CREATE TABLE release_snapshots (version VARCHAR, index VARCHAR, year INTEGER, unit_id VARCHAR, measure VARCHAR, value DOUBLE, rank INTEGER, "group" VARCHAR)');
+  await db.run(
+    'CREATE TABLE release_snapshots (version VARCHAR, index VARCHAR, year INTEGER, unit_id VARCHAR, measure VARCHAR, value DOUBLE, rank INTEGER, "group" VARCHAR)',
+  );
   for (const v of versions) {
     const path = join(rawDir, 'releases', `${v}.csv`).replaceAll("'", "''");
     await db.run(`INSERT INTO release_snapshots SELECT '${v}', * FROM read_csv('${path}', header = true,
@@ -113,9 +173,16 @@ async function loadSnapshots(db: DuckDBConnection, rawDir: string, versions: str
 }
 
 const snapshot = (version: string | null) =>
-  version === null ? `SELECT * FROM (${SNAPSHOT_QUERY}) WHERE false` : `SELECT index, year, unit_id, measure, value, rank, "group" FROM release_snapshots WHERE version = '${version}'`;
+  version === null
+    ? `SELECT * FROM (${SNAPSHOT_QUERY}) WHERE false`
+    : `SELECT index, year, unit_id, measure, value, rank, "group" FROM release_snapshots WHERE version = '${version}'`;
 
-interface Diff { added: number; fieldsAdded: AddedField[]; changed: Change[]; removed: Change[] }
+interface Diff {
+  added: number;
+  fieldsAdded: AddedField[];
+  changed: Change[];
+  removed: Change[];
+}
 
 /**
  * Figures added, changed or removed from `before` to `after` (each a query with the snapshot columns). A figure
@@ -133,22 +200,52 @@ async function diff(db: DuckDBConnection, after: string, before: string): Promis
      )
      SELECT *, CASE WHEN before IS NULL AND new_figure THEN 'added' WHEN before IS NULL THEN 'field-added' WHEN after IS NULL THEN 'removed' ELSE 'changed' END AS change
      FROM fields WHERE before IS DISTINCT FROM after`);
-  const [{ added }] = await queryRows<{ added: number }>(db, "SELECT count(DISTINCT (index, year, unit_id, measure))::INTEGER AS added FROM figure_changes WHERE change = 'added'");
-  const fieldsAdded = await queryRows<AddedField>(db, "SELECT index, year, unit_id, measure, field, after AS value FROM figure_changes WHERE change = 'field-added' ORDER BY index, year, unit_id, measure, field");
-  const others = await queryRows<Change>(db, "SELECT * EXCLUDE (new_figure) FROM figure_changes WHERE change IN ('changed', 'removed') ORDER BY index, year, unit_id, measure, field");
-  return { added, fieldsAdded, changed: others.filter((c) => c.change === 'changed'), removed: others.filter((c) => c.change === 'removed') };
+  const [{ added }] = await queryRows<{ added: number }>(
+    db,
+    "SELECT count(DISTINCT (index, year, unit_id, measure))::INTEGER AS added FROM figure_changes WHERE change = 'added'",
+  );
+  const fieldsAdded = await queryRows<AddedField>(
+    db,
+    "SELECT index, year, unit_id, measure, field, after AS value FROM figure_changes WHERE change = 'field-added' ORDER BY index, year, unit_id, measure, field",
+  );
+  const others = await queryRows<Change>(
+    db,
+    "SELECT * EXCLUDE (new_figure) FROM figure_changes WHERE change IN ('changed', 'removed') ORDER BY index, year, unit_id, measure, field",
+  );
+  return {
+    added,
+    fieldsAdded,
+    changed: others.filter((c) => c.change === 'changed'),
+    removed: others.filter((c) => c.change === 'removed'),
+  };
 }
 
 const sameFigure = (declared: number | string | null, printed: string | null) =>
-  declared === null ? printed === null : printed !== null && (typeof declared === 'number' ? Math.abs(declared - Number(printed)) < 1e-9 : declared === printed);
+  declared === null
+    ? printed === null
+    : printed !== null &&
+      (typeof declared === 'number' ? Math.abs(declared - Number(printed)) < 1e-9 : declared === printed);
 
 const declares = (k: Correction, c: Change) =>
-  k.index === c.index && k.year === c.year && k.unit === c.unit_id && k.measure === c.measure && k.field === c.field && sameFigure(k.from, c.before) && sameFigure(k.to, c.after);
+  k.index === c.index &&
+  k.year === c.year &&
+  k.unit === c.unit_id &&
+  k.measure === c.measure &&
+  k.field === c.field &&
+  sameFigure(k.from, c.before) &&
+  sameFigure(k.to, c.after);
 
-const describeChange = (c: Change) => `${c.index} ${c.year} ${c.unit_id} ${c.measure} ${c.field}: ${c.before} → ${c.after ?? 'removed'}`;
+const describeChange = (c: Change) =>
+  `${c.index} ${c.year} ${c.unit_id} ${c.measure} ${c.field}: ${c.before} → ${c.after ?? 'removed'}`;
 
 /** Every altered figure needs a correction of that release, and every correction of that release an altered figure. */
-function checkCorrections(version: string, previous: string, found: Diff, corrections: Correction[], problems: Problem[]) {
+function checkCorrections(
+  version: string,
+  previous: string,
+  found: Diff,
+  corrections: Correction[],
+  problems: Problem[],
+) {
   const own = corrections.filter((k) => k.release === version);
   for (const c of [...found.changed, ...found.removed]) {
     if (own.some((k) => declares(k, c))) continue;
@@ -168,13 +265,24 @@ function checkCorrections(version: string, previous: string, found: Diff, correc
 }
 
 /** Checks the build against the recorded releases and returns the changelog, newest first. */
-export async function checkRelease(db: DuckDBConnection, rawDir: string, release: Release, corrections: Correction[]): Promise<ChangelogEntry[]> {
+export async function checkRelease(
+  db: DuckDBConnection,
+  rawDir: string,
+  release: Release,
+  corrections: Correction[],
+): Promise<ChangelogEntry[]> {
   const problems: Problem[] = [];
   const recorded = recordedReleases(rawDir, problems);
   if (problems.length) throw new InvalidInputError(problems);
   const versions = recorded.map((r) => r.version);
   await loadSnapshots(db, rawDir, versions);
-  const entry = (version: string, date: string, changes: Text[], comparedWith: string | null, found: Diff): ChangelogEntry => ({
+  const entry = (
+    version: string,
+    date: string,
+    changes: Text[],
+    comparedWith: string | null,
+    found: Diff,
+  ): ChangelogEntry => ({
     version,
     date,
     changes,
@@ -190,26 +298,41 @@ export async function checkRelease(db: DuckDBConnection, rawDir: string, release
   const latest = versions.at(-1) ?? null;
   for (const k of corrections) {
     if (k.release !== release.version && !versions.includes(k.release)) {
-      problems.push({ file: 'raw/corrections.json', message: `the correction of ${k.index} ${k.year} ${k.unit} ${k.measure} ${k.field} names release ${k.release}, which is neither recorded in raw/releases/ nor the one being built (${release.version})` });
+      problems.push({
+        file: 'raw/corrections.json',
+        message: `the correction of ${k.index} ${k.year} ${k.unit} ${k.measure} ${k.field} names release ${k.release}, which is neither recorded in raw/releases/ nor the one being built (${release.version})`,
+      });
     }
   }
   if (!released && latest && compareVersions(release.version, latest) < 0) {
-    problems.push({ file: 'raw/release.json', message: `"version" ${release.version} is below the latest recorded release ${latest} (raw/releases/${latest}.csv); a new release needs a higher version` });
+    problems.push({
+      file: 'raw/release.json',
+      message: `"version" ${release.version} is below the latest recorded release ${latest} (raw/releases/${latest}.csv); a new release needs a higher version`,
+    });
     throw new InvalidInputError(problems);
   }
   if (!released && latest && release.date < recorded.at(-1)!.meta.date) {
-    problems.push({ file: 'raw/release.json', message: `"date" ${release.date} is before the date of the latest recorded release ${latest} (${recorded.at(-1)!.meta.date})` });
+    problems.push({
+      file: 'raw/release.json',
+      message: `"date" ${release.date} is before the date of the latest recorded release ${latest} (${recorded.at(-1)!.meta.date})`,
+    });
   }
-  const previous = released ? versions[versions.indexOf(release.version) - 1] ?? null : latest;
+  const previous = released ? (versions[versions.indexOf(release.version) - 1] ?? null) : latest;
   const found = await diff(db, SNAPSHOT_QUERY, snapshot(released ? release.version : previous));
   const altered = [...found.changed, ...found.removed];
   if (released && (found.added || found.fieldsAdded.length || altered.length)) {
-    const example = altered[0] ? ` (e.g. ${describeChange(altered[0])})` : found.fieldsAdded[0] ? ` (e.g. ${describeChange({ ...found.fieldsAdded[0], before: null, after: found.fieldsAdded[0].value, change: 'field-added' })})` : '';
+    const example = altered[0]
+      ? ` (e.g. ${describeChange(altered[0])})`
+      : found.fieldsAdded[0]
+        ? ` (e.g. ${describeChange({ ...found.fieldsAdded[0], before: null, after: found.fieldsAdded[0].value, change: 'field-added' })})`
+        : '';
     const what = [
       altered.length ? `changes ${altered.length} of its figures` : '',
       found.fieldsAdded.length ? `gives ${found.fieldsAdded.length} of its figures a field they did not have` : '',
       found.added ? `adds ${found.added} figures` : '',
-    ].filter(Boolean).join(', ');
+    ]
+      .filter(Boolean)
+      .join(', ');
     problems.push({
       file: `raw/releases/${release.version}.csv`,
       message: `release ${release.version} is already out, and this build ${what}${example}; give this build a new version in raw/release.json`,
@@ -220,10 +343,15 @@ export async function checkRelease(db: DuckDBConnection, rawDir: string, release
     const [major, minor] = parse(release.version);
     const [pMajor, pMinor] = parse(previous);
     if ((found.added || found.fieldsAdded.length) && major === pMajor && minor === pMinor) {
-      problems.push({ file: 'raw/release.json', message: `this build adds ${found.added ? 'figures to' : 'fields (a rank or a group) to figures of'} release ${previous}, so its version must be at least ${pMajor}.${pMinor + 1}.0 (minor = new data), not ${release.version}` });
+      problems.push({
+        file: 'raw/release.json',
+        message: `this build adds ${found.added ? 'figures to' : 'fields (a rank or a group) to figures of'} release ${previous}, so its version must be at least ${pMajor}.${pMinor + 1}.0 (minor = new data), not ${release.version}`,
+      });
     }
   }
-  const changelog: ChangelogEntry[] = released ? [] : [entry(release.version, release.date, release.changes, previous, found)];
+  const changelog: ChangelogEntry[] = released
+    ? []
+    : [entry(release.version, release.date, release.changes, previous, found)];
   for (let i = recorded.length - 1; i >= 0; i--) {
     const before = versions[i - 1] ?? null;
     const between = await diff(db, snapshot(versions[i]), snapshot(before));
@@ -239,7 +367,11 @@ export async function recordRelease(rawDir: string, dataDir: string, release: Re
   const dir = join(rawDir, 'releases');
   mkdirSync(dir, { recursive: true });
   const db = await openDatabase();
-  await db.run(`CREATE TABLE observations AS SELECT * FROM read_parquet('${join(dataDir, 'observations.parquet').replaceAll("'", "''")}')`);
-  await db.run(`COPY (${SNAPSHOT_QUERY}) TO '${join(dir, `${release.version}.csv`).replaceAll("'", "''")}' (FORMAT csv, HEADER true)`);
+  await db.run(
+    `CREATE TABLE observations AS SELECT * FROM read_parquet('${join(dataDir, 'observations.parquet').replaceAll("'", "''")}')`,
+  );
+  await db.run(
+    `COPY (${SNAPSHOT_QUERY}) TO '${join(dir, `${release.version}.csv`).replaceAll("'", "''")}' (FORMAT csv, HEADER true)`,
+  );
   writeFileSync(join(dir, `${release.version}.json`), JSON.stringify(release, null, 2) + '\n');
 }

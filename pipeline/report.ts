@@ -26,15 +26,20 @@ export function describeSuccess(result: PipelineResult, where: string): string {
   ];
   const total = (k: 'checked' | 'agree' | 'declared') => result.verification.reduce((n, v) => n + v[k], 0);
   if (result.verification.length) {
-    lines.push(`✓ checked against ${total('checked')} independent figures in ${result.verification.length} editions: ${total('agree')} agree, ${total('declared')} declared disagreement(s) (per edition: quality.csv, check independent-figures)`);
+    lines.push(
+      `✓ checked against ${total('checked')} independent figures in ${result.verification.length} editions: ${total('agree')} agree, ${total('declared')} declared disagreement(s) (per edition: quality.csv, check independent-figures)`,
+    );
   }
   for (const v of result.verification.filter((x) => x.complete && x.checked > 0)) {
-    lines.push(`  ${v.index} ${v.year} (full table): checked against ${v.checked} independent figures: ${v.agree} agree${v.declared ? `, ${v.declared} declared disagreement(s)` : ''}`);
+    lines.push(
+      `  ${v.index} ${v.year} (full table): checked against ${v.checked} independent figures: ${v.agree} agree${v.declared ? `, ${v.declared} declared disagreement(s)` : ''}`,
+    );
   }
   if (result.warnings.length) lines.push(`⚠ ${result.warnings.length} data-quality warning(s) (all in quality.csv):`);
   for (const [check, findings] of byCheck) {
     lines.push(`  ${check}: ${findings.length}`);
-    for (const f of findings.slice(0, SHOWN_PER_CHECK)) lines.push(`    - ${f.index} ${f.year} ${f.unit_id ?? ''}: ${f.message}`);
+    for (const f of findings.slice(0, SHOWN_PER_CHECK))
+      lines.push(`    - ${f.index} ${f.year} ${f.unit_id ?? ''}: ${f.message}`);
     if (findings.length > SHOWN_PER_CHECK) lines.push(`    … and ${findings.length - SHOWN_PER_CHECK} more`);
   }
   return lines.join('\n');

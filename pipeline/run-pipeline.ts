@@ -13,12 +13,36 @@ import { checkRelease, readRelease } from './releases.js';
 import { stageRawData } from './stage.js';
 import { wideTableQuery, writeResources, writeWideTables } from './write-datasets.js';
 
-export interface Finding { check: string; severity: string; index: string; year: number; unit_id: string | null; measure: string | null; message: string; raw_file: string | null; raw_cell: string | null }
+export interface Finding {
+  check: string;
+  severity: string;
+  index: string;
+  year: number;
+  unit_id: string | null;
+  measure: string | null;
+  message: string;
+  raw_file: string | null;
+  raw_cell: string | null;
+}
 
 /** One edition's comparison with the independent figures chiso holds (press fragments, averages, group counts, printed changes). */
-export interface Verification { index: string; year: number; complete: boolean; checked: number; agree: number; declared: number }
+export interface Verification {
+  index: string;
+  year: number;
+  complete: boolean;
+  checked: number;
+  agree: number;
+  declared: number;
+}
 
-export interface PipelineResult { files: string[]; warnings: Finding[]; verification: Verification[]; editions: number; observations: number; seconds: Record<'read' | 'duckdb' | 'write', number> }
+export interface PipelineResult {
+  files: string[];
+  warnings: Finding[];
+  verification: Verification[];
+  editions: number;
+  observations: number;
+  seconds: Record<'read' | 'duckdb' | 'write', number>;
+}
 
 /** Beyond this many observations DuckDB works on disk with capped memory (see openDatabase); below, in memory. */
 const LARGE_INPUT_ROWS = 500_000;
@@ -55,8 +79,15 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
 
   const changelog = await checkRelease(db, rawDir, release, corrections);
   writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
-  const files = [...(await writeResources(db, outDir)), ...(await writeWideTables(db, outDir, raw.definitions)), 'changelog.json'];
-  const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<IndexId, string>;
+  const files = [
+    ...(await writeResources(db, outDir)),
+    ...(await writeWideTables(db, outDir, raw.definitions)),
+    'changelog.json',
+  ];
+  const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<
+    IndexId,
+    string
+  >;
   const dataPackage = await buildDataPackage(db, outDir, raw.definitions, release, wideQueries);
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
   const checksums = dataPackage.resources.map((r) => {
@@ -72,5 +103,12 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
      FROM independent_checks v LEFT JOIN editions e USING (index, year) GROUP BY ALL ORDER BY v.index, v.year`,
   );
   const seconds = { read, duckdb: duckdb - read, write: lap() - duckdb };
-  return { files: [...files, 'datapackage.json', 'SHA256SUMS'], warnings: findings, verification, editions: raw.editions.length, observations: n, seconds };
+  return {
+    files: [...files, 'datapackage.json', 'SHA256SUMS'],
+    warnings: findings,
+    verification,
+    editions: raw.editions.length,
+    observations: n,
+    seconds,
+  };
 }

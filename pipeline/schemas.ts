@@ -27,7 +27,10 @@ export function schemaValidator(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     const text = readFileSync(join(SCHEMA_DIR, name), 'utf8');
-    const digest = createHash('sha256').update(`${AJV_VERSION}\0${JSON.stringify(OPTIONS)}\0${text}`).digest('hex').slice(0, 16);
+    const digest = createHash('sha256')
+      .update(`${AJV_VERSION}\0${JSON.stringify(OPTIONS)}\0${text}`)
+      .digest('hex')
+      .slice(0, 16);
     const file = join(CACHE, `${name.replaceAll('/', '_')}.${digest}.cjs`);
     if (existsSync(file)) validate = requireCached(file) as ValidateFunction;
     else {
@@ -45,7 +48,8 @@ function describe(e: ErrorObject): string {
   const at = e.instancePath ? `"${e.instancePath.slice(1).replaceAll('/', '.')}"` : 'the document';
   if (e.keyword === 'required') return `${at} is missing the required field "${e.params.missingProperty}"`;
   if (e.keyword === 'additionalProperties') return `${at} has an unknown field "${e.params.additionalProperty}"`;
-  if (e.keyword === 'enum') return `${at} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (e.keyword === 'enum')
+    return `${at} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return `${at} ${e.message}`;
 }
 
@@ -53,7 +57,9 @@ function describe(e: ErrorObject): string {
 export function validateAgainst(schema: string, data: unknown, file: string): Problem[] {
   const validate = schemaValidator(schema);
   if (validate(data)) return [];
-  return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => ({ file, message: `${describe(e)} (${schema})` }));
+  return (validate.errors ?? [])
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => ({ file, message: `${describe(e)} (${schema})` }));
 }
 
 /** Reads and parses a JSON file; a syntax error becomes a problem naming the line. */
@@ -69,14 +75,33 @@ export function readJson(path: string, shownAs: string): { data?: unknown; probl
     const data = JSON.parse(text);
     const duplicate = firstDuplicateKey(text);
     if (duplicate) {
-      return { problems: [{ file: shownAs, row: duplicate.line, message: `the key "${duplicate.key}" appears twice in ${duplicate.path || 'the top-level object'} (first on line ${duplicate.firstLine}); JSON readers would silently keep the last one: keep one` }] };
+      return {
+        problems: [
+          {
+            file: shownAs,
+            row: duplicate.line,
+            message: `the key "${duplicate.key}" appears twice in ${duplicate.path || 'the top-level object'} (first on line ${duplicate.firstLine}); JSON readers would silently keep the last one: keep one`,
+          },
+        ],
+      };
     }
     return { data, problems: [] };
   } catch (error) {
     const position = syntaxErrorPosition(text);
     const row = text.slice(0, position).split('\n').length;
-    const near = text.slice(Math.max(0, position - 20), position + 1).replace(/\s+/g, ' ').trim();
-    return { problems: [{ file: shownAs, row, message: `is not valid JSON: unexpected "${text[position - 1] ?? ''}" near "${near}" (${(error as Error).message.split('\n')[0].slice(0, 80)})` }] };
+    const near = text
+      .slice(Math.max(0, position - 20), position + 1)
+      .replace(/\s+/g, ' ')
+      .trim();
+    return {
+      problems: [
+        {
+          file: shownAs,
+          row,
+          message: `is not valid JSON: unexpected "${text[position - 1] ?? ''}" near "${near}" (${(error as Error).message.split('\n')[0].slice(0, 80)})`,
+        },
+      ],
+    };
   }
 }
 
@@ -108,13 +133,19 @@ function syntaxErrorPosition(text: string): number {
  * The first key that appears twice in one object of a valid JSON text, with its line and the path of the object.
  * JSON.parse keeps the last of two equal keys without a word, so two "unit_set" fields would decide silently.
  */
-export function firstDuplicateKey(text: string): { key: string; path: string; line: number; firstLine: number } | undefined {
+export function firstDuplicateKey(
+  text: string,
+): { key: string; path: string; line: number; firstLine: number } | undefined {
   type Frame = { kind: 'object'; keys: Map<string, number>; key?: string } | { kind: 'array'; index: number };
   const stack: Frame[] = [];
   let line = 1;
   let expectKey = false;
   const path = () =>
-    stack.slice(0, -1).map((f) => (f.kind === 'object' ? `.${f.key}` : `[${f.index}]`)).join('').replace(/^\./, '');
+    stack
+      .slice(0, -1)
+      .map((f) => (f.kind === 'object' ? `.${f.key}` : `[${f.index}]`))
+      .join('')
+      .replace(/^\./, '');
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') line++;

@@ -7,4 +7,3 @@ const RISKY_START = /^[=+\-@\t\r]/;
 export function neutraliseText(text: string): string {
   return RISKY_START.test(text) ? `'${text}` : text;
 }
-

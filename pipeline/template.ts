@@ -13,7 +13,12 @@ export async function editionTemplate(rawDir: string, index: string, year: numbe
   const definition = [...raw.definitions.values()].find((d) => d.id === index);
   const edition = raw.editions.find((e) => e.publication.index === index && e.publication.year === year);
   if (!definition || !edition) {
-    throw new InvalidInputError([{ file: `raw/${index}/${year}/publication.json`, message: 'no such edition: add the folder and its publication.json first (copy last year\'s)' }]);
+    throw new InvalidInputError([
+      {
+        file: `raw/${index}/${year}/publication.json`,
+        message: "no such edition: add the folder and its publication.json first (copy last year's)",
+      },
+    ]);
   }
   const measures = definition.measures.filter((m) => scaleFor(m, year)).map((m) => m.id);
   const units = raw.registry.units
@@ -37,5 +42,10 @@ export async function editionTemplate(rawDir: string, index: string, year: numbe
     row.prefilled_from = [...sources].join(';');
     return row;
   });
-  return Papa.unparse(rows, { columns: ['gso_code', 'province', ...measures, 'rank', 'rank_change', 'source_id', 'prefilled_from'], newline: '\n' }) + '\n';
+  return (
+    Papa.unparse(rows, {
+      columns: ['gso_code', 'province', ...measures, 'rank', 'rank_change', 'source_id', 'prefilled_from'],
+      newline: '\n',
+    }) + '\n'
+  );
 }

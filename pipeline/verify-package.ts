@@ -13,8 +13,14 @@ import { openDatabase, queryRows } from './duckdb.js';
 const Ajv04 = ajvDraft04.default; // a CommonJS module: its class is on .default
 const PROFILES = join(import.meta.dirname, '..', 'schemas', 'frictionless');
 
-interface Field { name: string; type: string }
-interface ForeignKey { fields: string | string[]; reference: { resource: string; fields: string | string[] } }
+interface Field {
+  name: string;
+  type: string;
+}
+interface ForeignKey {
+  fields: string | string[];
+  reference: { resource: string; fields: string | string[] };
+}
 interface Resource {
   name: string;
   path: string;
@@ -43,14 +49,18 @@ export async function verifyDataPackage(dir: string): Promise<string[]> {
 
   const validatePackage = profileValidator('data-package');
   if (!validatePackage(descriptor)) {
-    for (const e of validatePackage.errors ?? []) problems.push(`datapackage.json${e.instancePath}: ${e.message} (Data Package profile)`);
+    for (const e of validatePackage.errors ?? [])
+      problems.push(`datapackage.json${e.instancePath}: ${e.message} (Data Package profile)`);
   }
   const validateTabular = profileValidator('tabular-data-resource');
   const sums = new Map(
-    readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => {
-      const [hash, path] = line.split(/\s+/, 2);
-      return [path, hash];
-    }),
+    readFileSync(join(dir, 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [hash, path] = line.split(/\s+/, 2);
+        return [path, hash];
+      }),
   );
 
   const db = await openDatabase();
@@ -68,13 +78,19 @@ export async function verifyDataPackage(dir: string): Promise<string[]> {
     if (r.profile !== 'tabular-data-resource') continue;
     const meetsProfile: boolean = validateTabular(r as unknown);
     if (!meetsProfile) {
-      for (const e of validateTabular.errors ?? []) problems.push(`datapackage.json resource ${r.name}${e.instancePath}: ${e.message} (Tabular Data Resource profile)`);
+      for (const e of validateTabular.errors ?? [])
+        problems.push(
+          `datapackage.json resource ${r.name}${e.instancePath}: ${e.message} (Tabular Data Resource profile)`,
+        );
       continue;
     }
     const fields = r.schema!.fields;
     const header = bytes.toString('utf8').split('\n', 1)[0].split(',');
-    if (header.join(',') !== fields.map((f) => f.name).join(',')) problems.push(`${r.path}: header does not match the Table Schema fields`);
-    await db.run(`CREATE OR REPLACE TABLE "${r.name}" AS SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true)`);
+    if (header.join(',') !== fields.map((f) => f.name).join(','))
+      problems.push(`${r.path}: header does not match the Table Schema fields`);
+    await db.run(
+      `CREATE OR REPLACE TABLE "${r.name}" AS SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true)`,
+    );
     for (const f of fields.filter((x) => CASTS[x.type])) {
       const [{ bad }] = await queryRows<{ bad: number }>(
         db,
@@ -84,7 +100,10 @@ export async function verifyDataPackage(dir: string): Promise<string[]> {
     }
     if (r.schema!.primaryKey) {
       const key = list(r.schema!.primaryKey);
-      const [{ dup }] = await queryRows<{ dup: number }>(db, `SELECT count(*)::INTEGER AS dup FROM (SELECT ${quoted(key)} FROM "${r.name}" GROUP BY ALL HAVING count(*) > 1)`);
+      const [{ dup }] = await queryRows<{ dup: number }>(
+        db,
+        `SELECT count(*)::INTEGER AS dup FROM (SELECT ${quoted(key)} FROM "${r.name}" GROUP BY ALL HAVING count(*) > 1)`,
+      );
       if (dup) problems.push(`${r.path}: ${dup} duplicated primary key(s) (${key.join(', ')})`);
     }
   }
@@ -95,7 +114,8 @@ export async function verifyDataPackage(dir: string): Promise<string[]> {
         db,
         `SELECT count(*)::INTEGER AS orphans FROM "${r.name}" a ANTI JOIN "${fk.reference.resource}" b ON ${from.map((f, i) => `a."${f}" = b."${to[i]}"`).join(' AND ')}`,
       );
-      if (orphans) problems.push(`${r.path}: ${orphans} row(s) whose ${from.join(', ')} are not in ${fk.reference.resource}`);
+      if (orphans)
+        problems.push(`${r.path}: ${orphans} row(s) whose ${from.join(', ')} are not in ${fk.reference.resource}`);
     }
   }
   return problems;

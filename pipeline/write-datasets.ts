@@ -36,7 +36,12 @@ async function writeCsv(db: DuckDBConnection, query: string, path: string): Prom
   writeFileSync(path, toCsv(columns, reader.getRowsJS() as CsvValue[][]));
 }
 
-async function copy(db: DuckDBConnection, query: string, path: string, format: 'csv' | 'json' | 'parquet'): Promise<void> {
+async function copy(
+  db: DuckDBConnection,
+  query: string,
+  path: string,
+  format: 'csv' | 'json' | 'parquet',
+): Promise<void> {
   if (format === 'csv') return writeCsv(db, query, path);
   const options = { json: '(FORMAT json, ARRAY true)', parquet: '(FORMAT parquet, COMPRESSION zstd)' }[format];
   await db.run(`COPY (${query}) TO ${quote(path)} ${options}`);
@@ -55,7 +60,9 @@ export async function writeResources(db: DuckDBConnection, dir: string): Promise
 
 /** One row per (year, unit), one column per measure value, then the headline's rank, change and group. */
 export function wideTableQuery(definition: IndexDefinition): string {
-  const valueColumns = definition.measures.map((m) => `max(value) FILTER (WHERE measure = '${m.id}') AS "${m.id}"`).join(', ');
+  const valueColumns = definition.measures
+    .map((m) => `max(value) FILTER (WHERE measure = '${m.id}') AS "${m.id}"`)
+    .join(', ');
   const h = `measure = '${definition.headline}'`;
   return `
     SELECT year, unit_set, unit_id, any_value(unit_name_vi) AS unit_name_vi, any_value(unit_name_en) AS unit_name_en, ${valueColumns},
@@ -66,7 +73,11 @@ export function wideTableQuery(definition: IndexDefinition): string {
     GROUP BY year, unit_set, unit_id ORDER BY year, rank NULLS LAST, unit_id`;
 }
 
-export async function writeWideTables(db: DuckDBConnection, dir: string, definitions: Map<IndexId, IndexDefinition>): Promise<string[]> {
+export async function writeWideTables(
+  db: DuckDBConnection,
+  dir: string,
+  definitions: Map<IndexId, IndexDefinition>,
+): Promise<string[]> {
   const files: string[] = [];
   for (const definition of definitions.values()) {
     const query = wideTableQuery(definition);
@@ -74,9 +85,17 @@ export async function writeWideTables(db: DuckDBConnection, dir: string, definit
     files.push(`${definition.id}-wide.csv`);
     const rows = await queryRows(db, query);
     const headers = [
-      ['year', 'Năm'], ['unit_set', 'Bộ đơn vị'], ['unit_id', 'Mã đơn vị (chiso)'], ['unit_name_vi', 'Tỉnh, thành phố'], ['unit_name_en', 'Tên tiếng Anh'],
+      ['year', 'Năm'],
+      ['unit_set', 'Bộ đơn vị'],
+      ['unit_id', 'Mã đơn vị (chiso)'],
+      ['unit_name_vi', 'Tỉnh, thành phố'],
+      ['unit_name_en', 'Tên tiếng Anh'],
       ...definition.measures.map((m) => [m.id, m.name.vi]),
-      ['rank', `Xếp hạng ${definition.name.vi}`], ['rank_of', 'Trên tổng số'], ['rank_source', 'Nguồn xếp hạng'], ['rank_change', 'Thay đổi thứ hạng (bậc)'], ['group', 'Nhóm'],
+      ['rank', `Xếp hạng ${definition.name.vi}`],
+      ['rank_of', 'Trên tổng số'],
+      ['rank_source', 'Nguồn xếp hạng'],
+      ['rank_change', 'Thay đổi thứ hạng (bậc)'],
+      ['group', 'Nhóm'],
     ] as [string, string][];
     const file = `${definition.id}.xlsx`;
     writeWorkbook(join(dir, file), definition.name.vi, headers, rows);

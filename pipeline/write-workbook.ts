@@ -50,8 +50,14 @@ function stylesFor(sheets: Sheet[]): { xml: string; styleOf: (format: string | u
   const xfs = [
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
-    ...formats.map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`),
-    ...(wraps ? ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>'] : []),
+    ...formats.map(
+      (_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+    ),
+    ...(wraps
+      ? [
+          '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>',
+        ]
+      : []),
   ];
   const xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -78,8 +84,20 @@ function sheetXml(sheet: Sheet, styleOf: (format: string | undefined, wrap: bool
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     `<cols>${widths.join('')}</cols><sheetData>` +
-    line(1, headers.map(([, label]) => label), headers.map(() => 1)) +
-    rows.map((row, i) => line(i + 2, headers.map(([key]) => row[key]), styles)).join('') +
+    line(
+      1,
+      headers.map(([, label]) => label),
+      headers.map(() => 1),
+    ) +
+    rows
+      .map((row, i) =>
+        line(
+          i + 2,
+          headers.map(([key]) => row[key]),
+          styles,
+        ),
+      )
+      .join('') +
     '</sheetData></worksheet>'
   );
 }
@@ -93,7 +111,12 @@ export function workbookBytes(sheets: Sheet[]): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -103,15 +126,30 @@ export function workbookBytes(sheets: Sheet[]): Uint8Array {
       `<sheets>${sheets.map((s, i) => `<sheet name="${sheetName(s)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
       `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     'xl/styles.xml': styles,
     ...Object.fromEntries(sheets.map((s, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, styleOf)])),
   };
-  const entries = Object.fromEntries(Object.entries(parts).map(([p, xml]) => [p, [strToU8(xml), { mtime: fixedDate() }] as [Uint8Array, { mtime: Date }]]));
+  const entries = Object.fromEntries(
+    Object.entries(parts).map(([p, xml]) => [
+      p,
+      [strToU8(xml), { mtime: fixedDate() }] as [Uint8Array, { mtime: Date }],
+    ]),
+  );
   return zipSync(entries, { level: 1 });
 }
 
-export function writeWorkbook(path: string, sheetName: string, headers: [key: string, label: string][], rows: Record<string, unknown>[]): void {
+export function writeWorkbook(
+  path: string,
+  sheetName: string,
+  headers: [key: string, label: string][],
+  rows: Record<string, unknown>[],
+): void {
   writeFileSync(path, workbookBytes([{ name: sheetName, headers, rows }]));
 }

@@ -20,7 +20,9 @@ import { ROOT } from '../pipeline/publish.js';
 const RAW = join(ROOT, 'raw');
 const { values: args } = parseArgs({ options: { parts: { type: 'string', default: 'pipeline,scale,build' } } });
 const parts = new Set(args.parts!.split(','));
-const packageScripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const packageScripts = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 
 function syntheticRaw(factor: number): string {
   const dir = mkdtempSync(join(tmpdir(), `chiso-bench-${factor}x-`));
@@ -29,19 +31,26 @@ function syntheticRaw(factor: number): string {
   cpSync(join(RAW, 'corrections.json'), join(dir, 'corrections.json'));
   const names = Array.from({ length: 63 * factor }, (_, i) => `Tỉnh Thử Nghiệm ${String(i + 1).padStart(5, '0')}`);
   const codes = names.map((_, i) => `T${i + 1}`);
-  const provinces = readFileSync(join(dir, 'units', 'provinces-63.csv'), 'utf8').replaceAll('\r\n', '\n').trimEnd();
+  const provinces = readFileSync(join(dir, 'units', 'provinces-63.csv'), 'utf8')
+    .replaceAll('\r\n', '\n')
+    .trimEnd();
   const synthetic = names.map((n, i) => `${codes[i]},${n},Synthetic ${i + 1},tỉnh,Tây Nguyên,Central Highlands,${n}`);
   writeFileSync(join(dir, 'units', 'provinces-63.csv'), [provinces, ...synthetic].join('\n') + '\n');
-  const merger = readFileSync(join(dir, 'units', 'merger-2025.csv'), 'utf8').replaceAll('\r\n', '\n').replace(/^(Thành phố Hà Nội,Ha Noi,01,)01,/m, `$101|${codes.join('|')},`);
+  const merger = readFileSync(join(dir, 'units', 'merger-2025.csv'), 'utf8')
+    .replaceAll('\r\n', '\n')
+    .replace(/^(Thành phố Hà Nội,Ha Noi,01,)01,/m, `$101|${codes.join('|')},`);
   writeFileSync(join(dir, 'units', 'merger-2025.csv'), merger);
   const syntheticText = { vi: 'dữ liệu tổng hợp', en: 'synthetic' };
   let seed = 1;
-  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   for (const index of INDEX_IDS) {
     const definition = JSON.parse(readFileSync(join(RAW, index, 'index.json'), 'utf8')) as IndexDefinition;
     cpSync(join(RAW, index, 'index.json'), join(dir, index, 'index.json'));
     // Years from 2009 only: the synthetic provinces are on the 63-province unit set, which begins in August 2008.
-    for (const year of readdirSync(join(RAW, index)).filter((y) => /^\d{4}$/.test(y)).map(Number).filter((y) => y >= 2009)) {
+    for (const year of readdirSync(join(RAW, index))
+      .filter((y) => /^\d{4}$/.test(y))
+      .map(Number)
+      .filter((y) => y >= 2009)) {
       const measures = definition.measures.filter((m) => scaleFor(m, year));
       const weights = definition.checks?.weighted?.find((w) => year >= w.from && year <= w.to);
       const sum = definition.checks?.sum;
@@ -51,19 +60,39 @@ function syntheticRaw(factor: number): string {
           const s = scaleFor(m, year)!;
           values[m.id] = Math.round((s.min + random() * (s.max - s.min) * 0.9) * 1e4) / 1e4;
         }
-        if (sum) values[sum.total] = Math.round(sum.parts.filter((p) => p in values).reduce((t, p) => t + values[p], 0) * 1e4) / 1e4;
-        if (weights) values[weights.total] = Math.round(Object.entries(weights.weights).reduce((t, [p, w]) => t + (w * values[p]) / 10, 0) * 1e4) / 1e4;
+        if (sum)
+          values[sum.total] =
+            Math.round(sum.parts.filter((p) => p in values).reduce((t, p) => t + values[p], 0) * 1e4) / 1e4;
+        if (weights)
+          values[weights.total] =
+            Math.round(Object.entries(weights.weights).reduce((t, [p, w]) => t + (w * values[p]) / 10, 0) * 1e4) / 1e4;
         return [name, ...measures.map((m) => values[m.id])].join(',');
       });
       const table = ['province,' + measures.map((m) => m.id).join(','), ...rows].join('\n') + '\n';
       mkdirSync(join(dir, index, String(year)), { recursive: true });
       writeFileSync(join(dir, index, String(year), 'table.csv'), table);
       const publication = {
-        index, year, title: { vi: 'Dữ liệu tổng hợp để đo hiệu năng', en: 'Synthetic benchmark data' }, published: String(year + 1),
-        publisher: 'chiso benchmark', unit_set: 'legacy-63', universe: 'listed', complete_measures: measures.map((m) => m.id), methodology: syntheticText,
-        scale: syntheticText, sources: [{ id: 'B', url: 'https://example.org/benchmark', title: 'Synthetic', publisher: 'chiso benchmark' }],
-        license: syntheticText, files: [{ path: 'table.csv', sha256: createHash('sha256').update(table).digest('hex') }],
-        tables: [{ file: 'table.csv', unit_header: 'province', values: Object.fromEntries(measures.map((m) => [m.id, m.id])), source: 'B' }],
+        index,
+        year,
+        title: { vi: 'Dữ liệu tổng hợp để đo hiệu năng', en: 'Synthetic benchmark data' },
+        published: String(year + 1),
+        publisher: 'chiso benchmark',
+        unit_set: 'legacy-63',
+        universe: 'listed',
+        complete_measures: measures.map((m) => m.id),
+        methodology: syntheticText,
+        scale: syntheticText,
+        sources: [{ id: 'B', url: 'https://example.org/benchmark', title: 'Synthetic', publisher: 'chiso benchmark' }],
+        license: syntheticText,
+        files: [{ path: 'table.csv', sha256: createHash('sha256').update(table).digest('hex') }],
+        tables: [
+          {
+            file: 'table.csv',
+            unit_header: 'province',
+            values: Object.fromEntries(measures.map((m) => [m.id, m.id])),
+            source: 'B',
+          },
+        ],
       };
       writeFileSync(join(dir, index, String(year), 'publication.json'), JSON.stringify(publication));
     }
@@ -71,22 +100,43 @@ function syntheticRaw(factor: number): string {
   return dir;
 }
 
-interface Run { wall: number; cpu: number; peakMiB: number; stdout: string; failure?: string }
+interface Run {
+  wall: number;
+  cpu: number;
+  peakMiB: number;
+  stdout: string;
+  failure?: string;
+}
 
 /** Runs a shell command (with node_modules/.bin on the PATH, as npm does) under /usr/bin/time: wall seconds, CPU seconds (user + system) and peak resident memory. */
 async function timed(command: string, env: Record<string, string> = {}): Promise<Run> {
-  const run = await $({ quiet: true, nothrow: true, cwd: ROOT, env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, ...env } })`/usr/bin/time -f ${'@@ %e %U %S %M'} sh -c ${command}`;
+  const run = await $({
+    quiet: true,
+    nothrow: true,
+    cwd: ROOT,
+    env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, ...env },
+  })`/usr/bin/time -f ${'@@ %e %U %S %M'} sh -c ${command}`;
   const [wall, user, system, kib] = (/@@ (\S+) (\S+) (\S+) (\S+)\s*$/.exec(run.stderr) ?? []).slice(1).map(Number);
-  return { wall, cpu: user + system, peakMiB: kib / 1024, stdout: run.stdout, failure: run.exitCode ? run.stderr.slice(0, 600) : undefined };
+  return {
+    wall,
+    cpu: user + system,
+    peakMiB: kib / 1024,
+    stdout: run.stdout,
+    failure: run.exitCode ? run.stderr.slice(0, 600) : undefined,
+  };
 }
 
-interface PipelineRun extends Run { phases: { read: number; duckdb: number; write: number; observations: number } }
+interface PipelineRun extends Run {
+  phases: { read: number; duckdb: number; write: number; observations: number };
+}
 
 /** One whole pipeline process, started the way `npm run pipeline` starts it (without npm itself). */
 async function pipelineRun(rawDir: string): Promise<PipelineRun> {
   const out = mkdtempSync(join(tmpdir(), 'chiso-bench-out-'));
   const timings = join(out, 'timings.json');
-  const run = await timed(`${packageScripts.pipeline} --raw '${rawDir}' --out '${join(out, 'data')}' --timings '${timings}'`);
+  const run = await timed(
+    `${packageScripts.pipeline} --raw '${rawDir}' --out '${join(out, 'data')}' --timings '${timings}'`,
+  );
   if (run.failure) throw new Error(`the pipeline failed on ${rawDir}:\n${run.failure}`);
   const phases = JSON.parse(readFileSync(timings, 'utf8'));
   rmSync(out, { recursive: true, force: true });
@@ -96,9 +146,12 @@ async function pipelineRun(rawDir: string): Promise<PipelineRun> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (x: number) => `${x.toFixed(2)} s`;
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
-const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+const row = (cells: (string | number)[], widths: number[]) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
 
-console.log(`chiso bench: Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start\n`);
+console.log(
+  `chiso bench: Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start\n`,
+);
 
 if (parts.has('pipeline')) {
   const runs: PipelineRun[] = [];
@@ -109,7 +162,20 @@ if (parts.has('pipeline')) {
   const w = [44, 10, 10, 22];
   console.log(`1. npm run pipeline on raw/ (${runs[0].phases.observations} observations): 5 whole-process runs`);
   console.log(row(['', 'median', 'min–max', 'target'], w));
-  console.log(row(['whole process (wall)', s(wall), `${runs.map((r) => r.wall).sort((a, b) => a - b)[0].toFixed(2)}–${Math.max(...runs.map((r) => r.wall)).toFixed(2)}`, `${mark(wall < 1.5)} < 1.5 s (goal 1 s)`], w));
+  console.log(
+    row(
+      [
+        'whole process (wall)',
+        s(wall),
+        `${runs
+          .map((r) => r.wall)
+          .sort((a, b) => a - b)[0]
+          .toFixed(2)}–${Math.max(...runs.map((r) => r.wall)).toFixed(2)}`,
+        `${mark(wall < 1.5)} < 1.5 s (goal 1 s)`,
+      ],
+      w,
+    ),
+  );
   console.log(row(['whole process (CPU, user + system)', s(median(runs.map((r) => r.cpu))), '', ''], w));
   console.log(row(['own work (reading + DuckDB + writing)', s(own), '', `${mark(own < 0.7)} < 0.7 s`], w));
   console.log(row(['  reading and validating raw/', s(phase('read')), '', ''], w));
@@ -131,9 +197,26 @@ if (parts.has('scale')) {
     rmSync(dir, { recursive: true, force: true });
     first ??= run;
     const n = run.phases.observations;
-    const extra = factor === 1 ? '' : (((run.peakMiB - first.peakMiB) / (n - first.phases.observations)) * 1000).toFixed(2);
-    console.log(row([`${factor}×`, n, s(run.wall), s(run.cpu), `${run.peakMiB.toFixed(0)} MiB`, ((run.peakMiB / n) * 1000).toFixed(2), extra], w));
-    if (factor === 100) console.log(`   target at 100×: ${mark(run.wall < 30)} < 30 s, ${mark(run.peakMiB < 2048)} < 2 GB; memory at most linear in the data (the extra MiB per 1,000 observations should not grow)`);
+    const extra =
+      factor === 1 ? '' : (((run.peakMiB - first.peakMiB) / (n - first.phases.observations)) * 1000).toFixed(2);
+    console.log(
+      row(
+        [
+          `${factor}×`,
+          n,
+          s(run.wall),
+          s(run.cpu),
+          `${run.peakMiB.toFixed(0)} MiB`,
+          ((run.peakMiB / n) * 1000).toFixed(2),
+          extra,
+        ],
+        w,
+      ),
+    );
+    if (factor === 100)
+      console.log(
+        `   target at 100×: ${mark(run.wall < 30)} < 30 s, ${mark(run.peakMiB < 2048)} < 2 GB; memory at most linear in the data (the extra MiB per 1,000 observations should not grow)`,
+      );
   }
   console.log();
 }
@@ -143,8 +226,14 @@ async function emptyAstroBuild(): Promise<Run> {
   const dir = join(ROOT, 'node_modules', '.cache', 'chiso-bench', 'empty-astro');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
-  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
-  writeFileSync(join(dir, 'src', 'pages', 'index.astro'), '<html><head><title>empty</title></head><body><p>empty</p></body></html>\n');
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n",
+  );
+  writeFileSync(
+    join(dir, 'src', 'pages', 'index.astro'),
+    '<html><head><title>empty</title></head><body><p>empty</p></body></html>\n',
+  );
   const run = await timed(`node node_modules/astro/astro.js build --root '${dir}'`, { ASTRO_TELEMETRY_DISABLED: '1' });
   if (run.failure) throw new Error(`the empty Astro build failed:\n${run.failure}`);
   rmSync(dir, { recursive: true, force: true });
@@ -158,7 +247,12 @@ function sitePhases(log: string) {
   let phase = '';
   for (const line of clean.split('\n')) {
     const route = /[▶λ] src\/pages\/(\S+)/.exec(line);
-    if (route) phase = route[1].startsWith('files/charts/') ? 'chart files (SVG + CSV)' : line.includes('λ') ? 'other files (downloads, sitemap…)' : 'pages';
+    if (route)
+      phase = route[1].startsWith('files/charts/')
+        ? 'chart files (SVG + CSV)'
+        : line.includes('λ')
+          ? 'other files (downloads, sitemap…)'
+          : 'pages';
     const file = /[├└]─ \S+ \(\+(\d+)ms\)/.exec(line);
     if (file && phase) {
       const p = phases.get(phase) ?? { seconds: 0, count: 0 };
@@ -178,7 +272,9 @@ function sitePhases(log: string) {
 
 /** The local stylesheets and scripts a page loads. */
 function assetsOf(html: string): string[] {
-  return [...html.matchAll(/<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="(\/[^"]+)"/g)].map((m) => m[1].slice(1));
+  return [...html.matchAll(/<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="(\/[^"]+)"/g)].map((m) =>
+    m[1].slice(1),
+  );
 }
 
 function pageWeights(dist: string) {
@@ -189,7 +285,9 @@ function pageWeights(dist: string) {
     ['home', /^(en\/)?index\.html$/],
     ['other', /\.html$/],
   ];
-  const pages = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+  const pages = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter(
+    (f) => f.endsWith('.html') && !f.startsWith('pagefind/'),
+  );
   const gz = (f: string) => (existsSync(join(dist, f)) ? gzipSync(readFileSync(join(dist, f))).length / 1024 : 0);
   return kinds.map(([kind, re]) => {
     const mine = pages.filter((p) => re.test(p) && kinds.find(([, r]) => r.test(p))![0] === kind);
@@ -211,15 +309,37 @@ if (parts.has('build')) {
   const emptyAfter = await emptyAstroBuild();
   const empty = (emptyBefore.wall + emptyAfter.wall) / 2;
   const ratio = build.wall / empty;
-  const astroVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
+  const astroVersion = (
+    JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const w = [44, 10, 10, 22];
   console.log('3. npm run build against an empty Astro build (same run)');
   console.log(row(['', 'wall', 'CPU', 'target'], w));
-  console.log(row([`empty Astro ${astroVersion} build, one page (mean of 2)`, s(empty), s((emptyBefore.cpu + emptyAfter.cpu) / 2), ''], w));
+  console.log(
+    row(
+      [
+        `empty Astro ${astroVersion} build, one page (mean of 2)`,
+        s(empty),
+        s((emptyBefore.cpu + emptyAfter.cpu) / 2),
+        '',
+      ],
+      w,
+    ),
+  );
   console.log(row(['npm run build (pipeline + site)', s(build.wall), s(build.cpu), ''], w));
-  console.log(row(['ratio', `${ratio.toFixed(1)}×`, `${(build.cpu / ((emptyBefore.cpu + emptyAfter.cpu) / 2)).toFixed(1)}×`, `${mark(ratio <= 5)} ≤ 5× (goal 3×)`], w));
+  console.log(
+    row(
+      [
+        'ratio',
+        `${ratio.toFixed(1)}×`,
+        `${(build.cpu / ((emptyBefore.cpu + emptyAfter.cpu) / 2)).toFixed(1)}×`,
+        `${mark(ratio <= 5)} ≤ 5× (goal 3×)`,
+      ],
+      w,
+    ),
+  );
   const site = sitePhases(build.stdout);
-  console.log('\n   site phases (from Astro\'s log; a route\'s seconds are the sum of its files\' times)');
+  console.log("\n   site phases (from Astro's log; a route's seconds are the sum of its files' times)");
   console.log(row(['   Vite (bundling the site code)', s(site.vite), '', ''], w));
   for (const [name, p] of site.routes) console.log(row([`   ${name}: ${p.count}`, s(p.seconds), '', ''], w));
   console.log(row(['   search index (Pagefind)', s(site.search), '', ''], w));
@@ -227,6 +347,8 @@ if (parts.has('build')) {
   console.log('\n   heaviest page of each kind (KB gzip: page + its CSS + its JS)');
   for (const { kind, count, heaviest: h } of pageWeights(join(ROOT, 'dist'))) {
     if (!h) continue;
-    console.log(`   ${kind.padEnd(9)} ${String(count).padStart(4)} pages  ${h.total.toFixed(1).padStart(6)} KB = ${h.page.toFixed(1)} + ${h.css.toFixed(1)} CSS + ${h.js.toFixed(1)} JS  ${h.p}`);
+    console.log(
+      `   ${kind.padEnd(9)} ${String(count).padStart(4)} pages  ${h.total.toFixed(1).padStart(6)} KB = ${h.page.toFixed(1)} + ${h.css.toFixed(1)} CSS + ${h.js.toFixed(1)} JS  ${h.p}`,
+    );
   }
 }

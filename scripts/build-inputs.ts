@@ -28,7 +28,11 @@ function inputFiles(): string[] {
 
 export function buildInputsDigest(): string {
   const hash = createHash('sha256');
-  for (const file of inputFiles()) hash.update(`${file}\0`).update(readFileSync(join(ROOT, file))).update('\0');
+  for (const file of inputFiles())
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(ROOT, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 

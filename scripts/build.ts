@@ -20,16 +20,24 @@ const isDist = target === join(ROOT, 'dist');
 const inputs = buildInputsDigest();
 try {
   if (isDist) forgetBuildInputs();
-  await publish(target, async (work) => {
-    const data = join(work, 'data');
-    const site = join(work, 'site');
-    mkdirSync(data);
-    const result = await runPipeline(join(ROOT, 'raw'), data);
-    console.log(describeSuccess(result, 'dist/data/'));
-    await $({ cwd: ROOT, env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })`${process.execPath} ${join(ROOT, 'node_modules', 'astro', 'astro.js')} build --root site`;
-    renameSync(data, join(site, 'data'));
-    return site;
-  }, (note) => console.log(`• ${note}`));
+  await publish(
+    target,
+    async (work) => {
+      const data = join(work, 'data');
+      const site = join(work, 'site');
+      mkdirSync(data);
+      const result = await runPipeline(join(ROOT, 'raw'), data);
+      console.log(describeSuccess(result, 'dist/data/'));
+      await $({
+        cwd: ROOT,
+        env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: 'inherit',
+      })`${process.execPath} ${join(ROOT, 'node_modules', 'astro', 'astro.js')} build --root site`;
+      renameSync(data, join(site, 'data'));
+      return site;
+    },
+    (note) => console.log(`• ${note}`),
+  );
   if (isDist) recordBuildInputs(inputs);
   console.log(`✓ site → ${isDist ? 'dist/' : target}`);
 } catch (error) {

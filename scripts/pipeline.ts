@@ -9,12 +9,15 @@ import { parseArgs } from 'node:util';
 import { DATA_ONLY, publishData, ROOT } from '../pipeline/publish.js';
 import { describeFailure, describeSuccess } from '../pipeline/report.js';
 
-const { values: args } = parseArgs({ options: { raw: { type: 'string' }, out: { type: 'string' }, timings: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { raw: { type: 'string' }, out: { type: 'string' }, timings: { type: 'string' } },
+});
 const target = resolve(args.out ?? DATA_ONLY);
 try {
   const result = await publishData(resolve(args.raw ?? join(ROOT, 'raw')), target, (note) => console.log(`• ${note}`));
   console.log(describeSuccess(result, target));
-  if (args.timings) writeFileSync(args.timings, JSON.stringify({ ...result.seconds, observations: result.observations }));
+  if (args.timings)
+    writeFileSync(args.timings, JSON.stringify({ ...result.seconds, observations: result.observations }));
 } catch (error) {
   console.error(describeFailure(error));
   process.exitCode = 1;

@@ -13,7 +13,9 @@ const data = DATA_ONLY;
 try {
   const { release } = readRelease(raw);
   if (existsSync(join(raw, 'releases', `${release.version}.csv`))) {
-    throw new Error(`release ${release.version} is already recorded in raw/releases/; set a new version in raw/release.json`);
+    throw new Error(
+      `release ${release.version} is already recorded in raw/releases/; set a new version in raw/release.json`,
+    );
   }
   await publishData(raw, data);
   await recordRelease(raw, data, release);

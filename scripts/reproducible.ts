@@ -18,7 +18,14 @@ const SETTINGS = [
 
 function digests(dir: string): Map<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return new Map(files.map((e) => [relative(dir, join(e.parentPath, e.name)), createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]));
+  return new Map(
+    files.map((e) => [
+      relative(dir, join(e.parentPath, e.name)),
+      createHash('sha256')
+        .update(readFileSync(join(e.parentPath, e.name)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 const work = mkdtempSync(join(tmpdir(), 'chiso-reproducible-'));
@@ -26,13 +33,23 @@ try {
   const builds = SETTINGS.map(({ cwd, ...env }, i) => {
     const out = join(work, `site-${i}`);
     console.log(`building under TZ=${env.TZ} LC_ALL=${env.LC_ALL} in ${cwd} …`);
-    execFileSync(process.execPath, ['--import', TSX, join(ROOT, 'scripts', 'build.ts'), '--out', out], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, ['--import', TSX, join(ROOT, 'scripts', 'build.ts'), '--out', out], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     return digests(out);
   });
   const [a, b] = builds;
   const differing = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
   if (differing.length) {
-    console.error(`✗ ${differing.length} of ${a.size} files differ between the two builds:\n` + differing.slice(0, 50).map((f) => `  • ${f}`).join('\n'));
+    console.error(
+      `✗ ${differing.length} of ${a.size} files differ between the two builds:\n` +
+        differing
+          .slice(0, 50)
+          .map((f) => `  • ${f}`)
+          .join('\n'),
+    );
     process.exitCode = 1;
   } else {
     console.log(`✓ both builds are byte-identical (${a.size} files)`);

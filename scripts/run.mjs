@@ -56,7 +56,9 @@ async function rebuild() {
       },
     ],
   });
-  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((file) => [relative(ROOT, resolve(file)), stamp(resolve(file))]));
+  const inputs = Object.fromEntries(
+    Object.keys(result.metafile.inputs).map((file) => [relative(ROOT, resolve(file)), stamp(resolve(file))]),
+  );
   inputs['scripts/run.mjs'] = stamp(join(ROOT, 'scripts', 'run.mjs'));
   writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify(inputs));
   renameSync(temporary, bundle);

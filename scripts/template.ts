@@ -5,7 +5,9 @@ import { editionTemplate } from '../pipeline/template.js';
 
 const [index, year] = process.argv.slice(2);
 if (!index || !/^\d{4}$/.test(year ?? '')) {
-  console.error('usage: npm run template -- <index> <year>   (e.g. npm run template -- par-index 2023 > par-index-2023-report.csv)');
+  console.error(
+    'usage: npm run template -- <index> <year>   (e.g. npm run template -- par-index 2023 > par-index-2023-report.csv)',
+  );
   process.exit(2);
 }
 try {

@@ -11,5 +11,7 @@ if (problems.length) {
   console.error(`✗ ${dir}: ${problems.length} problem(s)\n` + problems.map((p) => '  • ' + p).join('\n'));
   process.exitCode = 1;
 } else {
-  console.log(`✓ ${dir}: datapackage.json is a valid Data Package; every file matches its size and sha256; every CSV meets its Table Schema`);
+  console.log(
+    `✓ ${dir}: datapackage.json is a valid Data Package; every file matches its size and sha256; every CSV meets its Table Schema`,
+  );
 }

@@ -16,7 +16,12 @@ import { treeDigest } from './helpers/tree-digest.js';
 
 const CORPUS = join(import.meta.dirname, 'fixtures', 'bad');
 
-interface Case { description: string; expect: string[]; checksums?: 'fill' | 'as-is'; generate?: 'huge-csv' }
+interface Case {
+  description: string;
+  expect: string[];
+  checksums?: 'fill' | 'as-is';
+  generate?: 'huge-csv';
+}
 
 /** Fills "files" of every edition folder the overlay touched, as a maintainer would with sha256sum. */
 function fillChecksums(raw: string, overlay: string) {
@@ -27,13 +32,20 @@ function fillChecksums(raw: string, overlay: string) {
     data.files = readdirSync(dir)
       .filter((f) => f !== 'publication.json')
       .sort()
-      .map((path) => ({ path, sha256: createHash('sha256').update(readFileSync(join(dir, path))).digest('hex') }));
+      .map((path) => ({
+        path,
+        sha256: createHash('sha256')
+          .update(readFileSync(join(dir, path)))
+          .digest('hex'),
+      }));
     writeFileSync(join(dir, 'publication.json'), JSON.stringify(data, null, 2));
   }
 }
 
 function findFiles(dir: string, name: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith(name)).map((p) => join(dir, p));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((p) => p.endsWith(name))
+    .map((p) => join(dir, p));
 }
 
 /** A 50 MB table: the right shape, far too big to be a publication's table. */
@@ -51,7 +63,9 @@ let previousDigest: string;
 
 beforeAll(async () => {
   previous = mkdtempSync(join(tmpdir(), 'chiso-previous-'));
-  const good = makeRawFixture([{ index: 'sipas', year: 2019, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', 95.26]]) } }]);
+  const good = makeRawFixture([
+    { index: 'sipas', year: 2019, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', 95.26]]) } },
+  ]);
   await publishData(good, join(previous, 'data'));
   previousDigest = treeDigest(previous);
 });
@@ -66,26 +80,31 @@ describe('the corpus of broken publications', () => {
     }
   });
 
-  it.each(cases)('%s: fails with the expected messages and publishes nothing', async (name) => {
-    const c = JSON.parse(readFileSync(join(CORPUS, name, 'case.json'), 'utf8')) as Case;
-    const raw = makeRawFixture([]);
-    const overlay = join(CORPUS, name, 'raw');
-    if (existsSync(overlay)) cpSync(overlay, raw, { recursive: true });
-    if (c.generate === 'huge-csv') generateHugeCsv(raw);
-    if ((c.checksums ?? 'fill') === 'fill' && existsSync(overlay)) fillChecksums(raw, overlay);
-    if (c.generate === 'huge-csv') fillChecksums(raw, raw);
+  it.each(cases)(
+    '%s: fails with the expected messages and publishes nothing',
+    async (name) => {
+      const c = JSON.parse(readFileSync(join(CORPUS, name, 'case.json'), 'utf8')) as Case;
+      const raw = makeRawFixture([]);
+      const overlay = join(CORPUS, name, 'raw');
+      if (existsSync(overlay)) cpSync(overlay, raw, { recursive: true });
+      if (c.generate === 'huge-csv') generateHugeCsv(raw);
+      if ((c.checksums ?? 'fill') === 'fill' && existsSync(overlay)) fillChecksums(raw, overlay);
+      if (c.generate === 'huge-csv') fillChecksums(raw, raw);
 
-    let messages: string[] = [];
-    try {
-      await publishData(raw, join(previous, 'data'));
-    } catch (error) {
-      expect(error, `${name}: the build should fail with a list of problems`).toBeInstanceOf(InvalidInputError);
-      messages = (error as InvalidInputError).problems.map(formatProblem);
-    }
-    expect(messages.length, `${name}: the build must fail`).toBeGreaterThan(0);
-    for (const pattern of c.expect) expect(messages, `${name} expects /${pattern}/`).toContainEqual(expect.stringMatching(new RegExp(pattern)));
-    expect(treeDigest(previous), `${name}: the previous output must be unchanged`).toBe(previousDigest);
-  }, 60_000);
+      let messages: string[] = [];
+      try {
+        await publishData(raw, join(previous, 'data'));
+      } catch (error) {
+        expect(error, `${name}: the build should fail with a list of problems`).toBeInstanceOf(InvalidInputError);
+        messages = (error as InvalidInputError).problems.map(formatProblem);
+      }
+      expect(messages.length, `${name}: the build must fail`).toBeGreaterThan(0);
+      for (const pattern of c.expect)
+        expect(messages, `${name} expects /${pattern}/`).toContainEqual(expect.stringMatching(new RegExp(pattern)));
+      expect(treeDigest(previous), `${name}: the previous output must be unchanged`).toBe(previousDigest);
+    },
+    60_000,
+  );
 
   it('the command exits non-zero, lists the problem and leaves the previous output alone', () => {
     const raw = makeRawFixture([]);
@@ -94,7 +113,11 @@ describe('the corpus of broken publications', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'pipeline.ts'), '--raw', raw, '--out', join(previous, 'data')], { stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'scripts', 'pipeline.ts'), '--raw', raw, '--out', join(previous, 'data')],
+        { stdio: 'pipe' },
+      );
     } catch (error) {
       status = (error as { status: number }).status;
       stderr = String((error as { stderr: Buffer }).stderr);

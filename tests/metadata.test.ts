@@ -17,11 +17,23 @@ const registry = loadRegistry(join(REAL_RAW, 'units'));
 
 async function unitsOf(extra: Record<string, unknown>, names: string[]): Promise<string[]> {
   const raw = makeRawFixture([
-    { index: 'sipas', year: 2025, files: { 'table.csv': csv(['province', 'score'], names.map((n) => [n, 80])) }, publication: publicationFor('sipas', 2025, extra) },
+    {
+      index: 'sipas',
+      year: 2025,
+      files: {
+        'table.csv': csv(
+          ['province', 'score'],
+          names.map((n) => [n, 80]),
+        ),
+      },
+      publication: publicationFor('sipas', 2025, extra),
+    },
   ]);
   const out = mkdtempSync(join(tmpdir(), 'chiso-out-'));
   await runPipeline(raw, out);
-  return (JSON.parse(readFileSync(join(out, 'observations.json'), 'utf8')) as { unit_id: string }[]).map((o) => o.unit_id).sort();
+  return (JSON.parse(readFileSync(join(out, 'observations.json'), 'utf8')) as { unit_id: string }[])
+    .map((o) => o.unit_id)
+    .sort();
 }
 
 describe('unit sets and the year an edition measures', () => {
@@ -37,8 +49,14 @@ describe('unit sets and the year an edition measures', () => {
 
   it('resolve a name shared by both 2025 sets by the declared set, legacy-63 once a name or units_as_of confirms it', async () => {
     expect(await unitsOf({}, ['Hà Giang', 'Tuyên Quang'])).toEqual(['ha-giang', 'tuyen-quang']);
-    expect(await unitsOf({ units_as_of: '2025-06-01' }, ['Huế', 'Tuyên Quang'])).toEqual(['thua-thien-hue', 'tuyen-quang']);
-    expect(await unitsOf({ unit_set: 'merged-34', units_as_of: '2025-12-31' }, ['Huế', 'Tuyên Quang'])).toEqual(['hue-2025', 'tuyen-quang-2025']);
+    expect(await unitsOf({ units_as_of: '2025-06-01' }, ['Huế', 'Tuyên Quang'])).toEqual([
+      'thua-thien-hue',
+      'tuyen-quang',
+    ]);
+    expect(await unitsOf({ unit_set: 'merged-34', units_as_of: '2025-12-31' }, ['Huế', 'Tuyên Quang'])).toEqual([
+      'hue-2025',
+      'tuyen-quang-2025',
+    ]);
     // The later set is never kept from a copied publication.json: declared, it needs no confirmation.
     expect(await unitsOf({ unit_set: 'merged-34' }, ['Huế', 'Tuyên Quang'])).toEqual(['hue-2025', 'tuyen-quang-2025']);
   }, 60_000);
@@ -64,13 +82,21 @@ describe('symbolic links', () => {
       else cpSync(join(raw, path), target);
       rmSync(join(raw, path), { recursive: true, force: true });
       symlinkSync(target, join(raw, path));
-      expect(await problemsOf(raw), path).toContainEqual(expect.stringMatching(new RegExp(`^raw/${path}: is a symbolic link to .*chiso-outside-.*, outside raw/: copy the file into raw/ instead$`)));
+      expect(await problemsOf(raw), path).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^raw/${path}: is a symbolic link to .*chiso-outside-.*, outside raw/: copy the file into raw/ instead$`,
+          ),
+        ),
+      );
     }
     rmSync(outside, { recursive: true });
   }, 120_000);
 
   it('accept a link that stays inside raw/', async () => {
-    const raw = makeRawFixture([{ index: 'sipas', year: 2020, files: { 'table.csv': csv(['province', 'score'], [['Hà Nội', 80]]) } }]);
+    const raw = makeRawFixture([
+      { index: 'sipas', year: 2020, files: { 'table.csv': csv(['province', 'score'], [['Hà Nội', 80]]) } },
+    ]);
     cpSync(join(raw, 'sipas', 'index.json'), join(raw, 'sipas-index.json'));
     rmSync(join(raw, 'sipas', 'index.json'));
     symlinkSync(join(raw, 'sipas-index.json'), join(raw, 'sipas', 'index.json'));
@@ -91,8 +117,24 @@ describe('dates, URLs and JSON keys', () => {
   });
 
   it('accept public URLs and refuse private, loopback and local ones', () => {
-    for (const url of ['https://papi.org.vn/bao-cao/', 'http://172.32.0.1/x', 'https://vcci.com.vn/pci?year=2024', 'http://100.128.0.1/']) expect(privateUrlProblem(url), url).toBeUndefined();
-    for (const url of ['http://localhost/', 'http://a.localhost/', 'http://127.1/', 'http://0x7f000001/', 'http://172.16.0.1/', 'http://[fd00::1]/', 'http://[::ffff:127.0.0.1]/', 'http://printer.local/', 'http://100.64.0.1/']) {
+    for (const url of [
+      'https://papi.org.vn/bao-cao/',
+      'http://172.32.0.1/x',
+      'https://vcci.com.vn/pci?year=2024',
+      'http://100.128.0.1/',
+    ])
+      expect(privateUrlProblem(url), url).toBeUndefined();
+    for (const url of [
+      'http://localhost/',
+      'http://a.localhost/',
+      'http://127.1/',
+      'http://0x7f000001/',
+      'http://172.16.0.1/',
+      'http://[fd00::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://printer.local/',
+      'http://100.64.0.1/',
+    ]) {
       expect(privateUrlProblem(url), url).toMatch(/private, loopback or local address/);
     }
   });
@@ -100,6 +142,11 @@ describe('dates, URLs and JSON keys', () => {
   it('find a key repeated in one object, not keys repeated across objects or inside strings', () => {
     expect(firstDuplicateKey('{"a": {"k": 1}, "b": {"k": "{\\"k\\": 2}"}}')).toBeUndefined();
     expect(firstDuplicateKey('[{"k": 1}, {"k": 2, "j": 3}]')).toBeUndefined();
-    expect(firstDuplicateKey('{\n "t": [{"k": 1},\n {"k": 2,\n "k": 3}]\n}')).toEqual({ key: 'k', path: '"t[1]"', line: 4, firstLine: 3 });
+    expect(firstDuplicateKey('{\n "t": [{"k": 1},\n {"k": 2,\n "k": 3}]\n}')).toEqual({
+      key: 'k',
+      path: '"t[1]"',
+      line: 4,
+      firstLine: 3,
+    });
   });
 });

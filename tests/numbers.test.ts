@@ -21,7 +21,10 @@ describe('readNumber', () => {
     for (const text of ['1.234,5', '1,234.5', '1 234', 'abc', '45.3.4', '', '=1+1', '12%', '4 5']) {
       expect(readNumber(text, '.').ok, text).toBe(false);
     }
-    expect(readNumber('1.234,5', ',')).toMatchObject({ ok: false, problem: expect.stringMatching(/thousands separator/) });
+    expect(readNumber('1.234,5', ',')).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/thousands separator/),
+    });
     expect(readNumber(Number.NaN, '.').ok).toBe(false);
   });
 });
@@ -38,12 +41,24 @@ describe('readRank', () => {
 
 describe('readRankChange', () => {
   it.each([
-    ['tăng 32 bậc', 32], ['giảm 7 bậc', -7], ['Giữ nguyên', 0], ['tăng 06 bậc', 6], ['  giảm  01 bậc ', -1], ['+3', 3], ['-7', -7], ['−7', -7], ['0', 0], [5, 5],
+    ['tăng 32 bậc', 32],
+    ['giảm 7 bậc', -7],
+    ['Giữ nguyên', 0],
+    ['tăng 06 bậc', 6],
+    ['  giảm  01 bậc ', -1],
+    ['+3', 3],
+    ['-7', -7],
+    ['−7', -7],
+    ['0', 0],
+    [5, 5],
   ] as const)('reads %j as %d', (cell, value) => {
     expect(readRankChange(cell)).toEqual({ ok: true, value });
   });
 
-  it.each(['tăng ba bậc', 'up 24 places', 'tăng 2', '3', 'tăng 0 bậc', '+2.5', 'giảm 7 bậc so với 2022', ''])('refuses %j', (cell) => {
-    expect(readRankChange(cell).ok).toBe(false);
-  });
+  it.each(['tăng ba bậc', 'up 24 places', 'tăng 2', '3', 'tăng 0 bậc', '+2.5', 'giảm 7 bậc so với 2022', ''])(
+    'refuses %j',
+    (cell) => {
+      expect(readRankChange(cell).ok).toBe(false);
+    },
+  );
 });

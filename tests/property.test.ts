@@ -84,11 +84,37 @@ describe('readNumber (property)', () => {
   /** The oracle: an optional minus, digits, and optionally the declared mark and digits, with white space around. */
   const ORACLE = { '.': /^\s*(-?[0-9]+)(?:\.([0-9]+))?\s*$/, ',': /^\s*(-?[0-9]+)(?:,([0-9]+))?\s*$/ } as const;
   const numberish = fc.string({
-    unit: fc.constantFrom('0', '1', '4', '5', '9', '.', ',', '-', '+', ' ', '\u00a0', '\t', '%', 'e', 'E', "'", 'x', '٣', '\u2009', '\n'),
+    unit: fc.constantFrom(
+      '0',
+      '1',
+      '4',
+      '5',
+      '9',
+      '.',
+      ',',
+      '-',
+      '+',
+      ' ',
+      '\u00a0',
+      '\t',
+      '%',
+      'e',
+      'E',
+      "'",
+      'x',
+      '٣',
+      '\u2009',
+      '\n',
+    ),
     maxLength: 14,
   });
   const nearNumbers = fc
-    .tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.nat(), fc.constantFrom('', '.', ',', ' ', '-', '%', 'e3', '..', '0', '\u00a0'), fc.boolean())
+    .tuple(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.nat(),
+      fc.constantFrom('', '.', ',', ' ', '-', '%', 'e3', '..', '0', '\u00a0'),
+      fc.boolean(),
+    )
     .map(([x, at, insert, drop]) => {
       const text = plain(x);
       const i = at % (text.length + 1);
@@ -107,7 +133,8 @@ describe('readNumber (property)', () => {
         }
         const m = ORACLE[decimal].exec((text as string | null) ?? '');
         // A digit string too long for a number (it would read as Infinity) is refused, never published.
-        if (!m || !Number.isFinite(Number(`${m[1]}.${m[2] ?? '0'}`))) return !read.ok && typeof read.problem === 'string' && read.problem.length > 0;
+        if (!m || !Number.isFinite(Number(`${m[1]}.${m[2] ?? '0'}`)))
+          return !read.ok && typeof read.problem === 'string' && read.problem.length > 0;
         return read.ok && read.value === Number(`${m[1]}.${m[2] ?? '0'}`);
       }),
       runs(5000),
@@ -120,9 +147,17 @@ describe('readNumber (property)', () => {
 // ------------------------------------------------------------------------------------------------------------
 describe('NameMatcher with the real registry (property)', () => {
   /** Every (unit set, spelling, unit) the registry knows. */
-  const spellings = registry.units.flatMap((u) => u.unit_sets.flatMap((set) => spellingsOf(u).map((alias) => ({ set, alias, id: u.id }))));
+  const spellings = registry.units.flatMap((u) =>
+    u.unit_sets.flatMap((set) => spellingsOf(u).map((alias) => ({ set, alias, id: u.id }))),
+  );
   /** Folds like a reader would, to see whether a spelling already begins with an administrative prefix. */
-  const plainLower = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const plainLower = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
   const hasPrefix = (s: string) => /^(tinh|thanhpho|thudo|tp)/.test(plainLower(s));
   const PREFIXES = ['', 'Tỉnh ', 'Thành phố ', 'TP. ', 'TP.', 'Tp ', 'tỉnh ', 'THÀNH PHỐ '];
   const SPACES = [' ', '  ', '   ', '\u00a0', '\t', ' \u00a0 '];
@@ -142,7 +177,15 @@ describe('NameMatcher with the real registry (property)', () => {
     const base = v.prefix && !hasPrefix(v.spelling.alias) ? v.prefix + v.spelling.alias : v.spelling.alias;
     let k = 0;
     const spaced = base.replace(/ /g, () => v.spaces[k++ % v.spaces.length]);
-    const cased = [...spaced].map((ch, i) => (v.cases[i % v.cases.length] === 'upper' ? ch.toUpperCase() : v.cases[i % v.cases.length] === 'lower' ? ch.toLowerCase() : ch)).join('');
+    const cased = [...spaced]
+      .map((ch, i) =>
+        v.cases[i % v.cases.length] === 'upper'
+          ? ch.toUpperCase()
+          : v.cases[i % v.cases.length] === 'lower'
+            ? ch.toLowerCase()
+            : ch,
+      )
+      .join('');
     return (v.before + cased + v.after).normalize(v.form);
   }
 
@@ -165,16 +208,31 @@ describe('NameMatcher with the real registry (property)', () => {
   }, 30_000);
 
   const letters = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạèéẹìíịòóọùúụỳýHTĐBQNKLCPhuế .-()'];
-  const mutated = fc.tuple(fc.constantFrom(...spellings), fc.nat(), fc.constantFrom(...letters), fc.constantFrom('insert', 'delete', 'replace')).map(([s, at, ch, op]) => {
-    const chars = [...s.alias];
-    const i = at % (chars.length + 1);
-    if (op === 'insert') chars.splice(i, 0, ch);
-    else if (op === 'delete') chars.splice(i, 1);
-    else chars.splice(i, 1, ch);
-    return chars.join('');
-  });
-  const joined = fc.tuple(fc.constantFrom(...spellings), fc.constantFrom(...spellings), fc.constantFrom(' ', '-', ' và ', '/')).map(([a, b, sep]) => a.alias + sep + b.alias);
-  const noise = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: fc.constantFrom(...letters), maxLength: 20 }), mutated, joined, fc.string({ unit: 'binary', maxLength: 20 }));
+  const mutated = fc
+    .tuple(
+      fc.constantFrom(...spellings),
+      fc.nat(),
+      fc.constantFrom(...letters),
+      fc.constantFrom('insert', 'delete', 'replace'),
+    )
+    .map(([s, at, ch, op]) => {
+      const chars = [...s.alias];
+      const i = at % (chars.length + 1);
+      if (op === 'insert') chars.splice(i, 0, ch);
+      else if (op === 'delete') chars.splice(i, 1);
+      else chars.splice(i, 1, ch);
+      return chars.join('');
+    });
+  const joined = fc
+    .tuple(fc.constantFrom(...spellings), fc.constantFrom(...spellings), fc.constantFrom(' ', '-', ' và ', '/'))
+    .map(([a, b, sep]) => a.alias + sep + b.alias);
+  const noise = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.string({ unit: fc.constantFrom(...letters), maxLength: 20 }),
+    mutated,
+    joined,
+    fc.string({ unit: 'binary', maxLength: 20 }),
+  );
 
   it('on noise, never throws: it matches nothing (with the closest names) or a unit with a spelling that folds the same', () => {
     const folded = new Map(registry.units.map((u) => [u.id, new Set(spellingsOf(u).map(foldName))]));
@@ -189,9 +247,15 @@ describe('NameMatcher with the real registry (property)', () => {
         // A text with no letters or digits names nothing, whatever the registry holds.
         if (key === '') return m.problem.includes('has no letters or digits, so it names no province');
         if (spelledSo.length) {
-          return m.problem.endsWith(`which is not a unit of this edition's unit set ${set}`) && spelledSo.some((u) => m.problem.includes(`" is ${u.name_vi} (`));
+          return (
+            m.problem.endsWith(`which is not a unit of this edition's unit set ${set}`) &&
+            spelledSo.some((u) => m.problem.includes(`" is ${u.name_vi} (`))
+          );
         }
-        const near = /closest known: ([^\n]*)\. If it is a spelling of one of them, add it to raw\/units\/aliases\.csv\.$/.exec(m.problem);
+        const near =
+          /closest known: ([^\n]*)\. If it is a spelling of one of them, add it to raw\/units\/aliases\.csv\.$/.exec(
+            m.problem,
+          );
         const names = new Set(registry.units.filter((u) => u.unit_sets.includes(set)).map((u) => u.name_vi));
         return near !== null && near[1].split(', ').length <= 3 && near[1].split(', ').every((name) => names.has(name));
       }),
@@ -210,7 +274,14 @@ const pci = definitions.get('pci') as IndexDefinition;
 /** Writes one edition folder into RAW (replacing any previous one) and reads it as the pipeline does. */
 async function readOne(index: 'sipas' | 'pci', files: Record<string, string | Buffer>, table: Record<string, unknown>) {
   rmSync(join(RAW, index, '2020'), { recursive: true, force: true });
-  addEdition(RAW, { index, year: 2020, files, publication: publicationFor(index, 2020, { tables: [{ unit_header: 'province', values: { score: 'score' }, source: 'S1', ...table }] }) });
+  addEdition(RAW, {
+    index,
+    year: 2020,
+    files,
+    publication: publicationFor(index, 2020, {
+      tables: [{ unit_header: 'province', values: { score: 'score' }, source: 'S1', ...table }],
+    }),
+  });
   return readEdition(RAW, index, '2020', index === 'sipas' ? sipas : pci, registry, matcherFor);
 }
 
@@ -219,35 +290,43 @@ const score = fc.oneof(
   fc.double({ min: 0, max: 100, noNaN: true }).map((x) => (x === 0 ? 0 : x)),
 );
 
-const validTable = fc
-  .shuffledSubarray(LEGACY, { minLength: 1 })
-  .chain((units) =>
-    fc.record({
-      rows: fc.tuple(...units.map((u) => fc.record({ unit: fc.constant(u), name: fc.constantFrom(...spellingsOf(u)), score }))),
-      decimal: fc.constantFrom<'.' | ','>('.', ','),
-      scoreFirst: fc.boolean(),
-      note: fc.boolean(),
-      notes: fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/\ufffd/g, '')), { minLength: units.length, maxLength: units.length }),
-      quoteAll: fc.boolean(),
-      eol: fc.constantFrom('\n', '\r\n'),
-      finalEol: fc.boolean(),
-      bom: fc.boolean(),
-      blankAfter: fc.array(fc.nat({ max: units.length }), { maxLength: 3 }),
-    }),
-  );
+const validTable = fc.shuffledSubarray(LEGACY, { minLength: 1 }).chain((units) =>
+  fc.record({
+    rows: fc.tuple(
+      ...units.map((u) => fc.record({ unit: fc.constant(u), name: fc.constantFrom(...spellingsOf(u)), score })),
+    ),
+    decimal: fc.constantFrom<'.' | ','>('.', ','),
+    scoreFirst: fc.boolean(),
+    note: fc.boolean(),
+    notes: fc.array(
+      fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/\ufffd/g, '')),
+      { minLength: units.length, maxLength: units.length },
+    ),
+    quoteAll: fc.boolean(),
+    eol: fc.constantFrom('\n', '\r\n'),
+    finalEol: fc.boolean(),
+    bom: fc.boolean(),
+    blankAfter: fc.array(fc.nat({ max: units.length }), { maxLength: 3 }),
+  }),
+);
 
 type ValidTable = typeof validTable extends fc.Arbitrary<infer T> ? T : never;
 
 /** The CSV text and, for every row, where the score must be found. */
 function writeTable(t: ValidTable): { text: string; expected: Map<string, { value: number; cell: string }> } {
-  const quote = (field: string) => (t.quoteAll || /[",\r\n]/.test(field) || /^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+  const quote = (field: string) =>
+    t.quoteAll || /[",\r\n]/.test(field) || /^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
   const columns = t.scoreFirst ? ['score', 'province'] : ['province', 'score'];
   if (t.note) columns.push('note');
   const scoreColumn = String.fromCharCode(65 + columns.indexOf('score'));
   const lines = [columns.map(quote).join(',')];
   const expected = new Map<string, { value: number; cell: string }>();
   t.rows.forEach((r, i) => {
-    const fields: Record<string, string> = { province: r.name, score: plain(r.score).replace('.', t.decimal), note: t.notes[i] };
+    const fields: Record<string, string> = {
+      province: r.name,
+      score: plain(r.score).replace('.', t.decimal),
+      note: t.notes[i],
+    };
     lines.push(columns.map((c) => quote(fields[c])).join(','));
     expected.set(r.unit.id, { value: r.score, cell: `${scoreColumn}${lines.length}` });
     for (const at of t.blankAfter) if (at === i + 1 && i + 1 < t.rows.length) lines.push('');
@@ -256,18 +335,29 @@ function writeTable(t: ValidTable): { text: string; expected: Map<string, { valu
 }
 
 const problemsAreWellFormed = (problems: Problem[]) =>
-  problems.every((p) => typeof p.file === 'string' && p.file.startsWith('raw/') && typeof p.message === 'string' && p.message.length > 0);
+  problems.every(
+    (p) =>
+      typeof p.file === 'string' && p.file.startsWith('raw/') && typeof p.message === 'string' && p.message.length > 0,
+  );
 
 describe('the table reader (property)', () => {
   it('reads random valid tables (any provinces, order, spelling, quoting, decimal mark) to exactly the values written', async () => {
     await fc.assert(
       fc.asyncProperty(validTable, async (t) => {
         const { text, expected } = writeTable(t);
-        const { edition, problems } = await readOne('sipas', { 'table.csv': text }, { file: 'table.csv', decimal: t.decimal });
+        const { edition, problems } = await readOne(
+          'sipas',
+          { 'table.csv': text },
+          { file: 'table.csv', decimal: t.decimal },
+        );
         expect(problems).toEqual([]);
         const got = new Map(edition!.observations.map((o) => [o.unit_id, { value: o.value, cell: o.raw_cell }]));
         expect(got).toEqual(expected);
-        expect(edition!.observations.every((o) => o.status === 'published' && o.source_id === 'S1' && o.raw_file === 'raw/sipas/2020/table.csv')).toBe(true);
+        expect(
+          edition!.observations.every(
+            (o) => o.status === 'published' && o.source_id === 'S1' && o.raw_file === 'raw/sipas/2020/table.csv',
+          ),
+        ).toBe(true);
       }),
       runs(150),
     );
@@ -277,12 +367,36 @@ describe('the table reader (property)', () => {
     await fc.assert(
       fc.asyncProperty(validTable, async (t) => {
         const { text, expected } = writeTable(t);
-        const raw = makeRawFixture([{ index: 'sipas', year: 2020, files: { 'table.csv': text }, publication: publicationFor('sipas', 2020, { tables: [{ file: 'table.csv', unit_header: 'province', values: { score: 'score' }, source: 'S1', decimal: t.decimal }] }) }]);
+        const raw = makeRawFixture([
+          {
+            index: 'sipas',
+            year: 2020,
+            files: { 'table.csv': text },
+            publication: publicationFor('sipas', 2020, {
+              tables: [
+                {
+                  file: 'table.csv',
+                  unit_header: 'province',
+                  values: { score: 'score' },
+                  source: 'S1',
+                  decimal: t.decimal,
+                },
+              ],
+            }),
+          },
+        ]);
         const out = mkdtempSync(join(tmpdir(), 'chiso-property-'));
         await runPipeline(raw, out);
-        const json = JSON.parse(readFileSync(join(out, 'observations.json'), 'utf8')) as { unit_id: string; value: number; raw_cell: string }[];
+        const json = JSON.parse(readFileSync(join(out, 'observations.json'), 'utf8')) as {
+          unit_id: string;
+          value: number;
+          raw_cell: string;
+        }[];
         expect(new Map(json.map((o) => [o.unit_id, { value: o.value, cell: o.raw_cell }]))).toEqual(expected);
-        const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'observations.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+        const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'observations.csv'), 'utf8'), {
+          header: true,
+          skipEmptyLines: true,
+        }).data;
         const csvValues = new Map(rows.map((r) => [r.unit_id, Number(r.value)]));
         expect(csvValues).toEqual(new Map([...expected].map(([id, e]) => [id, e.value])));
         rmSync(raw, { recursive: true, force: true });
@@ -296,7 +410,9 @@ describe('the table reader (property)', () => {
   const plausible = (result: Awaited<ReturnType<typeof readOne>>) =>
     result.problems.length > 0
       ? problemsAreWellFormed(result.problems) && result.edition === undefined
-      : result.edition!.observations.every((o) => registry.byId.has(o.unit_id) && (o.value === null || (o.value >= 0 && o.value <= 100)));
+      : result.edition!.observations.every(
+          (o) => registry.byId.has(o.unit_id) && (o.value === null || (o.value >= 0 && o.value <= 100)),
+        );
 
   it('turns random bytes in a CSV into problems, never an exception', async () => {
     await fc.assert(
@@ -309,10 +425,23 @@ describe('the table reader (property)', () => {
   }, 30_000);
 
   it('reads a valid header followed by random bytes or text as problems or plausible values, never an exception', async () => {
-    const body = fc.oneof(fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b)), fc.string({ unit: 'grapheme', maxLength: 400 }).map((s) => Buffer.from(s)), fc.string({ unit: fc.constantFrom('H', 'à', ' ', 'N', 'ộ', 'i', ',', '"', '\n', '\r', '1', '.', '5', ';', '\t'), maxLength: 200 }).map((s) => Buffer.from(s)));
+    const body = fc.oneof(
+      fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b)),
+      fc.string({ unit: 'grapheme', maxLength: 400 }).map((s) => Buffer.from(s)),
+      fc
+        .string({
+          unit: fc.constantFrom('H', 'à', ' ', 'N', 'ộ', 'i', ',', '"', '\n', '\r', '1', '.', '5', ';', '\t'),
+          maxLength: 200,
+        })
+        .map((s) => Buffer.from(s)),
+    );
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom<'.' | ','>('.', ','), async (bytes, decimal) => {
-        const result = await readOne('sipas', { 'table.csv': Buffer.concat([Buffer.from('province,score\n'), bytes]) }, { file: 'table.csv', decimal });
+        const result = await readOne(
+          'sipas',
+          { 'table.csv': Buffer.concat([Buffer.from('province,score\n'), bytes]) },
+          { file: 'table.csv', decimal },
+        );
         return plausible(result);
       }),
       runs(300),
@@ -322,8 +451,12 @@ describe('the table reader (property)', () => {
   const workbook = (sheetXml: string, extra: Record<string, string> = {}) =>
     Buffer.from(
       zipSync({
-        'xl/workbook.xml': strToU8('<workbook xmlns:r="r"><sheets><sheet name="PCI" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/workbook.xml': strToU8(
+          '<workbook xmlns:r="r"><sheets><sheet name="PCI" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
         'xl/worksheets/sheet1.xml': strToU8(sheetXml),
         ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, strToU8(v)])),
       }),
@@ -341,7 +474,10 @@ describe('the table reader (property)', () => {
   });
 
   it('turns random bytes, or a truncated workbook, into problems, never an exception', async () => {
-    const noise = fc.oneof(fc.uint8Array({ maxLength: 3000 }).map((b) => Buffer.from(b)), fc.nat().map((n) => GOOD.subarray(0, n % GOOD.length)));
+    const noise = fc.oneof(
+      fc.uint8Array({ maxLength: 3000 }).map((b) => Buffer.from(b)),
+      fc.nat().map((n) => GOOD.subarray(0, n % GOOD.length)),
+    );
     await fc.assert(
       fc.asyncProperty(noise, async (bytes) => {
         const result = await readOne('pci', { 'table.xlsx': bytes }, { file: 'table.xlsx', sheet: 'PCI' });
@@ -355,13 +491,17 @@ describe('the table reader (property)', () => {
   // pipeline/read-xlsx.ts then calls undefined.startsWith (a TypeError, not a WorkbookError) and readEdition throws.
   // The property finds such a workbook with this seed. When the bug is fixed, `it.fails` turns red: change it to `it`.
   it('turns a workbook with random bytes overwritten into problems or plausible values, never an exception', async () => {
-    const flipped = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }).map((flips) => {
-      const b = Buffer.from(GOOD);
-      for (const [at, byte] of flips) b[at % b.length] = byte;
-      return b;
-    });
+    const flipped = fc
+      .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 })
+      .map((flips) => {
+        const b = Buffer.from(GOOD);
+        for (const [at, byte] of flips) b[at % b.length] = byte;
+        return b;
+      });
     await fc.assert(
-      fc.asyncProperty(flipped, async (bytes) => plausible(await readOne('pci', { 'table.xlsx': bytes }, { file: 'table.xlsx', sheet: 'PCI' }))),
+      fc.asyncProperty(flipped, async (bytes) =>
+        plausible(await readOne('pci', { 'table.xlsx': bytes }, { file: 'table.xlsx', sheet: 'PCI' })),
+      ),
       runs(300),
     );
   }, 30_000);
@@ -370,7 +510,9 @@ describe('the table reader (property)', () => {
   it('reports a workbook relationship without a Target as a problem, not an exception', async () => {
     const bytes = Buffer.from(
       zipSync({
-        'xl/workbook.xml': strToU8('<workbook xmlns:r="r"><sheets><sheet name="PCI" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/workbook.xml': strToU8(
+          '<workbook xmlns:r="r"><sheets><sheet name="PCI" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
         'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1"/></Relationships>'),
       }),
     );
@@ -381,9 +523,19 @@ describe('the table reader (property)', () => {
   /** Random worksheet XML from a small grammar: rows, cells of every type, odd references, entities, garbage. */
   const cellXml = fc
     .record({
-      ref: fc.oneof(fc.constantFrom('A', 'B', 'C', 'Z', 'AA', '', 'a', '1'), fc.string({ unit: fc.constantFrom('A', 'B', 'Q'), maxLength: 3 })).chain((col) => fc.tuple(fc.constant(col), fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(0)))),
+      ref: fc
+        .oneof(
+          fc.constantFrom('A', 'B', 'C', 'Z', 'AA', '', 'a', '1'),
+          fc.string({ unit: fc.constantFrom('A', 'B', 'Q'), maxLength: 3 }),
+        )
+        .chain((col) => fc.tuple(fc.constant(col), fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(0)))),
       type: fc.constantFrom(undefined, 's', 'str', 'inlineStr', 'b', 'e', 'n', 'd', 'x'),
-      value: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/[<&]/g, '')), fc.double().map(String), fc.nat({ max: 5 }).map(String), fc.constantFrom('&amp;', '&lt;', '&#65;', '&#x1F600;', '_x0041_', '')),
+      value: fc.oneof(
+        fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/[<&]/g, '')),
+        fc.double().map(String),
+        fc.nat({ max: 5 }).map(String),
+        fc.constantFrom('&amp;', '&lt;', '&#65;', '&#x1F600;', '_x0041_', ''),
+      ),
       shape: fc.constantFrom('v', 'is', 'empty', 'selfclosing', 'f'),
     })
     .map(({ ref: [col, row], type, value, shape }) => {
@@ -394,17 +546,38 @@ describe('the table reader (property)', () => {
       if (shape === 'f') return `<c${attrs}><f>A1*2</f></c>`;
       return `<c${attrs}><v>${value}</v></c>`;
     });
-  const rowXml = fc.tuple(fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constantFrom(0, -1, NaN)), fc.array(cellXml, { maxLength: 5 })).map(([r, cells]) => `<row r="${r}">${cells.join('')}</row>`);
+  const rowXml = fc
+    .tuple(fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constantFrom(0, -1, NaN)), fc.array(cellXml, { maxLength: 5 }))
+    .map(([r, cells]) => `<row r="${r}">${cells.join('')}</row>`);
   const sheetXml = fc.oneof(
-    fc.array(rowXml, { maxLength: 8 }).map((rows) => `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>province</t></is></c><c r="B1" t="inlineStr"><is><t>score</t></is></c></row>${rows.join('')}</sheetData></worksheet>`),
-    fc.string({ unit: fc.constantFrom('<', '>', '/', 'row', 'c', ' r="', '"', 'v', 't="s"', '1', 'A', '2', 'sheetData'), maxLength: 40 }),
+    fc
+      .array(rowXml, { maxLength: 8 })
+      .map(
+        (rows) =>
+          `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>province</t></is></c><c r="B1" t="inlineStr"><is><t>score</t></is></c></row>${rows.join('')}</sheetData></worksheet>`,
+      ),
+    fc.string({
+      unit: fc.constantFrom('<', '>', '/', 'row', 'c', ' r="', '"', 'v', 't="s"', '1', 'A', '2', 'sheetData'),
+      maxLength: 40,
+    }),
   );
-  const sharedXml = fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/[<&]/g, '')), { maxLength: 4 }).map((items) => `<sst>${items.map((s) => `<si><t>${s}</t></si>`).join('')}<si/></sst>`);
+  const sharedXml = fc
+    .array(
+      fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/[<&]/g, '')),
+      { maxLength: 4 },
+    )
+    .map((items) => `<sst>${items.map((s) => `<si><t>${s}</t></si>`).join('')}<si/></sst>`);
 
   it('reads random worksheet XML inside a valid zip as problems or plausible values, never an exception', async () => {
     await fc.assert(
       fc.asyncProperty(sheetXml, sharedXml, async (sheet, shared) =>
-        plausible(await readOne('pci', { 'table.xlsx': workbook(sheet, { 'xl/sharedStrings.xml': shared }) }, { file: 'table.xlsx', sheet: 'PCI' })),
+        plausible(
+          await readOne(
+            'pci',
+            { 'table.xlsx': workbook(sheet, { 'xl/sharedStrings.xml': shared }) },
+            { file: 'table.xlsx', sheet: 'PCI' },
+          ),
+        ),
       ),
       runs(300),
     );
@@ -415,11 +588,17 @@ describe('the table reader (property)', () => {
   // When it is fixed, this property holds and `it.fails` turns red: change it to `it`.
   it('reads any numeric character reference in a cell as text or a problem, never an exception', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.nat(), fc.integer({ min: 0x10ffff, max: 0x7fffffff })), fc.boolean(), async (code, hex) => {
-        const ref = hex ? `&#x${code.toString(16)};` : `&#${code};`;
-        const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>province</t></is></c><c r="B1" t="inlineStr"><is><t>score</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>H${ref}</t></is></c><c r="B2"><v>50</v></c></row></sheetData></worksheet>`;
-        return plausible(await readOne('pci', { 'table.xlsx': workbook(sheet) }, { file: 'table.xlsx', sheet: 'PCI' }));
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.nat(), fc.integer({ min: 0x10ffff, max: 0x7fffffff })),
+        fc.boolean(),
+        async (code, hex) => {
+          const ref = hex ? `&#x${code.toString(16)};` : `&#${code};`;
+          const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>province</t></is></c><c r="B1" t="inlineStr"><is><t>score</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>H${ref}</t></is></c><c r="B2"><v>50</v></c></row></sheetData></worksheet>`;
+          return plausible(
+            await readOne('pci', { 'table.xlsx': workbook(sheet) }, { file: 'table.xlsx', sheet: 'PCI' }),
+          );
+        },
+      ),
       runs(200),
     );
   }, 30_000);

@@ -4,7 +4,19 @@
  * a lock left by a dead run is taken over; a published folder is readable by a web server whatever the umask.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,20 +26,46 @@ import { treeDigest } from './helpers/tree-digest.js';
 
 const PIPELINE = join(ROOT, 'scripts', 'pipeline.ts');
 
-const rawWith = (score: number) => makeRawFixture([{ index: 'sipas', year: 2019, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', score], ['Hà Nội', 80.5]]) } }]);
+const rawWith = (score: number) =>
+  makeRawFixture([
+    {
+      index: 'sipas',
+      year: 2019,
+      files: {
+        'table.csv': csv(
+          ['province', 'score'],
+          [
+            ['Quảng Ninh', score],
+            ['Hà Nội', 80.5],
+          ],
+        ),
+      },
+    },
+  ]);
 const RAW_A = rawWith(95.26);
 const RAW_B = rawWith(91.1);
-const RAW_BAD = makeRawFixture([{ index: 'sipas', year: 2019, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', '95,26']]) } }]);
+const RAW_BAD = makeRawFixture([
+  { index: 'sipas', year: 2019, files: { 'table.csv': csv(['province', 'score'], [['Quảng Ninh', '95,26']]) } },
+]);
 
 /** Runs scripts/pipeline.ts in a child process; `killAfter` ms, if given, kills it with SIGKILL. */
-function runChild(raw: string, out: string, killAfter?: number, shell?: string): Promise<{ code: number | null; signal: string | null; stderr: string; ms: number }> {
+function runChild(
+  raw: string,
+  out: string,
+  killAfter?: number,
+  shell?: string,
+): Promise<{ code: number | null; signal: string | null; stderr: string; ms: number }> {
   const started = Date.now();
   const args = ['--import', 'tsx', PIPELINE, '--raw', raw, '--out', out];
-  const child = shell ? spawn('sh', ['-c', `${shell}; exec "$0" "$@"`, process.execPath, ...args], { cwd: ROOT }) : spawn(process.execPath, args, { cwd: ROOT });
+  const child = shell
+    ? spawn('sh', ['-c', `${shell}; exec "$0" "$@"`, process.execPath, ...args], { cwd: ROOT })
+    : spawn(process.execPath, args, { cwd: ROOT });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   if (killAfter !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfter);
-  return new Promise((done) => child.on('exit', (code, signal) => done({ code, signal, stderr, ms: Date.now() - started })));
+  return new Promise((done) =>
+    child.on('exit', (code, signal) => done({ code, signal, stderr, ms: Date.now() - started })),
+  );
 }
 
 /** What the versions folder beside the target holds besides the version it shows (leftovers of killed runs). */
@@ -59,7 +97,7 @@ describe('publishing', () => {
     await publishData(RAW_A, target);
     // A fixed sequence of moments spread over a whole run (seeded, so a failure can be repeated).
     let seed = 20_251_201;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const seen = new Set<string>();
     for (let i = 0; i < 8; i++) {
       const result = await runChild(i % 2 ? RAW_A : RAW_B, target, Math.round(random() * full.ms * 1.1));
@@ -100,7 +138,11 @@ describe('publishing', () => {
     await publish(target, async (work) => {
       const second = await runChild(RAW_B, target);
       expect(second.code).toBe(1);
-      expect(second.stderr).toMatch(new RegExp(`another run \\(pid ${process.pid}, started [0-9T:.Z-]+\\) is publishing to ${target}/?; this run did nothing`));
+      expect(second.stderr).toMatch(
+        new RegExp(
+          `another run \\(pid ${process.pid}, started [0-9T:.Z-]+\\) is publishing to ${target}/?; this run did nothing`,
+        ),
+      );
       expect(second.stderr).not.toMatch(/unchanged/);
       writeFileSync(join(work, 'marker'), 'held');
       return work;
@@ -113,7 +155,8 @@ describe('publishing', () => {
     await publishData(RAW_A, target);
     const results = await Promise.all([runChild(RAW_B, target), runChild(RAW_B, target)]);
     for (const r of results) {
-      if (r.code !== 0) expect(r.stderr).toMatch(/another run \(pid \d+, .*\) is publishing to .*; this run did nothing/);
+      if (r.code !== 0)
+        expect(r.stderr).toMatch(/another run \(pid \d+, .*\) is publishing to .*; this run did nothing/);
     }
     expect(results.some((r) => r.code === 0)).toBe(true);
     expect(treeDigest(target)).toBe(digestB);
@@ -125,7 +168,10 @@ describe('publishing', () => {
     await publishData(RAW_A, target);
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     const versions = join(target, '..', '.data.versions');
-    writeFileSync(join(versions, 'lock'), JSON.stringify({ pid: dead, host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      join(versions, 'lock'),
+      JSON.stringify({ pid: dead, host: hostname(), started: '2026-01-01T00:00:00.000Z' }),
+    );
     writeFileSync(join(versions, `lock.${dead}`), 'what a run killed while taking the lock leaves');
     const run = await runChild(RAW_B, target);
     expect(run.code, run.stderr).toBe(0);
@@ -142,7 +188,12 @@ describe('publishing', () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-restore-')), 'data');
     await publishData(RAW_A, target);
     // What a run killed while turning a plain folder into a version leaves: the version, and no target.
-    const version = join(target, '..', '.data.versions', readdirSync(join(target, '..', '.data.versions')).find((n) => n.startsWith('v'))!);
+    const version = join(
+      target,
+      '..',
+      '.data.versions',
+      readdirSync(join(target, '..', '.data.versions')).find((n) => n.startsWith('v'))!,
+    );
     renameSync(target, `${target}.gone`);
     mkdirSync(join(target, '..', '.data.versions', 'work-leftover'));
     const failed = await runChild(RAW_BAD, target);

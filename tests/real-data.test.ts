@@ -13,7 +13,22 @@ import { runPipeline, type PipelineResult } from '../pipeline/run-pipeline.js';
 import { validateAgainst } from '../pipeline/schemas.js';
 import { REAL_RAW } from './helpers/raw-fixture.js';
 
-interface Observation { index: string; year: number; unit_id: string; measure: string; value: number | null; rank: number | null; rank_of: number; rank_source: string; rank_change: number | null; change_note: string | null; group: string | null; raw_file: string; raw_sheet: string | null; raw_cell: string }
+interface Observation {
+  index: string;
+  year: number;
+  unit_id: string;
+  measure: string;
+  value: number | null;
+  rank: number | null;
+  rank_of: number;
+  rank_source: string;
+  rank_change: number | null;
+  change_note: string | null;
+  group: string | null;
+  raw_file: string;
+  raw_sheet: string | null;
+  raw_cell: string;
+}
 
 let out: string;
 let result: PipelineResult;
@@ -30,18 +45,28 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the datasets', () => {
-  it.each(['observations', 'units', 'measures', 'editions', 'regional_averages', 'source_values', 'quality'])('%s.json meets its schema', (name) => {
-    expect(validateAgainst(`datasets/${name}.schema.json`, json(`${name}.json`), `${name}.json`)).toEqual([]);
-  });
+  it.each(['observations', 'units', 'measures', 'editions', 'regional_averages', 'source_values', 'quality'])(
+    '%s.json meets its schema',
+    (name) => {
+      expect(validateAgainst(`datasets/${name}.schema.json`, json(`${name}.json`), `${name}.json`)).toEqual([]);
+    },
+  );
 
   it('are described by datapackage.json with the right sizes, checksums and columns', () => {
-    const pkg = json<{ resources: { name: string; path: string; bytes: number; hash: string; schema?: { fields: { name: string }[] } }[] }>('datapackage.json');
-    const written = readdirSync(out).filter((f) => f !== 'datapackage.json' && f !== 'SHA256SUMS').sort();
+    const pkg = json<{
+      resources: { name: string; path: string; bytes: number; hash: string; schema?: { fields: { name: string }[] } }[];
+    }>('datapackage.json');
+    const written = readdirSync(out)
+      .filter((f) => f !== 'datapackage.json' && f !== 'SHA256SUMS')
+      .sort();
     expect(pkg.resources.map((r) => r.path).sort()).toEqual(written);
     for (const r of pkg.resources) {
       expect(r.bytes, r.path).toBe(read(r.path).length);
       expect(r.hash, r.path).toBe(`sha256:${createHash('sha256').update(read(r.path)).digest('hex')}`);
-      if (r.schema) expect(read(r.path).toString('utf8').split('\n')[0].split(','), r.path).toEqual(r.schema.fields.map((f) => f.name));
+      if (r.schema)
+        expect(read(r.path).toString('utf8').split('\n')[0].split(','), r.path).toEqual(
+          r.schema.fields.map((f) => f.name),
+        );
     }
   });
 
@@ -59,7 +84,9 @@ describe('the datasets', () => {
       const [, col, row] = /^([A-Z]+)(\d+)$/.exec(o.raw_cell)!;
       const cell = grid.rows[Number(row) - 1][columnIndex(col)];
       expect(isBlank(cell), `${o.raw_file} ${o.raw_cell}`).toBe(false);
-      const publication = JSON.parse(readFileSync(join(REAL_RAW, '..', o.raw_file.replace(/[^/]+$/, 'publication.json')), 'utf8'));
+      const publication = JSON.parse(
+        readFileSync(join(REAL_RAW, '..', o.raw_file.replace(/[^/]+$/, 'publication.json')), 'utf8'),
+      );
       const table = publication.tables.find((t: { file: string }) => o.raw_file.endsWith(`/${t.file}`));
       const n = readNumber(cell, table.decimal ?? '.');
       expect(n.ok && n.value, `${o.raw_file} ${o.raw_cell}`).toBe(o.value);
@@ -68,15 +95,35 @@ describe('the datasets', () => {
 });
 
 describe('published rank changes', () => {
-  interface EditionRow { index: string; year: number; unit_set: string; universe_size: number; headline_complete: boolean }
+  interface EditionRow {
+    index: string;
+    year: number;
+    unit_set: string;
+    universe_size: number;
+    headline_complete: boolean;
+  }
 
   it('never compare places among different units (universe size or members, units not scored, unit set)', () => {
     const editions = json<EditionRow[]>('editions.json');
     const edition = (index: string, year: number) => editions.find((e) => e.index === index && e.year === year)!;
     const notScored = (index: string, year: number, measure: string) =>
-      observations.filter((o) => o.index === index && o.year === year && o.measure === measure && (o as { status?: string }).status === 'not-scored').map((o) => o.unit_id).sort().join(',');
+      observations
+        .filter(
+          (o) =>
+            o.index === index &&
+            o.year === year &&
+            o.measure === measure &&
+            (o as { status?: string }).status === 'not-scored',
+        )
+        .map((o) => o.unit_id)
+        .sort()
+        .join(',');
     const units = (index: string, year: number, measure: string) =>
-      observations.filter((o) => o.index === index && o.year === year && o.measure === measure).map((o) => o.unit_id).sort().join(',');
+      observations
+        .filter((o) => o.index === index && o.year === year && o.measure === measure)
+        .map((o) => o.unit_id)
+        .sort()
+        .join(',');
     const checked = new Set<string>();
     const changes = observations.filter((o) => o.rank_change !== null);
     expect(changes.length).toBeGreaterThan(0);
@@ -89,12 +136,16 @@ describe('published rank changes', () => {
       expect(a.unit_set, key).toBe(b.unit_set);
       expect(a.universe_size, key).toBe(b.universe_size);
       expect(notScored(o.index, previous, o.measure), key).toBe(notScored(o.index, o.year, o.measure));
-      if (a.headline_complete && b.headline_complete) expect(units(o.index, previous, o.measure), key).toBe(units(o.index, o.year, o.measure));
+      if (a.headline_complete && b.headline_complete)
+        expect(units(o.index, previous, o.measure), key).toBe(units(o.index, o.year, o.measure));
     }
   });
 
   it('PCI 2005 (42 provinces) to 2006 (64): no rank change, the value change kept', () => {
-    expect(find('pci', 2006, 'ha-noi', 'score')).toMatchObject({ rank_change: null, change_note: 'ranked-units-differ' });
+    expect(find('pci', 2006, 'ha-noi', 'score')).toMatchObject({
+      rank_change: null,
+      change_note: 'ranked-units-differ',
+    });
     expect((find('pci', 2006, 'ha-noi', 'score') as { value_change?: number }).value_change).not.toBeNull();
   });
 });
@@ -105,7 +156,10 @@ describe('figures confirmed by the press', () => {
     expect(find('papi', 2021, 'phu-tho', 'total')!.value).toBeCloseTo(45.34, 2);
     // The press compares a place among the 60 provinces scored in 2021 with one among the 63 of 2020.
     expect(find('papi', 2020, 'phu-tho', 'total')!.rank! - 6).toBe(32);
-    expect(find('papi', 2021, 'phu-tho', 'total')).toMatchObject({ rank_change: null, change_note: 'ranked-units-differ' });
+    expect(find('papi', 2021, 'phu-tho', 'total')).toMatchObject({
+      rank_change: null,
+      change_note: 'ranked-units-differ',
+    });
   });
 
   it('PAPI 2020: Quảng Ninh 48.811, first (press S05, S07)', () => {
@@ -114,18 +168,27 @@ describe('figures confirmed by the press', () => {
   });
 
   it('PAPI quartile groups of 63 provinces are 16/16/15/16 (2020, S06)', () => {
-    const groups = observations.filter((o) => o.index === 'papi' && o.year === 2020 && o.measure === 'total').map((o) => o.group);
+    const groups = observations
+      .filter((o) => o.index === 'papi' && o.year === 2020 && o.measure === 'total')
+      .map((o) => o.group);
     const count = (g: string) => groups.filter((x) => x === g).length;
     expect(['1-best', '2-high-average', '3-low-average', '4-poor'].map(count)).toEqual([16, 16, 15, 16]);
   });
 
   it('PCI 2020: Quảng Ninh 75.09 first; SIPAS 2019: Quảng Ninh 95.26 first', () => {
     expect(find('pci', 2020, 'quang-ninh', 'score')).toMatchObject({ value: 75.09, rank: 1 });
-    expect(find('sipas', 2019, 'quang-ninh', 'score')).toMatchObject({ value: 95.26, rank: 1, rank_source: 'published' });
+    expect(find('sipas', 2019, 'quang-ninh', 'score')).toMatchObject({
+      value: 95.26,
+      rank: 1,
+      rank_source: 'published',
+    });
   });
 
   it('SIPAS 2022 changes are suppressed: the 2022 method is not comparable with 2021', () => {
-    expect(find('sipas', 2022, 'quang-ninh', 'score')).toMatchObject({ rank_change: null, change_note: 'comparability-break' });
+    expect(find('sipas', 2022, 'quang-ninh', 'score')).toMatchObject({
+      rank_change: null,
+      change_note: 'comparability-break',
+    });
   });
 
   it('every edition from 2005 to 2024 is on the 63/64-province boundaries, none on the 34 units yet', () => {
@@ -136,21 +199,59 @@ describe('figures confirmed by the press', () => {
 });
 
 describe('round-2 figures, other sources and checks', () => {
-  interface SourceValue { index: string; year: number; unit_id: string | null; measure: string; field: string; value: number | null; source_kind: string | null; chiso_value: number | null; agrees: boolean | null; declared: string | null }
-  interface QualityRow { check: string; severity: string; index: string; year: number; unit_id: string | null; message: string; units_checked: number | null; units_failed: number | null }
-  interface Average { index: string; year: number; measure: string; area_id: string; published_value: number | null; published_source_id: string | null; mean_value: number | null }
-  const scored = (index: string) => observations.filter((o) => o.index === index && o.measure === 'score' && o.value !== null).length;
-  const obs = () => observations as (Observation & { published_rank_change: number | null; source_kind: string | null })[];
+  interface SourceValue {
+    index: string;
+    year: number;
+    unit_id: string | null;
+    measure: string;
+    field: string;
+    value: number | null;
+    source_kind: string | null;
+    chiso_value: number | null;
+    agrees: boolean | null;
+    declared: string | null;
+  }
+  interface QualityRow {
+    check: string;
+    severity: string;
+    index: string;
+    year: number;
+    unit_id: string | null;
+    message: string;
+    units_checked: number | null;
+    units_failed: number | null;
+  }
+  interface Average {
+    index: string;
+    year: number;
+    measure: string;
+    area_id: string;
+    published_value: number | null;
+    published_source_id: string | null;
+    mean_value: number | null;
+  }
+  const scored = (index: string) =>
+    observations.filter((o) => o.index === index && o.measure === 'score' && o.value !== null).length;
+  const obs = () =>
+    observations as (Observation & { published_rank_change: number | null; source_kind: string | null })[];
 
   it('hold at least 115 PAR INDEX and 60 SIPAS province-year scores, every one with the kind of its source', () => {
     expect(scored('par-index')).toBeGreaterThanOrEqual(115);
     expect(scored('sipas')).toBeGreaterThanOrEqual(60);
-    for (const o of obs().filter((x) => x.value !== null)) expect(o.source_kind, `${o.index} ${o.year} ${o.unit_id}`).toMatch(/^(official|press|secondary|provincial)$/);
+    for (const o of obs().filter((x) => x.value !== null))
+      expect(o.source_kind, `${o.index} ${o.year} ${o.unit_id}`).toMatch(/^(official|press|secondary|provincial)$/);
   });
 
   it('keep a secondary compilation marked secondary, and a press figure ahead of it (PAR 2012 Đà Nẵng 87.14 over 87.12)', () => {
     const values = json<SourceValue[]>('source_values.json');
-    const daNang = values.find((v) => v.index === 'par-index' && v.year === 2012 && v.unit_id === 'da-nang' && v.field === 'value' && v.measure === 'score')!;
+    const daNang = values.find(
+      (v) =>
+        v.index === 'par-index' &&
+        v.year === 2012 &&
+        v.unit_id === 'da-nang' &&
+        v.field === 'value' &&
+        v.measure === 'score',
+    )!;
     expect(daNang).toMatchObject({ value: 87.12, source_kind: 'secondary', chiso_value: 87.14, agrees: false });
     expect(daNang.declared).toBeTruthy();
     expect(find('par-index', 2012, 'da-nang', 'score')?.value).toBe(87.14);
@@ -160,18 +261,39 @@ describe('round-2 figures, other sources and checks', () => {
     const values = json<SourceValue[]>('source_values.json');
     const quality = json<QualityRow[]>('quality.json');
     const cases: [string, number, string, string][] = [
-      ['papi', 2024, 'quang-ninh', 'participation'], ['par-index', 2012, 'dong-thap', 'score'], ['par-index', 2012, 'ha-noi', 'score'],
-      ['par-index', 2023, 'hai-phong', 'score'], ['par-index', 2023, 'long-an', 'score'],
+      ['papi', 2024, 'quang-ninh', 'participation'],
+      ['par-index', 2012, 'dong-thap', 'score'],
+      ['par-index', 2012, 'ha-noi', 'score'],
+      ['par-index', 2023, 'hai-phong', 'score'],
+      ['par-index', 2023, 'long-an', 'score'],
     ];
     for (const [index, year, unit, measure] of cases) {
-      expect(values.some((v) => v.index === index && v.year === year && v.unit_id === unit && v.measure === measure && v.agrees === false), `${index} ${year} ${unit}`).toBe(true);
-      expect(quality.some((q) => q.check === 'source-disagreement' && q.severity === 'warning' && q.index === index && q.year === year && q.unit_id === unit), `${index} ${year} ${unit}`).toBe(true);
+      expect(
+        values.some(
+          (v) =>
+            v.index === index && v.year === year && v.unit_id === unit && v.measure === measure && v.agrees === false,
+        ),
+        `${index} ${year} ${unit}`,
+      ).toBe(true);
+      expect(
+        quality.some(
+          (q) =>
+            q.check === 'source-disagreement' &&
+            q.severity === 'warning' &&
+            q.index === index &&
+            q.year === year &&
+            q.unit_id === unit,
+        ),
+        `${index} ${year} ${unit}`,
+      ).toBe(true);
     }
   });
 
   it('keep Điện Biên’s own PCI 2024 rank 32 as a provincial report, not as a VCCI rank', () => {
     const values = json<SourceValue[]>('source_values.json');
-    expect(values.find((v) => v.index === 'pci' && v.year === 2024 && v.unit_id === 'dien-bien' && v.field === 'rank')).toMatchObject({ value: 32, source_kind: 'provincial' });
+    expect(
+      values.find((v) => v.index === 'pci' && v.year === 2024 && v.unit_id === 'dien-bien' && v.field === 'rank'),
+    ).toMatchObject({ value: 32, source_kind: 'provincial' });
     expect(find('pci', 2024, 'dien-bien', 'score')).toBeUndefined();
   });
 
@@ -179,10 +301,17 @@ describe('round-2 figures, other sources and checks', () => {
     const printed = obs().filter((o) => o.published_rank_change !== null);
     expect(printed.length).toBeGreaterThanOrEqual(20);
     const quality = json<QualityRow[]>('quality.json');
-    const warned = new Set(quality.filter((q) => q.check === 'published-rank-change-vs-ranks').map((q) => `${q.index} ${q.year} ${q.unit_id}`));
+    const warned = new Set(
+      quality
+        .filter((q) => q.check === 'published-rank-change-vs-ranks')
+        .map((q) => `${q.index} ${q.year} ${q.unit_id}`),
+    );
     const both = printed.filter((o) => o.rank_change !== null);
     expect(both.length).toBeGreaterThan(0);
-    for (const o of both) expect(o.published_rank_change === o.rank_change, `${o.index} ${o.year} ${o.unit_id}`).toBe(!warned.has(`${o.index} ${o.year} ${o.unit_id}`));
+    for (const o of both)
+      expect(o.published_rank_change === o.rank_change, `${o.index} ${o.year} ${o.unit_id}`).toBe(
+        !warned.has(`${o.index} ${o.year} ${o.unit_id}`),
+      );
   });
 
   it('put at least 10 published averages with their source beside chiso’s own (PAPI 2024 national 41.43 flagged against the provinces’ mean)', () => {
@@ -190,19 +319,33 @@ describe('round-2 figures, other sources and checks', () => {
     const published = averages.filter((a) => a.published_value !== null);
     expect(published.length).toBeGreaterThanOrEqual(10);
     for (const a of published) expect(a.published_source_id).toBeTruthy();
-    const papi = averages.find((a) => a.index === 'papi' && a.year === 2024 && a.measure === 'total' && a.area_id === 'national')!;
+    const papi = averages.find(
+      (a) => a.index === 'papi' && a.year === 2024 && a.measure === 'total' && a.area_id === 'national',
+    )!;
     expect(papi.published_value).toBe(41.43);
     expect(Math.abs(papi.mean_value! - 41.43)).toBeGreaterThan(1);
-    expect(json<QualityRow[]>('quality.json').some((q) => q.check === 'published-average-vs-computed' && q.index === 'papi' && q.year === 2024)).toBe(true);
+    expect(
+      json<QualityRow[]>('quality.json').some(
+        (q) => q.check === 'published-average-vs-computed' && q.index === 'papi' && q.year === 2024,
+      ),
+    ).toBe(true);
   });
 
   it('group PAPI by the rule that reproduces every printed group count (61 scored in 2023: 15 in the top group)', () => {
-    const count = (year: number, group: string) => observations.filter((o) => o.index === 'papi' && o.year === year && o.measure === 'total' && o.group === group).length;
+    const count = (year: number, group: string) =>
+      observations.filter((o) => o.index === 'papi' && o.year === year && o.measure === 'total' && o.group === group)
+        .length;
     expect(count(2023, '1-best')).toBe(15);
-    expect([1, 2, 3, 4].map((g) => count(2020, ['1-best', '2-high-average', '3-low-average', '4-poor'][g - 1]))).toEqual([16, 16, 15, 16]);
+    expect(
+      [1, 2, 3, 4].map((g) => count(2020, ['1-best', '2-high-average', '3-low-average', '4-poor'][g - 1])),
+    ).toEqual([16, 16, 15, 16]);
     const quality = json<QualityRow[]>('quality.json');
     expect(quality.filter((q) => q.check === 'published-group-count')).toEqual([]);
-    expect(quality.some((q) => q.check === 'independent-figures' && q.index === 'papi' && q.year === 2023 && q.units_failed === 0)).toBe(true);
+    expect(
+      quality.some(
+        (q) => q.check === 'independent-figures' && q.index === 'papi' && q.year === 2023 && q.units_failed === 0,
+      ),
+    ).toBe(true);
   });
 
   it('apply the 2018 PAR INDEX bands (A ≥ 80): Quảng Ninh 89.06 is in group A', () => {
@@ -211,7 +354,9 @@ describe('round-2 figures, other sources and checks', () => {
   });
 
   it('suppress every PCI change across the PCI 2.0 break of 2025', async () => {
-    const definition = JSON.parse(readFileSync(join(REAL_RAW, 'pci', 'index.json'), 'utf8')) as { breaks: { year: number; suppress_changes: boolean }[] };
+    const definition = JSON.parse(readFileSync(join(REAL_RAW, 'pci', 'index.json'), 'utf8')) as {
+      breaks: { year: number; suppress_changes: boolean }[];
+    };
     expect(definition.breaks.find((b) => b.year === 2025)?.suppress_changes).toBe(true);
   });
 });

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../pipeline/publish.js';
 import { runProcess } from './helpers/run-process.js';
 
-
 const ENVIRONMENTS = [
   { TZ: 'UTC', LANG: 'C', LC_ALL: 'C', cwd: ROOT },
   { TZ: 'Asia/Ho_Chi_Minh', LANG: 'vi_VN.UTF-8', LC_ALL: 'vi_VN.UTF-8', cwd: tmpdir() },
@@ -18,7 +17,16 @@ const ENVIRONMENTS = [
 ];
 
 function digests(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(dir, name)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 describe('reproducible output', () => {
@@ -26,10 +34,21 @@ describe('reproducible output', () => {
     const outputs = [];
     for (const { cwd, ...env } of ENVIRONMENTS) {
       const out = join(mkdtempSync(join(tmpdir(), 'chiso-tz-')), 'data');
-      const run = await runProcess(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'scripts', 'pipeline.ts'), '--raw', join(ROOT, 'raw'), '--out', out], {
-        cwd,
-        env: { ...process.env, ...env},
-      });
+      const run = await runProcess(
+        process.execPath,
+        [
+          join(ROOT, 'scripts', 'run.mjs'),
+          join(ROOT, 'scripts', 'pipeline.ts'),
+          '--raw',
+          join(ROOT, 'raw'),
+          '--out',
+          out,
+        ],
+        {
+          cwd,
+          env: { ...process.env, ...env },
+        },
+      );
       expect(run.status, `${env.TZ}: ${run.stderr}`).toBe(0);
       outputs.push(digests(out));
     }

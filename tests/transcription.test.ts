@@ -27,25 +27,49 @@ async function transcribe(edit: (rows: Record<string, string>[]) => void) {
   const file = 'par-index-2023-report.csv';
   writeFileSync(join(dir, file), Papa.unparse(table.data, { columns: table.meta.fields, newline: '\n' }) + '\n');
   const publication = JSON.parse(readFileSync(join(dir, 'publication.json'), 'utf8'));
-  publication.sources.push({ id: 'REPORT', url: 'https://caicachhanhchinh.gov.vn/', title: 'Báo cáo Chỉ số CCHC năm 2023 (test transcription)', publisher: 'Bộ Nội vụ', kind: 'official' });
+  publication.sources.push({
+    id: 'REPORT',
+    url: 'https://caicachhanhchinh.gov.vn/',
+    title: 'Báo cáo Chỉ số CCHC năm 2023 (test transcription)',
+    publisher: 'Bộ Nội vụ',
+    kind: 'official',
+  });
   // The press fragments become independent figures; the transcribed table holds the edition's values.
   for (const t of publication.tables) t.role = 'independent';
-  publication.tables.unshift({ file, unit_header: 'province', values: { score: 'score' }, ranks: { score: 'rank' }, rank_changes: { score: 'rank_change' }, source_header: 'source_id' });
-  publication.files.push({ path: file, sha256: createHash('sha256').update(readFileSync(join(dir, file))).digest('hex') });
+  publication.tables.unshift({
+    file,
+    unit_header: 'province',
+    values: { score: 'score' },
+    ranks: { score: 'rank' },
+    rank_changes: { score: 'rank_change' },
+    source_header: 'source_id',
+  });
+  publication.files.push({
+    path: file,
+    sha256: createHash('sha256')
+      .update(readFileSync(join(dir, file)))
+      .digest('hex'),
+  });
   writeFileSync(join(dir, 'publication.json'), JSON.stringify(publication, null, 2));
   return { raw, file: `raw/par-index/2023/${file}`, rows: table.data };
 }
 
 describe('npm run template', () => {
-  it('prints one row per unit of PAR INDEX 2023 in GSO code order, pre-filled with the figures chiso holds', { timeout: 60_000 }, async () => {
-    const { data, meta } = parse(await editionTemplate(REAL_RAW, 'par-index', 2023));
-    expect(data).toHaveLength(63);
-    expect(data.map((r) => r.gso_code)).toEqual([...data.map((r) => r.gso_code)].sort());
-    expect(meta.fields).toEqual(expect.arrayContaining(['province', 'score', 'rank', 'rank_change', 'source_id', 'prefilled_from']));
-    const haiPhong = data.find((r) => r.province === 'Hải Phòng')!;
-    expect(haiPhong).toMatchObject({ score: '91.87', rank: '2' });
-    expect(haiPhong.prefilled_from).not.toBe('');
-  });
+  it(
+    'prints one row per unit of PAR INDEX 2023 in GSO code order, pre-filled with the figures chiso holds',
+    { timeout: 60_000 },
+    async () => {
+      const { data, meta } = parse(await editionTemplate(REAL_RAW, 'par-index', 2023));
+      expect(data).toHaveLength(63);
+      expect(data.map((r) => r.gso_code)).toEqual([...data.map((r) => r.gso_code)].sort());
+      expect(meta.fields).toEqual(
+        expect.arrayContaining(['province', 'score', 'rank', 'rank_change', 'source_id', 'prefilled_from']),
+      );
+      const haiPhong = data.find((r) => r.province === 'Hải Phòng')!;
+      expect(haiPhong).toMatchObject({ score: '91.87', rank: '2' });
+      expect(haiPhong.prefilled_from).not.toBe('');
+    },
+  );
 });
 
 describe('a transcribed full table', () => {
@@ -66,7 +90,9 @@ describe('a transcribed full table', () => {
     });
     const error = await runPipeline(raw, mkdtempSync(join(tmpdir(), 'chiso-out-'))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
-    const problem = (error as InvalidInputError).problems.find((p: Problem) => p.message.includes('independent-figure-disagrees'))!;
+    const problem = (error as InvalidInputError).problems.find((p: Problem) =>
+      p.message.includes('independent-figure-disagrees'),
+    )!;
     expect(problem).toMatchObject({ file, row: haiPhongRow, column: 'C' });
     expect(problem.message).toContain('91.87');
   }, 120_000);

@@ -28,7 +28,9 @@ describe('npm run verify', () => {
     const path = join(dir, 'observations.csv');
     writeFileSync(path, readFileSync(path, 'utf8').replace('Phú Thọ', 'Phu Tho'));
     const problems = await verifyDataPackage(dir);
-    expect(problems).toContainEqual(expect.stringMatching(/^observations\.csv: sha256 \w+ differs from datapackage\.json/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^observations\.csv: sha256 \w+ differs from datapackage\.json/),
+    );
     expect(problems).toContainEqual('observations.csv: sha256 differs from SHA256SUMS');
   });
 
@@ -50,6 +52,8 @@ describe('npm run verify', () => {
     const descriptor = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
     descriptor.name = 'Not A Valid Name';
     writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(descriptor));
-    expect(await verifyDataPackage(dir)).toContainEqual(expect.stringMatching(/^datapackage\.json\/name: must match pattern .*\(Data Package profile\)/));
+    expect(await verifyDataPackage(dir)).toContainEqual(
+      expect.stringMatching(/^datapackage\.json\/name: must match pattern .*\(Data Package profile\)/),
+    );
   });
 });

@@ -17,7 +17,9 @@ export default function pagefindIndex() {
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`search index: ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        logger.info(
+          `search index: ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+        );
       },
     },
   };

@@ -17,7 +17,11 @@ export interface FixtureEdition {
   publication?: Record<string, unknown>;
 }
 
-export function publicationFor(index: string, year: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function publicationFor(
+  index: string,
+  year: number,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     index,
     year,
@@ -51,16 +55,28 @@ export function addEdition(raw: string, e: FixtureEdition): void {
   const dir = join(raw, e.index, String(e.year));
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(e.files)) writeFileSync(join(dir, name), content);
-  const files = Object.entries(e.files).map(([path, content]) => ({ path, sha256: createHash('sha256').update(content).digest('hex') }));
-  writeFileSync(join(dir, 'publication.json'), JSON.stringify({ ...(e.publication ?? publicationFor(e.index, e.year)), files }, null, 2));
+  const files = Object.entries(e.files).map(([path, content]) => ({
+    path,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  }));
+  writeFileSync(
+    join(dir, 'publication.json'),
+    JSON.stringify({ ...(e.publication ?? publicationFor(e.index, e.year)), files }, null, 2),
+  );
 }
 
 /** The 63 legacy province names as printed in the registry, in registry order. */
 export const PROVINCES: string[] = (() => {
   const text = readFileSync(join(REAL_RAW, 'units', 'provinces-63.csv'), 'utf8');
-  return text.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  return text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[1]);
 })();
 
 export function csv(header: string[], rows: (string | number | null)[][]): string {
-  return [header.join(','), ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))).join(','))].join('\n') + '\n';
+  return (
+    [header.join(','), ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))).join(','))].join('\n') + '\n'
+  );
 }

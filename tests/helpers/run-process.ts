@@ -4,7 +4,11 @@
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
 
-export interface Finished { status: number | null; stdout: string; stderr: string }
+export interface Finished {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export function runProcess(command: string, args: string[], options: SpawnOptions = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {

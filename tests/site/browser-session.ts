@@ -6,13 +6,20 @@ import { startServer, type RunningServer } from './static-server.js';
 export const CHROMIUM = '/usr/bin/chromium';
 export const haveChromium = existsSync(CHROMIUM);
 
-export interface SiteBrowser { server: RunningServer; browser: Browser; context: BrowserContext }
+export interface SiteBrowser {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+}
 
 /** Serves dist/ and opens a browser context that accepts downloads; every request to another host is aborted and
  * recorded in `foreignRequests` (a page must need nothing from elsewhere). */
 export async function openSiteBrowser(foreignRequests: string[] = []): Promise<SiteBrowser> {
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const context = await browser.newContext({ acceptDownloads: true });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());

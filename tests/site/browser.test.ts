@@ -7,11 +7,19 @@ import { readData } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
 import { CHROMIUM, haveChromium, openSiteBrowser } from './browser-session.js';
 
-if (!haveChromium) console.warn(`tests/site/browser: ${CHROMIUM} not found (apt-get install chromium); browser tests skipped`);
+if (!haveChromium)
+  console.warn(`tests/site/browser: ${CHROMIUM} not found (apt-get install chromium); browser tests skipped`);
 
 interface Observation {
-  index: string; year: number; unit_id: string; measure: string; value: number | null; rank: number | null;
-  rank_of: number; rank_change: number | null; previous_year: number | null;
+  index: string;
+  year: number;
+  unit_id: string;
+  measure: string;
+  value: number | null;
+  rank: number | null;
+  rank_of: number;
+  rank_change: number | null;
+  previous_year: number | null;
 }
 
 const PAGE_TYPES: { name: string; vi: string; en: string }[] = [
@@ -23,8 +31,16 @@ const PAGE_TYPES: { name: string; vi: string; en: string }[] = [
   { name: 'provinces', vi: '/tinh/', en: '/en/provinces/' },
   { name: 'province', vi: '/tinh/phu-tho/', en: '/en/provinces/phu-tho/' },
   { name: 'province (2025 unit)', vi: '/tinh/phu-tho-2025/', en: '/en/provinces/phu-tho-2025/' },
-  { name: 'compare', vi: '/so-sanh/?index=papi&m=score&p=phu-tho&p=ha-noi', en: '/en/compare/?index=papi&m=rank&p=phu-tho&p=ha-noi' },
-  { name: 'compare (embed)', vi: '/so-sanh/nhung/?index=papi&m=score&p=phu-tho&p=ha-noi', en: '/en/compare/embed/?index=pci&m=rank&p=phu-tho&p=ha-noi' },
+  {
+    name: 'compare',
+    vi: '/so-sanh/?index=papi&m=score&p=phu-tho&p=ha-noi',
+    en: '/en/compare/?index=papi&m=rank&p=phu-tho&p=ha-noi',
+  },
+  {
+    name: 'compare (embed)',
+    vi: '/so-sanh/nhung/?index=papi&m=score&p=phu-tho&p=ha-noi',
+    en: '/en/compare/embed/?index=pci&m=rank&p=phu-tho&p=ha-noi',
+  },
   { name: 'downloads', vi: '/du-lieu/', en: '/en/downloads/' },
   { name: 'SQL', vi: '/du-lieu/sql/', en: '/en/data/sql/' },
   { name: 'methodology', vi: '/phuong-phap/', en: '/en/methodology/' },
@@ -40,7 +56,9 @@ const foreignRequests: string[] = [];
 async function open(path: string, options: { allow404?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   const response = await page.goto(server.origin + path, { waitUntil: 'load' });
   if (!options.allow404) expect(response?.status(), path).toBe(200);
@@ -68,7 +86,13 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
         const violations = await page.evaluate(async () => {
           // @ts-expect-error axe is injected above
           const result = await window.axe.run(document, { resultTypes: ['violations'] });
-          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          return result.violations.map(
+            (v: { id: string; nodes: { target: string[] }[] }) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
         });
         expect(violations, violations.join('\n')).toEqual([]);
         await page.close();
@@ -91,7 +115,9 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
   });
 
   it('writes the press sentence for Phú Thọ, PAPI 2021, from the data (6/63), without the press\'s "up 32 places"', async () => {
-    const row = readData<Observation[]>('observations.json').find((o) => o.index === 'papi' && o.year === 2021 && o.unit_id === 'phu-tho' && o.measure === 'total')!;
+    const row = readData<Observation[]>('observations.json').find(
+      (o) => o.index === 'papi' && o.year === 2021 && o.unit_id === 'phu-tho' && o.measure === 'total',
+    )!;
     // The press compares a place among the 60 provinces scored in 2021 with one among the 63 of 2020: chiso does not.
     expect([row.rank, row.rank_of, row.rank_change, row.previous_year]).toEqual([6, 63, null, 2020]);
     const score = row.value!.toFixed(2).replace('.', ',');
@@ -101,10 +127,14 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     expect(expected).toContain('đạt 45,34 điểm, xếp thứ 6/63 tỉnh, thành phố');
     const { page } = await open('/chi-so/papi/2021/');
     expect((await page.locator('#q-phu-tho').textContent())!.replace(/\s+/g, ' ')).toBe(expected);
-    expect(await page.locator('#q-phu-tho-note').textContent()).toMatch(/^\* Không so sánh thứ hạng với năm 2020 vì hai năm không xếp hạng cùng các tỉnh, thành phố/);
+    expect(await page.locator('#q-phu-tho-note').textContent()).toMatch(
+      /^\* Không so sánh thứ hạng với năm 2020 vì hai năm không xếp hạng cùng các tỉnh, thành phố/,
+    );
     await page.close();
     const english = await open('/en/indices/papi/2021/');
-    expect((await english.page.locator('#q-phu-tho').textContent())!.replace(/\s+/g, ' ')).toBe('In 2021, Phu Tho scored 45.34 points on PAPI, ranking 6th out of 63 provinces and cities (60 scored; rank computed by chiso from the published scores).* (Source: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, published 10 May 2022)');
+    expect((await english.page.locator('#q-phu-tho').textContent())!.replace(/\s+/g, ' ')).toBe(
+      'In 2021, Phu Tho scored 45.34 points on PAPI, ranking 6th out of 63 provinces and cities (60 scored; rank computed by chiso from the published scores).* (Source: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, published 10 May 2022)',
+    );
     await english.page.close();
   });
 
@@ -112,7 +142,9 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     for (const query of ['Phu Tho', 'phú thọ', 'Phú Thọ']) {
       const { page } = await open(`/tim-kiem/?q=${encodeURIComponent(query)}`);
       await page.waitForSelector('[data-search-results] li');
-      const links = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const links = await page
+        .locator('[data-search-results] a')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       expect(links.slice(0, 5), query).toContain('/tinh/phu-tho/');
       await page.close();
     }
@@ -122,7 +154,8 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     const { page } = await open('/so-sanh/?index=pci&m=rank&p=phu-tho&p=ha-noi&p=da-nang');
     expect(await page.isChecked('input[name="index"][value="pci"]')).toBe(true);
     expect(await page.isChecked('input[name="m"][value="rank"]')).toBe(true);
-    const chosen = () => page.$eval('select[name="p"]', (s) => [...(s as HTMLSelectElement).selectedOptions].map((o) => o.value).sort());
+    const chosen = () =>
+      page.$eval('select[name="p"]', (s) => [...(s as HTMLSelectElement).selectedOptions].map((o) => o.value).sort());
     expect(await chosen()).toEqual(['da-nang', 'ha-noi', 'phu-tho']);
     await page.waitForSelector('[data-compare-chart] svg path');
     expect(await page.locator('#compare-title').textContent()).toContain('Phú Thọ');
@@ -152,7 +185,10 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
   it('downloads a chart as PNG (drawn in the browser from its SVG file), and as SVG and CSV', async () => {
     const { page } = await open('/tinh/phu-tho/');
     const figure = page.locator('#phu-tho-papi-score');
-    const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('.png-download').first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.locator('.png-download').first().click(),
+    ]);
     expect(download.suggestedFilename()).toBe('phu-tho-papi-score.vi.png');
     const png = await download.createReadStream().then(async (stream) => {
       const chunks: Buffer[] = [];
@@ -160,15 +196,31 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
       return Buffer.concat(chunks);
     });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    const svg = await (await fetch(server.origin + (await figure.locator('a[href$=".vi.svg"]').getAttribute('href'))!)).text();
+    const svg = await (
+      await fetch(server.origin + (await figure.locator('a[href$=".vi.svg"]').getAttribute('href'))!)
+    ).text();
     expect(svg).toContain('<title>');
     // Standalone SVG files must be well-formed XML (a browser refuses to draw them otherwise).
-    for (const file of ['phu-tho-papi-score.vi.svg', 'papi-2021-map.en.svg', 'papi-2021-distribution.vi.svg', 'phu-tho-2025-papi-components.en.svg', 'papi-national-trend.vi.svg']) {
+    for (const file of [
+      'phu-tho-papi-score.vi.svg',
+      'papi-2021-map.en.svg',
+      'papi-2021-distribution.vi.svg',
+      'phu-tho-2025-papi-components.en.svg',
+      'papi-national-trend.vi.svg',
+    ]) {
       const text = await (await fetch(`${server.origin}/files/charts/${file}`)).text();
-      const error = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, text);
+      const error = await page.evaluate(
+        (xml) =>
+          new DOMParser().parseFromString(xml, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null,
+        text,
+      );
       expect(error, file).toBeNull();
     }
-    const bytes = Buffer.from(await (await fetch(server.origin + (await figure.locator('a[href$=".csv"]').getAttribute('href'))!)).arrayBuffer());
+    const bytes = Buffer.from(
+      await (
+        await fetch(server.origin + (await figure.locator('a[href$=".csv"]').getAttribute('href'))!)
+      ).arrayBuffer(),
+    );
     // A byte-order mark, so that Excel reads the diacritics.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.subarray(3).toString('utf8');

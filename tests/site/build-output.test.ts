@@ -5,8 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { fileForPath, htmlPages, readData, readDist } from './site-paths.js';
 
-interface Unit { unit_id: string; name_vi: string; name_en: string }
-interface Edition { index: string; year: number }
+interface Unit {
+  unit_id: string;
+  name_vi: string;
+  name_en: string;
+}
+interface Edition {
+  index: string;
+  year: number;
+}
 
 const pages = htmlPages();
 const docs = new Map(pages.map((p) => [p, parseHTML(readDist(p)).document]));
@@ -16,13 +23,17 @@ describe('pages', () => {
   it('exist for every province and 2025 unit in both languages', () => {
     const units = readData<Unit[]>('units.json');
     expect(units.length).toBeGreaterThanOrEqual(97);
-    const missing = units.flatMap((u) => [`tinh/${u.unit_id}/index.html`, `en/provinces/${u.unit_id}/index.html`]).filter((p) => !docs.has(p));
+    const missing = units
+      .flatMap((u) => [`tinh/${u.unit_id}/index.html`, `en/provinces/${u.unit_id}/index.html`])
+      .filter((p) => !docs.has(p));
     expect(missing).toEqual([]);
   });
 
   it('exist for every edition in both languages', () => {
     const editions = readData<Edition[]>('editions.json');
-    const missing = editions.flatMap((e) => [`chi-so/${e.index}/${e.year}/index.html`, `en/indices/${e.index}/${e.year}/index.html`]).filter((p) => !docs.has(p));
+    const missing = editions
+      .flatMap((e) => [`chi-so/${e.index}/${e.year}/index.html`, `en/indices/${e.index}/${e.year}/index.html`])
+      .filter((p) => !docs.has(p));
     expect(missing).toEqual([]);
   });
 
@@ -30,7 +41,10 @@ describe('pages', () => {
     expect(docs.has('404.html')).toBe(true);
     const sitemap = readDist('sitemap.xml');
     const listed = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
-    const unlisted = pages.filter((p) => p !== '404.html').map(pathOf).filter((p) => !listed.has(p));
+    const unlisted = pages
+      .filter((p) => p !== '404.html')
+      .map(pathOf)
+      .filter((p) => !listed.has(p));
     expect(unlisted).toEqual([]);
     expect(readDist('robots.txt')).toContain('sitemap.xml');
   });
@@ -42,8 +56,14 @@ describe('pages', () => {
       const expected = page.startsWith('en/') ? 'en' : 'vi';
       if (lang !== expected) problems.push(`${page}: lang=${lang}`);
       if (!doc.querySelector('title')?.textContent?.trim()) problems.push(`${page}: no title`);
-      if (!doc.querySelector('meta[name="description"]')?.getAttribute('content')) problems.push(`${page}: no description`);
-      for (const selector of ['link[rel="canonical"]', 'meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]']) {
+      if (!doc.querySelector('meta[name="description"]')?.getAttribute('content'))
+        problems.push(`${page}: no description`);
+      for (const selector of [
+        'link[rel="canonical"]',
+        'meta[property="og:title"]',
+        'meta[property="og:description"]',
+        'meta[property="og:url"]',
+      ]) {
         if (!doc.querySelector(selector)) problems.push(`${page}: no ${selector}`);
       }
       if (page === '404.html') continue;
@@ -51,9 +71,11 @@ describe('pages', () => {
       if (new URL(canonical).pathname !== pathOf(page)) problems.push(`${page}: canonical ${canonical}`);
       const other = expected === 'vi' ? 'en' : 'vi';
       const alternate = doc.querySelector(`link[rel="alternate"][hreflang="${other}"]`)?.getAttribute('href');
-      if (!alternate || !fileForPath(new URL(alternate).pathname)) problems.push(`${page}: translation ${alternate} missing`);
+      if (!alternate || !fileForPath(new URL(alternate).pathname))
+        problems.push(`${page}: translation ${alternate} missing`);
       const switcher = doc.querySelector('.lang-switch')?.getAttribute('href');
-      if (!switcher || switcher !== new URL(alternate ?? '/', 'https://x').pathname) problems.push(`${page}: language switch ${switcher}`);
+      if (!switcher || switcher !== new URL(alternate ?? '/', 'https://x').pathname)
+        problems.push(`${page}: language switch ${switcher}`);
     }
     expect(problems).toEqual([]);
   });
@@ -62,8 +84,15 @@ describe('pages', () => {
 describe('chart citations', () => {
   it('every chart on an edition page and a province page, in both languages, cites its permalink and the data release', () => {
     const { version } = readData<{ version: string }>('datapackage.json');
-    const latest = readData<Edition[]>('editions.json').filter((e) => e.index === 'papi').at(-1)!;
-    const sample = [`chi-so/papi/${latest.year}/index.html`, `en/indices/papi/${latest.year}/index.html`, 'tinh/phu-tho/index.html', 'en/provinces/phu-tho/index.html'];
+    const latest = readData<Edition[]>('editions.json')
+      .filter((e) => e.index === 'papi')
+      .at(-1)!;
+    const sample = [
+      `chi-so/papi/${latest.year}/index.html`,
+      `en/indices/papi/${latest.year}/index.html`,
+      'tinh/phu-tho/index.html',
+      'en/provinces/phu-tho/index.html',
+    ];
     const problems: string[] = [];
     for (const page of sample) {
       const doc = docs.get(page)!;
@@ -75,11 +104,17 @@ describe('chart citations', () => {
         const link = `${canonical}#${figure.id}`;
         const cite = figure.querySelector('details.chart-cite');
         const text = cite?.querySelector('.quote-text');
-        if (!cite || !text) { problems.push(`${page} #${figure.id}: no cite block`); continue; }
-        if (text.getAttribute('lang') !== lang) problems.push(`${page} #${figure.id}: citation in ${text.getAttribute('lang')}`);
+        if (!cite || !text) {
+          problems.push(`${page} #${figure.id}: no cite block`);
+          continue;
+        }
+        if (text.getAttribute('lang') !== lang)
+          problems.push(`${page} #${figure.id}: citation in ${text.getAttribute('lang')}`);
         if (!text.textContent!.includes(link)) problems.push(`${page} #${figure.id}: citation lacks ${link}`);
-        if (!text.textContent!.includes(` ${version} `)) problems.push(`${page} #${figure.id}: citation lacks release ${version}`);
-        if (cite.querySelector(`a[href="${link}"]`) === null) problems.push(`${page} #${figure.id}: no link to ${link}`);
+        if (!text.textContent!.includes(` ${version} `))
+          problems.push(`${page} #${figure.id}: citation lacks release ${version}`);
+        if (cite.querySelector(`a[href="${link}"]`) === null)
+          problems.push(`${page} #${figure.id}: no link to ${link}`);
       }
     }
     expect(problems).toEqual([]);
@@ -97,7 +132,8 @@ describe('links', () => {
         const url = new URL(raw, base);
         if (url.host !== 'site.test') continue;
         if (!fileForPath(url.pathname)) broken.add(`${page} → ${raw}`);
-        if (url.hash && url.pathname === base.pathname && !doc.getElementById(decodeURIComponent(url.hash.slice(1)))) broken.add(`${page} → ${raw} (no anchor)`);
+        if (url.hash && url.pathname === base.pathname && !doc.getElementById(decodeURIComponent(url.hash.slice(1))))
+          broken.add(`${page} → ${raw} (no anchor)`);
       }
     }
     expect([...broken].slice(0, 20)).toEqual([]);
@@ -121,12 +157,21 @@ describe('content security policy', () => {
   it('pages have no inline scripts, inline event handlers or style attributes', () => {
     const problems: string[] = [];
     for (const [page, doc] of docs) {
-      for (const script of doc.querySelectorAll('script')) if (!script.getAttribute('src')) problems.push(`${page}: inline <script>`);
-      if (doc.querySelector('[style]')) problems.push(`${page}: style attribute on ${doc.querySelector('[style]')!.tagName}`);
+      for (const script of doc.querySelectorAll('script'))
+        if (!script.getAttribute('src')) problems.push(`${page}: inline <script>`);
+      if (doc.querySelector('[style]'))
+        problems.push(`${page}: style attribute on ${doc.querySelector('[style]')!.tagName}`);
       if (doc.querySelector('body style, main style')) problems.push(`${page}: <style> element`);
       const html = readDist(page);
-      if (/\son[a-z]+="/i.test(html.replace(/<(text|title)[^>]*>[^<]*<\/\1>/g, ''))) problems.push(`${page}: inline event handler`);
-      if (!doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')?.includes("default-src 'self'")) problems.push(`${page}: no CSP meta`);
+      if (/\son[a-z]+="/i.test(html.replace(/<(text|title)[^>]*>[^<]*<\/\1>/g, '')))
+        problems.push(`${page}: inline event handler`);
+      if (
+        !doc
+          .querySelector('meta[http-equiv="Content-Security-Policy"]')
+          ?.getAttribute('content')
+          ?.includes("default-src 'self'")
+      )
+        problems.push(`${page}: no CSP meta`);
     }
     expect(problems.slice(0, 20)).toEqual([]);
   });
@@ -161,13 +206,30 @@ describe('Vietnamese and English number formats', () => {
 });
 
 describe('figures from other sources', () => {
-  interface SourceValue { index: string; year: number; agrees: boolean | null }
-  interface Obs { index: string; year: number; unit_id: string; measure: string; rank_change: number | null; published_rank_change: number | null; change_note: string | null }
+  interface SourceValue {
+    index: string;
+    year: number;
+    agrees: boolean | null;
+  }
+  interface Obs {
+    index: string;
+    year: number;
+    unit_id: string;
+    measure: string;
+    rank_change: number | null;
+    published_rank_change: number | null;
+    change_note: string | null;
+  }
 
   it('an edition page lists every disagreement between sources and says how many independent figures it was checked against', () => {
-    const disagreeing = readData<SourceValue[]>('source_values.json').filter((v) => v.index === 'par-index' && v.year === 2023 && v.agrees === false).length;
+    const disagreeing = readData<SourceValue[]>('source_values.json').filter(
+      (v) => v.index === 'par-index' && v.year === 2023 && v.agrees === false,
+    ).length;
     expect(disagreeing).toBeGreaterThan(0);
-    for (const [page, phrase] of [['chi-so/par-index/2023/index.html', 'Đối chiếu với'], ['en/indices/par-index/2023/index.html', 'Checked against']] as const) {
+    for (const [page, phrase] of [
+      ['chi-so/par-index/2023/index.html', 'Đối chiếu với'],
+      ['en/indices/par-index/2023/index.html', 'Checked against'],
+    ] as const) {
       const box = docs.get(page)!.querySelector('.source-figures');
       expect(box?.textContent, page).toContain(phrase);
       expect(box!.querySelectorAll('tbody tr').length, page).toBe(disagreeing);
@@ -175,25 +237,55 @@ describe('figures from other sources', () => {
   });
 
   it('a province page shows, beside the index, the figure another source printed and that source by name and link', () => {
-    interface Printed { index: string; year: number; unit_id: string | null; value: number; chiso_value: number; source_url: string; agrees: boolean | null }
-    const other = readData<Printed[]>('source_values.json').find((v) => v.index === 'par-index' && v.year === 2023 && v.unit_id === 'hai-phong' && v.agrees === false)!;
+    interface Printed {
+      index: string;
+      year: number;
+      unit_id: string | null;
+      value: number;
+      chiso_value: number;
+      source_url: string;
+      agrees: boolean | null;
+    }
+    const other = readData<Printed[]>('source_values.json').find(
+      (v) => v.index === 'par-index' && v.year === 2023 && v.unit_id === 'hai-phong' && v.agrees === false,
+    )!;
     expect(other).toBeDefined();
     const written = (n: number, decimal: string) => String(n).replace('.', decimal);
-    for (const [page, decimal] of [['tinh/hai-phong/index.html', ','], ['en/provinces/hai-phong/index.html', '.']] as const) {
-      const note = docs.get(page)!.getElementById('sec-par-index')?.closest('section')?.querySelector('.source-disagreements');
+    for (const [page, decimal] of [
+      ['tinh/hai-phong/index.html', ','],
+      ['en/provinces/hai-phong/index.html', '.'],
+    ] as const) {
+      const note = docs
+        .get(page)!
+        .getElementById('sec-par-index')
+        ?.closest('section')
+        ?.querySelector('.source-disagreements');
       const text = note?.textContent?.replace(/\s+/g, ' ') ?? '';
       expect(text, page).toContain(`${written(other.value, decimal)} (`);
       expect(text, page).toContain(` ${written(other.chiso_value, decimal)} `);
       expect(text, page).not.toMatch(/\b[SR]\d{2,3}\b/);
-      expect([...note!.querySelectorAll('a')].map((a) => a.getAttribute('href')), page).toContain(other.source_url);
+      expect(
+        [...note!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        page,
+      ).toContain(other.source_url);
     }
   });
 
   it('a printed rank change is quoted where chiso does not hold the previous rank', () => {
-    const printedOnly = readData<Obs[]>('observations.json').find((o) => o.index === 'par-index' && o.measure === 'score' && o.rank_change === null && o.published_rank_change && o.change_note === 'not-in-previous-edition')!;
+    const printedOnly = readData<Obs[]>('observations.json').find(
+      (o) =>
+        o.index === 'par-index' &&
+        o.measure === 'score' &&
+        o.rank_change === null &&
+        o.published_rank_change &&
+        o.change_note === 'not-in-previous-edition',
+    )!;
     expect(printedOnly).toBeDefined();
     const page = docs.get(`chi-so/par-index/${printedOnly.year}/index.html`)!.body.textContent ?? '';
-    const words = printedOnly.published_rank_change! > 0 ? `tăng ${printedOnly.published_rank_change} bậc` : `giảm ${-printedOnly.published_rank_change!} bậc`;
+    const words =
+      printedOnly.published_rank_change! > 0
+        ? `tăng ${printedOnly.published_rank_change} bậc`
+        : `giảm ${-printedOnly.published_rank_change!} bậc`;
     expect(page).toContain(words);
   });
 });

@@ -11,21 +11,52 @@ import { DATA, htmlPages, readData, readDist } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
 import { CHROMIUM, haveChromium, openSiteBrowser } from './browser-session.js';
 
-
-interface Unit { unit_id: string; era: string; name_vi: string; name_en: string }
-interface Series { index: string; name: { vi: string }; years: number[]; units: { id: string; score: (number | null)[] }[] }
+interface Unit {
+  unit_id: string;
+  era: string;
+  name_vi: string;
+  name_en: string;
+}
+interface Series {
+  index: string;
+  name: { vi: string };
+  years: number[];
+  units: { id: string; score: (number | null)[] }[];
+}
 
 const units = readData<Unit[]>('units.json');
 const name = (id: string) => units.find((u) => u.unit_id === id)!.name_vi;
 
 /** One page of every type in both languages, and every 2025 unit's page in both. */
 const PAGES = [
-  '/', '/en/', '/chi-so/', '/en/indices/', '/chi-so/pci/', '/en/indices/sipas/', '/chi-so/papi/2021/', '/en/indices/pci/2024/',
-  '/chi-so/par-index/2012/', '/en/indices/sipas/2022/', '/tinh/', '/en/provinces/', '/tinh/phu-tho/', '/en/provinces/ha-tay/',
-  '/tinh/ha-giang/', '/en/provinces/ho-chi-minh/', '/so-sanh/?index=papi&m=score&p=phu-tho&p=ha-noi&p=tuyen-quang&p=ha-giang&p=ca-mau',
-  '/en/compare/?index=pci&m=rank&p=phu-tho&p=ha-noi', '/so-sanh/nhung/?index=papi&m=score&p=phu-tho&p=ha-noi',
-  '/du-lieu/', '/en/downloads/', '/du-lieu/sql/', '/en/data/sql/', '/phuong-phap/', '/en/methodology/',
-  '/tim-kiem/?q=phu+tho', '/en/search/?q=phu+tho', '/khong-co-trang-nay/',
+  '/',
+  '/en/',
+  '/chi-so/',
+  '/en/indices/',
+  '/chi-so/pci/',
+  '/en/indices/sipas/',
+  '/chi-so/papi/2021/',
+  '/en/indices/pci/2024/',
+  '/chi-so/par-index/2012/',
+  '/en/indices/sipas/2022/',
+  '/tinh/',
+  '/en/provinces/',
+  '/tinh/phu-tho/',
+  '/en/provinces/ha-tay/',
+  '/tinh/ha-giang/',
+  '/en/provinces/ho-chi-minh/',
+  '/so-sanh/?index=papi&m=score&p=phu-tho&p=ha-noi&p=tuyen-quang&p=ha-giang&p=ca-mau',
+  '/en/compare/?index=pci&m=rank&p=phu-tho&p=ha-noi',
+  '/so-sanh/nhung/?index=papi&m=score&p=phu-tho&p=ha-noi',
+  '/du-lieu/',
+  '/en/downloads/',
+  '/du-lieu/sql/',
+  '/en/data/sql/',
+  '/phuong-phap/',
+  '/en/methodology/',
+  '/tim-kiem/?q=phu+tho',
+  '/en/search/?q=phu+tho',
+  '/khong-co-trang-nay/',
   ...units.filter((u) => u.era === 'merged').flatMap((u) => [`/tinh/${u.unit_id}/`, `/en/provinces/${u.unit_id}/`]),
 ];
 
@@ -55,14 +86,18 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     await server?.close();
   });
 
-  for (const [width, height] of [[390, 844], [1366, 900]]) {
+  for (const [width, height] of [
+    [390, 844],
+    [1366, 900],
+  ]) {
     it(`no page scrolls sideways at ${width}×${height} (${PAGES.length} pages)`, async () => {
       const page = await context.newPage();
       await page.setViewportSize({ width, height });
       const wide: string[] = [];
       for (const path of PAGES) {
         await page.goto(server.origin + path, { waitUntil: 'load' });
-        if (path.includes('so-sanh') || path.includes('compare')) await page.waitForSelector('[data-compare-chart] svg');
+        if (path.includes('so-sanh') || path.includes('compare'))
+          await page.waitForSelector('[data-compare-chart] svg');
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         if (scrollWidth > width) wide.push(`${path}: ${scrollWidth} px`);
       }
@@ -76,11 +111,16 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.origin + '/chi-so/papi/2021/');
     // What the eye sees: the long label of ± stays for screen readers only.
-    const visibleHeaders = () => page.locator('.ranking-table thead th:visible').evaluateAll((ths) => ths.map((th) => {
-      const copy = th.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.label-long').forEach((e) => { if (getComputedStyle(th.querySelector('.label-long')!).position === 'absolute') e.remove(); });
-      return copy.textContent!.replace(/[⇅▲▼]/g, '').trim();
-    }));
+    const visibleHeaders = () =>
+      page.locator('.ranking-table thead th:visible').evaluateAll((ths) =>
+        ths.map((th) => {
+          const copy = th.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.label-long').forEach((e) => {
+            if (getComputedStyle(th.querySelector('.label-long')!).position === 'absolute') e.remove();
+          });
+          return copy.textContent!.replace(/[⇅▲▼]/g, '').trim();
+        }),
+      );
     expect(await visibleHeaders()).toEqual(['Hạng', 'Tỉnh, thành phố', 'Điểm', '±']);
     await page.check('[data-show-components]');
     expect((await visibleHeaders()).length).toBeGreaterThan(4);
@@ -96,7 +136,9 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     const page = await context.newPage();
     await page.goto(server.origin + '/so-sanh/?index=par-index&m=score&p=lai-chau&p=ha-giang&p=tuyen-quang');
     await page.waitForSelector('[data-compare-chart] svg');
-    expect(await page.locator('[data-compare-missing]').textContent()).toBe(`${name('lai-chau')}, ${name('ha-giang')}: chiso chưa có số liệu PAR INDEX`);
+    expect(await page.locator('[data-compare-missing]').textContent()).toBe(
+      `${name('lai-chau')}, ${name('ha-giang')}: chiso chưa có số liệu PAR INDEX`,
+    );
     expect(await page.locator('[data-compare-chart] svg path[fill="none"]').count()).toBe(1);
     await page.close();
   });
@@ -112,7 +154,10 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     const rows = Papa.parse<string[]>(text.slice(1).trim()).data;
     expect(rows[0]).toEqual(['Năm', 'Phú Thọ', 'Hà Nội']);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(papi.years);
-    const tidy = Papa.parse<Record<string, string>>((await downloadFrom(page, '[data-compare-download="tidy"]')).bytes.toString('utf8').trim(), { header: true }).data;
+    const tidy = Papa.parse<Record<string, string>>(
+      (await downloadFrom(page, '[data-compare-download="tidy"]')).bytes.toString('utf8').trim(),
+      { header: true },
+    ).data;
     expect(tidy.length).toBe(2 * papi.years.length);
     const phuTho2021 = papi.units.find((u) => u.id === 'phu-tho')!.score[papi.years.indexOf(2021)];
     expect(Number(tidy.find((r) => r.unit_id === 'phu-tho' && r.year === '2021')!.value)).toBe(phuTho2021);
@@ -120,7 +165,12 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     expect(svg).toContain('Điểm PAPI: Phú Thọ, Hà Nội');
     expect(svg).toContain('Nguồn: CECODES');
     expect(svg).toContain('chiso.vn (CC BY 4.0)');
-    expect(await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'image/svg+xml').querySelector('parsererror'), svg)).toBeNull();
+    expect(
+      await page.evaluate(
+        (xml) => new DOMParser().parseFromString(xml, 'image/svg+xml').querySelector('parsererror'),
+        svg,
+      ),
+    ).toBeNull();
     const png = await downloadFrom(page, '[data-compare-download="png"]');
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     const permalink = new URL(await page.inputValue('[data-compare-permalink]'));
@@ -147,8 +197,9 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     await page.close();
   });
 
-  it('runs SQL from the address on the site\'s Parquet files: the row count of observations.csv, no request leaving the site', async () => {
-    const csvRows = Papa.parse(readFileSync(join(DATA, 'observations.csv'), 'utf8').trim(), { header: true }).data.length;
+  it("runs SQL from the address on the site's Parquet files: the row count of observations.csv, no request leaving the site", async () => {
+    const csvRows = Papa.parse(readFileSync(join(DATA, 'observations.csv'), 'utf8').trim(), { header: true }).data
+      .length;
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -177,23 +228,30 @@ describe('the heavy SQL code', () => {
     expect(referencing.sort()).toEqual(['du-lieu/sql/index.html', 'en/data/sql/index.html']);
     const script = readDist('du-lieu/sql/index.html').match(/<script type="module" src="([^"]+)"/)![1];
     const code = readDist(script.slice(1));
-    for (const asset of [...code.matchAll(/"\/assets\/([^"]+\.(?:wasm|js))"/g)].map((m) => m[1])) expect(existsSync(join(DATA, '..', 'assets', asset)), asset).toBe(true);
+    for (const asset of [...code.matchAll(/"\/assets\/([^"]+\.(?:wasm|js))"/g)].map((m) => m[1]))
+      expect(existsSync(join(DATA, '..', 'assets', asset)), asset).toBe(true);
     expect(code).toMatch(/duckdb-eh[^"]*\.wasm/);
     expect(code).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr|extensions\.duckdb)/);
   });
 });
 
 describe('the 2025 units in words', () => {
-  const text = (path: string, selector: string) => (parseHTML(readDist(path)).document.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = (path: string, selector: string) =>
+    (parseHTML(readDist(path)).document.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
   it('say a merger in one sentence, the same on the new unit and on each former province', () => {
     const sentence = 'Từ 1/7/2025, Hà Giang và Tuyên Quang hợp nhất thành tỉnh Tuyên Quang (mới).';
-    for (const id of ['ha-giang', 'tuyen-quang', 'tuyen-quang-2025']) expect(text(`tinh/${id}/index.html`, '.merger'), id).toBe(sentence);
-    expect(text('en/provinces/tuyen-quang-2025/index.html', '.merger')).toBe('From 1 July 2025, Ha Giang and Tuyen Quang merged into the new Tuyen Quang province.');
+    for (const id of ['ha-giang', 'tuyen-quang', 'tuyen-quang-2025'])
+      expect(text(`tinh/${id}/index.html`, '.merger'), id).toBe(sentence);
+    expect(text('en/provinces/tuyen-quang-2025/index.html', '.merger')).toBe(
+      'From 1 July 2025, Ha Giang and Tuyen Quang merged into the new Tuyen Quang province.',
+    );
   });
 
   it('title the charts of a 2025 unit by its former provinces', () => {
-    const titles = [...parseHTML(readDist('tinh/phu-tho-2025/index.html')).document.querySelectorAll('.chart-title')].map((h) => h.textContent);
+    const titles = [
+      ...parseHTML(readDist('tinh/phu-tho-2025/index.html')).document.querySelectorAll('.chart-title'),
+    ].map((h) => h.textContent);
     expect(titles).toContain('Các tỉnh cũ hợp thành Phú Thọ (từ 1/7/2025): điểm PAPI');
   });
 });
@@ -203,7 +261,9 @@ describe('province colours and markers', () => {
     // The compare series files carry each province's style, as the build-time charts use it.
     const styles = new Map<string, string>();
     for (const index of ['papi', 'pci', 'sipas', 'par-index']) {
-      for (const u of readData<{ units: { id: string; colour: string; symbol: string }[] }>(`../files/compare/${index}.json`).units) {
+      for (const u of readData<{ units: { id: string; colour: string; symbol: string }[] }>(
+        `../files/compare/${index}.json`,
+      ).units) {
         const style = `${u.colour} ${u.symbol}`;
         expect(styles.get(u.id) ?? style, u.id).toBe(style);
         styles.set(u.id, style);
@@ -213,7 +273,9 @@ describe('province colours and markers', () => {
     expect(new Set(styles.values()).size).toBe(styles.size);
     const all = readData<(Unit & { successor_id: string | null })[]>('units.json');
     for (const m of all.filter((u) => u.era === 'merged')) {
-      const group = all.filter((u) => u.successor_id === m.unit_id && styles.has(u.unit_id)).map((u) => styles.get(u.unit_id)!.split(' '));
+      const group = all
+        .filter((u) => u.successor_id === m.unit_id && styles.has(u.unit_id))
+        .map((u) => styles.get(u.unit_id)!.split(' '));
       expect(new Set(group.map(([colour]) => colour)).size, m.unit_id).toBe(group.length);
       expect(new Set(group.map(([, symbol]) => symbol)).size, m.unit_id).toBe(group.length);
     }

@@ -9,13 +9,19 @@ import { DATA, DIST, distFiles, ROOT } from './site-paths.js';
 describe('a second build of the site', () => {
   it('writes exactly the same files, byte for byte', async () => {
     const again = mkdtempSync(join(tmpdir(), 'chiso-site-again-'));
-    const build = await runProcess(process.execPath, [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site'], {
-      cwd: ROOT,
-      env: { ...process.env, CHISO_DATA_DIR: DATA, CHISO_SITE_OUT: again, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
+    const build = await runProcess(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, CHISO_DATA_DIR: DATA, CHISO_SITE_OUT: again, ASTRO_TELEMETRY_DISABLED: '1' },
+      },
+    );
     expect(build.status, build.stderr).toBe(0);
     const pages = distFiles().filter((f) => !f.startsWith('data/'));
-    const rebuilt = readdirSync(again, { recursive: true, encoding: 'utf8' }).filter((f) => !statSync(join(again, f)).isDirectory());
+    const rebuilt = readdirSync(again, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => !statSync(join(again, f)).isDirectory(),
+    );
     expect(rebuilt.map((f) => f.split(sep).join('/')).sort()).toEqual([...pages].sort());
     const differing = pages.filter((f) => {
       try {

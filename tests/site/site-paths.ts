@@ -40,6 +40,8 @@ export function readData<T>(name: string): T {
 /** The file a site path is served from (directory → index.html), or null. */
 export function fileForPath(pathname: string): string | null {
   const clean = decodeURIComponent(pathname.split('#')[0].split('?')[0]);
-  const candidates = clean.endsWith('/') ? [join(DIST, clean, 'index.html')] : [join(DIST, clean), join(DIST, clean, 'index.html')];
+  const candidates = clean.endsWith('/')
+    ? [join(DIST, clean, 'index.html')]
+    : [join(DIST, clean), join(DIST, clean, 'index.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }

@@ -7,13 +7,26 @@ import type { AddressInfo } from 'node:net';
 import { DIST, ROOT, fileForPath } from './site-paths.js';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml',
-  '.txt': 'text/plain', '.md': 'text/markdown; charset=utf-8', '.wasm': 'application/wasm', '.png': 'image/png',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.parquet': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+  '.md': 'text/markdown; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.parquet': 'application/octet-stream',
 };
 
-export interface RunningServer { origin: string; close: () => Promise<void> }
+export interface RunningServer {
+  origin: string;
+  close: () => Promise<void>;
+}
 
 export async function startServer(): Promise<RunningServer> {
   const server: Server = createServer((request, response) => {

@@ -2,7 +2,17 @@
 // has run yet: a copy of raw/ plus a clearly synthetic PAR INDEX 2025 edition on merged-34, made here in a temporary
 // folder (never in raw/, never published), through the pipeline and the site build, then the pages are checked.
 // One extra site build, of a reduced raw/ (see below), so shorter than `npm run build`.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +22,25 @@ import { runProcess } from '../helpers/run-process.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { ROOT } from './site-paths.js';
 
-interface Unit { unit_id: string; era: string; name_vi: string; name_en: string }
-interface Observation { index: string; year: number; unit_id: string; unit_set: string; measure: string; value: number | null; rank: number | null; rank_of: number | null; rank_change: number | null; value_change: number | null; change_note: string | null }
+interface Unit {
+  unit_id: string;
+  era: string;
+  name_vi: string;
+  name_en: string;
+}
+interface Observation {
+  index: string;
+  year: number;
+  unit_id: string;
+  unit_set: string;
+  measure: string;
+  value: number | null;
+  rank: number | null;
+  rank_of: number | null;
+  rank_change: number | null;
+  value_change: number | null;
+  change_note: string | null;
+}
 
 const YEAR = 2025;
 let work: string;
@@ -34,10 +61,14 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     const corrections = JSON.parse(readFileSync(join(raw, 'corrections.json'), 'utf8'));
     writeFileSync(join(raw, 'corrections.json'), JSON.stringify({ ...corrections, corrections: [] }, null, 2));
     for (const index of ['papi', 'pci', 'sipas']) {
-      const years = readdirSync(join(raw, index)).filter((y) => /^\d{4}$/.test(y)).sort();
+      const years = readdirSync(join(raw, index))
+        .filter((y) => /^\d{4}$/.test(y))
+        .sort();
       for (const year of years.slice(0, -1)) rmSync(join(raw, index, year), { recursive: true });
     }
-    merged = (JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'units.json'), 'utf8')) as Unit[]).filter((u) => u.era === 'merged');
+    merged = (JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'units.json'), 'utf8')) as Unit[]).filter(
+      (u) => u.era === 'merged',
+    );
     expect(merged).toHaveLength(34);
     // Scores 60.5, 61.5, … in registry order: plainly made up, every unit scored once.
     const rows = merged.map((u, i) => [u.name_vi, 60.5 + i]);
@@ -46,14 +77,24 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
       year: YEAR,
       files: { 'table.csv': csv(['province', 'score'], rows) },
       publication: publicationFor('par-index', YEAR, {
-        title: { vi: 'DỮ LIỆU GIẢ để kiểm thử (không phải số liệu thật)', en: 'SYNTHETIC test data (not real figures)' },
+        title: {
+          vi: 'DỮ LIỆU GIẢ để kiểm thử (không phải số liệu thật)',
+          en: 'SYNTHETIC test data (not real figures)',
+        },
         published: `${YEAR + 1}-04-01`,
         publisher: 'chiso test suite (synthetic)',
         unit_set: 'merged-34',
         // The 34 names are also names of old provinces: the date says which units the table means.
         units_as_of: `${YEAR}-07-01`,
         complete_measures: ['score'],
-        sources: [{ id: 'S1', url: 'https://example.invalid/synthetic', title: 'Synthetic test data', publisher: 'chiso tests' }],
+        sources: [
+          {
+            id: 'S1',
+            url: 'https://example.invalid/synthetic',
+            title: 'Synthetic test data',
+            publisher: 'chiso tests',
+          },
+        ],
         license: { vi: 'dữ liệu giả', en: 'synthetic data' },
       }),
     });
@@ -64,16 +105,28 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     mkdirSync(data);
     symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
     await runPipeline(raw, data);
-    const build = await runProcess(process.execPath, [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site'], {
-      cwd: ROOT,
-      // The site reads raw/ too (release, index definitions, sources): the copy's, with the repository's
-      // node_modules (and its image cache) beside it.
-      env: { ...process.env, CHISO_REPO_ROOT: work, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
+    const build = await runProcess(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site'],
+      {
+        cwd: ROOT,
+        // The site reads raw/ too (release, index definitions, sources): the copy's, with the repository's
+        // node_modules (and its image cache) beside it.
+        env: {
+          ...process.env,
+          CHISO_REPO_ROOT: work,
+          CHISO_DATA_DIR: data,
+          CHISO_SITE_OUT: site,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+      },
+    );
     expect(build.status, build.stderr).toBe(0);
   }, 900_000);
 
-  afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   it('never writes into raw/ or dist/', () => {
     expect(existsSync(join(ROOT, 'raw', 'par-index', String(YEAR)))).toBe(false);
@@ -81,7 +134,9 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
   });
 
   it('ranks the edition out of 34 and computes no change against the 63-province editions', () => {
-    const rows = (JSON.parse(readFileSync(join(data, 'observations.json'), 'utf8')) as Observation[]).filter((o) => o.index === 'par-index' && o.year === YEAR);
+    const rows = (JSON.parse(readFileSync(join(data, 'observations.json'), 'utf8')) as Observation[]).filter(
+      (o) => o.index === 'par-index' && o.year === YEAR,
+    );
     expect(rows).toHaveLength(34);
     expect(new Set(rows.map((o) => o.rank_of))).toEqual(new Set([34]));
     expect(rows.map((o) => o.rank).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 34 }, (_, i) => i + 1));
@@ -100,7 +155,7 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     expect(page(`en/indices/par-index/${YEAR}`).querySelectorAll('.ranking-table tbody tr')).toHaveLength(34);
   });
 
-  it('gives each 2025 unit its own result on its page, not only its former provinces\'', () => {
+  it("gives each 2025 unit its own result on its page, not only its former provinces'", () => {
     const top = merged.at(-1)!;
     const latest = page(`tinh/${top.unit_id}`).querySelector('#latest-h')!.parentElement!.textContent!;
     expect(latest).toContain(`1/34`);

@@ -14,8 +14,15 @@ import { haveChromium, openSiteBrowser } from './browser-session.js';
 
 const RISKY = /^[=+\-@\t\r]/;
 
-interface Edition { index: string; year: number; headline_complete: boolean; universe_size: number }
-interface Unit { unit_id: string }
+interface Edition {
+  index: string;
+  year: number;
+  headline_complete: boolean;
+  universe_size: number;
+}
+interface Unit {
+  unit_id: string;
+}
 
 async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -30,14 +37,23 @@ describe('spreadsheet files in dist/', () => {
     const unsafe: string[] = [];
     for (const file of files) {
       if (file.endsWith('.csv')) {
-        const parsed = Papa.parse<string[]>(readFileSync(join(DIST, file), 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true });
-        for (const row of parsed.data) for (const cell of row) if (RISKY.test(cell) && !/^-?\d/.test(cell)) unsafe.push(`${file}: ${cell.slice(0, 40)}`);
+        const parsed = Papa.parse<string[]>(readFileSync(join(DIST, file), 'utf8').replace(/^\ufeff/, ''), {
+          skipEmptyLines: true,
+        });
+        for (const row of parsed.data)
+          for (const cell of row)
+            if (RISKY.test(cell) && !/^-?\d/.test(cell)) unsafe.push(`${file}: ${cell.slice(0, 40)}`);
       } else {
         const wb = await readWorkbook(readFileSync(join(DIST, file)));
-        wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-          if (typeof cell.value === 'string' && RISKY.test(cell.value)) unsafe.push(`${file} ${ws.name}!${cell.address}: ${cell.value.slice(0, 40)}`);
-          if (cell.formula) unsafe.push(`${file} ${ws.name}!${cell.address}: formula ${cell.formula}`);
-        })));
+        wb.eachSheet((ws) =>
+          ws.eachRow((row) =>
+            row.eachCell((cell) => {
+              if (typeof cell.value === 'string' && RISKY.test(cell.value))
+                unsafe.push(`${file} ${ws.name}!${cell.address}: ${cell.value.slice(0, 40)}`);
+              if (cell.formula) unsafe.push(`${file} ${ws.name}!${cell.address}: formula ${cell.formula}`);
+            }),
+          ),
+        );
       }
     }
     expect(unsafe).toEqual([]);
@@ -48,7 +64,9 @@ describe('spreadsheet files in dist/', () => {
       const vi = readFileSync(join(DIST, `files/editions/${e.index}-${e.year}.csv`), 'utf8');
       expect(vi.startsWith('\ufeffHạng,'), `${e.index} ${e.year}`).toBe(true);
       expect(vi).toContain('"Tỉnh, thành phố"');
-      expect(readFileSync(join(DIST, `files/editions/${e.index}-${e.year}.en.csv`), 'utf8').startsWith('\ufeffRank,')).toBe(true);
+      expect(
+        readFileSync(join(DIST, `files/editions/${e.index}-${e.year}.en.csv`), 'utf8').startsWith('\ufeffRank,'),
+      ).toBe(true);
     }
     expect(readFileSync(join(DIST, 'data/observations.csv'), 'utf8').charCodeAt(0)).not.toBe(0xfeff);
   });
@@ -57,25 +75,40 @@ describe('spreadsheet files in dist/', () => {
 describe('preview tags', () => {
   it('give every province, edition and index page an og:image of 1200 × 630 that exists, with matching meta tags', () => {
     const pages = [
-      ...readData<Unit[]>('units.json').flatMap((u) => [`tinh/${u.unit_id}/index.html`, `en/provinces/${u.unit_id}/index.html`]),
-      ...readData<Edition[]>('editions.json').flatMap((e) => [`chi-so/${e.index}/${e.year}/index.html`, `en/indices/${e.index}/${e.year}/index.html`]),
+      ...readData<Unit[]>('units.json').flatMap((u) => [
+        `tinh/${u.unit_id}/index.html`,
+        `en/provinces/${u.unit_id}/index.html`,
+      ]),
+      ...readData<Edition[]>('editions.json').flatMap((e) => [
+        `chi-so/${e.index}/${e.year}/index.html`,
+        `en/indices/${e.index}/${e.year}/index.html`,
+      ]),
       ...['papi', 'pci', 'par-index', 'sipas'].flatMap((i) => [`chi-so/${i}/index.html`, `en/indices/${i}/index.html`]),
     ];
     const seen = new Set<string>();
     for (const page of pages) {
       // Only the <head>: parsing 300 whole pages is slow on a loaded machine.
       const { document } = parseHTML(readDist(page).split('</head>')[0] + '</head><body></body></html>');
-      const meta = (p: string) => document.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
+      const meta = (p: string) =>
+        document.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
       const image = meta('og:image');
       expect(image, page).toMatch(/^https?:\/\/[^/]+\/og\/.+\.png$/);
-      expect([meta('og:image:width'), meta('og:image:height'), meta('twitter:card')], page).toEqual(['1200', '630', 'summary_large_image']);
+      expect([meta('og:image:width'), meta('og:image:height'), meta('twitter:card')], page).toEqual([
+        '1200',
+        '630',
+        'summary_large_image',
+      ]);
       expect(meta('og:image:alt'), page).toBeTruthy();
       const file = join(DIST, new URL(image!).pathname);
       if (seen.has(file)) continue;
       seen.add(file);
       expect(existsSync(file), file).toBe(true);
       const png = readFileSync(file);
-      expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual(['PNG', 1200, 630]);
+      expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([
+        'PNG',
+        1200,
+        630,
+      ]);
     }
     expect(seen.size).toBe(pages.length);
   }, 240_000);
@@ -95,7 +128,10 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
   });
 
   it('copies a quote with its source, in both languages', async () => {
-    for (const [path, source] of [['/chi-so/papi/2021/', '(Nguồn: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, công bố 10/5/2022)'], ['/en/indices/papi/2021/', '(Source: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, published 10 May 2022)']]) {
+    for (const [path, source] of [
+      ['/chi-so/papi/2021/', '(Nguồn: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, công bố 10/5/2022)'],
+      ['/en/indices/papi/2021/', '(Source: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, published 10 May 2022)'],
+    ]) {
       const page = await context.newPage();
       await page.goto(server.origin + path);
       await page.locator('.quotes details summary').click();
@@ -103,7 +139,15 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
       await quote.locator('.copy-button').click();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       // The sentence and its source as the page shows them, without the footnote mark.
-      const sentence = (await quote.locator('.quote-text').evaluate((p) => { const c = p.cloneNode(true) as HTMLElement; c.querySelectorAll('sup').forEach((s) => s.remove()); return c.textContent!; })).replace(/\s+/g, ' ').trim();
+      const sentence = (
+        await quote.locator('.quote-text').evaluate((p) => {
+          const c = p.cloneNode(true) as HTMLElement;
+          c.querySelectorAll('sup').forEach((s) => s.remove());
+          return c.textContent!;
+        })
+      )
+        .replace(/\s+/g, ' ')
+        .trim();
       expect(copied).toBe(sentence);
       expect(copied.endsWith(source), copied).toBe(true);
       expect(copied).toMatch(path.startsWith('/en') ? /computed by chiso/ : /do chiso tính từ điểm công bố/);
@@ -112,7 +156,10 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
   });
 
   it('downloads PAR INDEX 2023 and PAPI 2021 as Excel files of those editions, with Vietnamese headers and a sources sheet', async () => {
-    for (const [index, year] of [['par-index', 2023], ['papi', 2021]] as const) {
+    for (const [index, year] of [
+      ['par-index', 2023],
+      ['papi', 2021],
+    ] as const) {
       const page = await context.newPage();
       await page.goto(`${server.origin}/chi-so/${index}/${year}/`);
       const button = page.getByRole('link', { name: 'Tải bảng Excel (.xlsx)' });
@@ -122,21 +169,51 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
       const [table, notes] = wb.worksheets;
       expect([table.name, notes.name]).toEqual(['Bảng xếp hạng', 'Nguồn & ghi chú']);
       const header = (table.getRow(1).values as unknown[]).slice(1);
-      expect(header.slice(0, 8)).toEqual(['Hạng', 'Trên tổng số', 'Nguồn thứ hạng', 'Thay đổi hạng', 'Nguồn thay đổi hạng', 'Tỉnh, thành phố', 'Vùng', 'Điểm']);
+      expect(header.slice(0, 8)).toEqual([
+        'Hạng',
+        'Trên tổng số',
+        'Nguồn thứ hạng',
+        'Thay đổi hạng',
+        'Nguồn thay đổi hạng',
+        'Tỉnh, thành phố',
+        'Vùng',
+        'Điểm',
+      ]);
       expect(table.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       // The rows are this edition's: the same provinces and scores as its observations, numbers as numbers.
-      const observations = readData<{ index: string; year: number; measure: string; unit_name_vi: string; value: number | null }[]>('observations.json')
-        .filter((o) => o.index === index && o.year === year && o.measure === (index === 'papi' ? 'total' : 'score') && o.value !== null);
+      const observations = readData<
+        { index: string; year: number; measure: string; unit_name_vi: string; value: number | null }[]
+      >('observations.json').filter(
+        (o) =>
+          o.index === index &&
+          o.year === year &&
+          o.measure === (index === 'papi' ? 'total' : 'score') &&
+          o.value !== null,
+      );
       const rows: { name: string; value: number }[] = [];
-      table.eachRow((row, n) => { if (n > 1 && typeof row.getCell(8).value === 'number') rows.push({ name: String(row.getCell(6).value), value: row.getCell(8).value as number }); });
+      table.eachRow((row, n) => {
+        if (n > 1 && typeof row.getCell(8).value === 'number')
+          rows.push({ name: String(row.getCell(6).value), value: row.getCell(8).value as number });
+      });
       expect(rows.length).toBe(observations.length);
-      for (const o of observations) expect(rows.find((r) => r.name === o.unit_name_vi)?.value, o.unit_name_vi).toBeCloseTo(o.value!, 5);
+      for (const o of observations)
+        expect(rows.find((r) => r.name === o.unit_name_vi)?.value, o.unit_name_vi).toBeCloseTo(o.value!, 5);
       expect(table.getRow(2).getCell(8).numFmt).toMatch(/^0\.0+$/);
       const labels = (table.getColumn(3).values as unknown[]).slice(2).filter(Boolean);
       expect(labels.every((l) => ['cơ quan công bố', 'chiso tính từ điểm công bố'].includes(String(l)))).toBe(true);
       const items = new Map<string, string>();
-      notes.eachRow((row, n) => { if (n > 1) items.set(String(row.getCell(1).value), String(row.getCell(2).value)); });
-      expect([...items.keys()]).toEqual(expect.arrayContaining(['Cơ quan công bố', 'Ngày công bố', 'Phạm vi số liệu', 'Giấy phép số liệu gốc', 'Trích dẫn']));
+      notes.eachRow((row, n) => {
+        if (n > 1) items.set(String(row.getCell(1).value), String(row.getCell(2).value));
+      });
+      expect([...items.keys()]).toEqual(
+        expect.arrayContaining([
+          'Cơ quan công bố',
+          'Ngày công bố',
+          'Phạm vi số liệu',
+          'Giấy phép số liệu gốc',
+          'Trích dẫn',
+        ]),
+      );
       expect([...items.keys()].some((k) => k.startsWith('Nguồn S'))).toBe(true);
       expect(items.get('Trích dẫn')).toContain('chiso, bản phát hành dữ liệu');
       await page.close();
@@ -147,7 +224,10 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}/chi-so/papi/2021/`);
     const figure = page.locator('#papi-2021-map');
-    for (const [link, size] of [['a[href$="papi-2021-map.vi.svg"]', null], ['a[href$="papi-2021-map.vi.16x9.svg"]', [1280, 720]]] as const) {
+    for (const [link, size] of [
+      ['a[href$="papi-2021-map.vi.svg"]', null],
+      ['a[href$="papi-2021-map.vi.16x9.svg"]', [1280, 720]],
+    ] as const) {
       const svg = await (await fetch(server.origin + (await figure.locator(link).getAttribute('href'))!)).text();
       expect(svg).toContain('<title>Bản đồ PAPI 2021</title>');
       expect(svg).toContain('Nguồn: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP');
@@ -156,7 +236,10 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
       expect(svg).toContain('QĐ. Trường Sa');
       if (size) expect(svg).toContain(`width="${size[0]}" height="${size[1]}"`);
     }
-    const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('.png-download').last().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.locator('.png-download').last().click(),
+    ]);
     expect(download.suggestedFilename()).toBe('papi-2021-map.vi.16x9.png');
     const png = readFileSync((await download.path())!);
     expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', 2560, 1440]);

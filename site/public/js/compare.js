@@ -13,12 +13,16 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, 
 const BAND = '#d5dae0';
 const MUTED = '#8a949e';
 const lang = root.dataset.lang;
-const numberFormat = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const numberFormat = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 const tickFormat = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
 const cache = new Map();
 let shown = null; // { data, selection, chosen } of the chart on screen
 
-const text = (key, values = {}) => (root.dataset['text' + key[0].toUpperCase() + key.slice(1)] || '').replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
+const text = (key, values = {}) =>
+  (root.dataset['text' + key[0].toUpperCase() + key.slice(1)] || '').replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
 
 function el(name, attributes = {}, parent) {
   const node = document.createElementNS(SVG, name);
@@ -27,7 +31,14 @@ function el(name, attributes = {}, parent) {
   return node;
 }
 
-const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+const fold = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim();
 
 // ---- The province picker: the multiple select stays the source of truth (FormData reads it); the script shows a
 // typeahead (a datalist) and one chip per chosen province instead of the long list.
@@ -37,28 +48,46 @@ function chosenIds() {
 
 function renderChips() {
   const chips = form.querySelector('[data-chips]');
-  chips.replaceChildren(...[...select.selectedOptions].map((option) => {
-    const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'chip';
-    button.setAttribute('aria-label', text('remove', { name: option.textContent }));
-    button.append(option.textContent, Object.assign(document.createElement('span'), { textContent: ' ×', ariaHidden: 'true' }));
-    button.addEventListener('click', () => { option.selected = false; renderChips(); form.querySelector('[data-typeahead]').focus(); });
-    li.appendChild(button);
-    return li;
-  }));
+  chips.replaceChildren(
+    ...[...select.selectedOptions].map((option) => {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'chip';
+      button.setAttribute('aria-label', text('remove', { name: option.textContent }));
+      button.append(
+        option.textContent,
+        Object.assign(document.createElement('span'), { textContent: ' ×', ariaHidden: 'true' }),
+      );
+      button.addEventListener('click', () => {
+        option.selected = false;
+        renderChips();
+        form.querySelector('[data-typeahead]').focus();
+      });
+      li.appendChild(button);
+      return li;
+    }),
+  );
 }
 
 function enhancePicker() {
   if (!select) return;
   const picker = form.querySelector('[data-picker]');
-  const input = Object.assign(document.createElement('input'), { type: 'text', id: 'compare-typeahead', autocomplete: 'off' });
+  const input = Object.assign(document.createElement('input'), {
+    type: 'text',
+    id: 'compare-typeahead',
+    autocomplete: 'off',
+  });
   input.setAttribute('list', 'compare-names');
   input.setAttribute('data-typeahead', '');
-  const label = Object.assign(document.createElement('label'), { htmlFor: 'compare-typeahead', className: 'visually-hidden', textContent: form.querySelector('[data-picker]').closest('fieldset').querySelector('legend').textContent });
+  const label = Object.assign(document.createElement('label'), {
+    htmlFor: 'compare-typeahead',
+    className: 'visually-hidden',
+    textContent: form.querySelector('[data-picker]').closest('fieldset').querySelector('legend').textContent,
+  });
   const list = Object.assign(document.createElement('datalist'), { id: 'compare-names' });
-  for (const option of select.options) list.appendChild(Object.assign(document.createElement('option'), { value: option.textContent }));
+  for (const option of select.options)
+    list.appendChild(Object.assign(document.createElement('option'), { value: option.textContent }));
   const chips = Object.assign(document.createElement('ul'), { className: 'chips' });
   chips.setAttribute('data-chips', '');
   chips.setAttribute('aria-live', 'polite');
@@ -67,16 +96,23 @@ function enhancePicker() {
   const pick = () => {
     const wanted = fold(input.value);
     if (!wanted) return false;
-    const option = [...select.options].find((o) => fold(o.textContent) === wanted || fold(o.dataset.ascii || '') === wanted);
+    const option = [...select.options].find(
+      (o) => fold(o.textContent) === wanted || fold(o.dataset.ascii || '') === wanted,
+    );
     if (!option) return false;
     hint.textContent = '';
-    if (!option.selected && chosenIds().length >= 5) { hint.textContent = text('tooMany'); return true; }
+    if (!option.selected && chosenIds().length >= 5) {
+      hint.textContent = text('tooMany');
+      return true;
+    }
     option.selected = true;
     input.value = '';
     renderChips();
     return true;
   };
-  input.addEventListener('input', () => { if ([...list.options].some((o) => o.value === input.value)) pick(); });
+  input.addEventListener('input', () => {
+    if ([...list.options].some((o) => o.value === input.value)) pick();
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || !input.value.trim()) return;
     event.preventDefault();
@@ -95,7 +131,10 @@ function selectionFromForm() {
 
 function selectionFromUrl() {
   const params = new URLSearchParams(location.search);
-  const units = params.getAll('p').flatMap((p) => p.split(',')).filter(Boolean);
+  const units = params
+    .getAll('p')
+    .flatMap((p) => p.split(','))
+    .filter(Boolean);
   return { index: params.get('index') || 'papi', measure: params.get('m') === 'rank' ? 'rank' : 'score', units };
 }
 
@@ -140,42 +179,87 @@ function ticks(min, max, count) {
   return list;
 }
 
-const marker = (u, cx, cy, parent, scale = 1) => el('path', { d: u.symbol, transform: `translate(${cx.toFixed(1)},${cy.toFixed(1)}) scale(${scale})`, fill: u.colour }, parent);
+const marker = (u, cx, cy, parent, scale = 1) =>
+  el(
+    'path',
+    { d: u.symbol, transform: `translate(${cx.toFixed(1)},${cy.toFixed(1)}) scale(${scale})`, fill: u.colour },
+    parent,
+  );
 
 /** The chart as an SVG drawn for `width` pixels: on a phone fewer ticks and no end labels (the legend names the lines). */
 function chartSvg(data, selection, chosen, width) {
   const key = selection.measure;
   const narrow = width < 520;
   const height = narrow ? 260 : 320;
-  const left = 48, right = narrow ? 14 : 120, top = 30, bottom = 32;
+  const left = 48,
+    right = narrow ? 14 : 120,
+    top = 30,
+    bottom = 32;
   const years = data.years;
   const values = chosen.flatMap((u) => u[key]).filter((v) => v !== null);
-  let lo = Math.min(...values), hi = Math.max(...values);
-  if (key === 'rank') { lo = 1; hi = Math.max(...chosen.flatMap((u) => u.of).filter((v) => v !== null)); }
-  else { const pad = (hi - lo) * 0.1 || 1; lo -= pad; hi += pad; }
-  const x = (year) => left + (years.length === 1 ? 0.5 : (year - years[0]) / (years[years.length - 1] - years[0])) * (width - left - right);
-  const y = key === 'rank'
-    ? (v) => top + ((v - lo) / (hi - lo || 1)) * (height - top - bottom)
-    : (v) => height - bottom - ((v - lo) / (hi - lo)) * (height - top - bottom);
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': 'compare-title', 'aria-describedby': 'compare-desc', 'font-size': 12, 'font-family': FONT });
+  let lo = Math.min(...values),
+    hi = Math.max(...values);
+  if (key === 'rank') {
+    lo = 1;
+    hi = Math.max(...chosen.flatMap((u) => u.of).filter((v) => v !== null));
+  } else {
+    const pad = (hi - lo) * 0.1 || 1;
+    lo -= pad;
+    hi += pad;
+  }
+  const x = (year) =>
+    left +
+    (years.length === 1 ? 0.5 : (year - years[0]) / (years[years.length - 1] - years[0])) * (width - left - right);
+  const y =
+    key === 'rank'
+      ? (v) => top + ((v - lo) / (hi - lo || 1)) * (height - top - bottom)
+      : (v) => height - bottom - ((v - lo) / (hi - lo)) * (height - top - bottom);
+  const svg = el('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: 'img',
+    'aria-labelledby': 'compare-title',
+    'aria-describedby': 'compare-desc',
+    'font-size': 12,
+    'font-family': FONT,
+  });
   for (const b of data.breaks.filter((b) => b.suppress)) {
-    el('rect', { x: x(b.year - 1), width: x(b.year) - x(b.year - 1), y: top, height: height - top - bottom, fill: BAND, 'fill-opacity': 0.6 }, svg);
+    el(
+      'rect',
+      {
+        x: x(b.year - 1),
+        width: x(b.year) - x(b.year - 1),
+        y: top,
+        height: height - top - bottom,
+        fill: BAND,
+        'fill-opacity': 0.6,
+      },
+      svg,
+    );
   }
   for (const b of data.breaks.filter((b) => !b.suppress)) {
     const bx = (x(b.year - 1) + x(b.year)) / 2;
-    el('line', { x1: bx, x2: bx, y1: top, y2: height - bottom, stroke: MUTED, 'stroke-width': 1, 'stroke-opacity': 0.45 }, svg);
+    el(
+      'line',
+      { x1: bx, x2: bx, y1: top, y2: height - bottom, stroke: MUTED, 'stroke-width': 1, 'stroke-opacity': 0.45 },
+      svg,
+    );
   }
   const rankTicks = (narrow ? [1, 20, 40, 60] : [1, 10, 20, 30, 40, 50, 60]).filter((v) => v <= hi);
   for (const t of key === 'rank' ? rankTicks : ticks(lo, hi, narrow ? 4 : 5)) {
     el('line', { x1: left, x2: width - right, y1: y(t), y2: y(t), stroke: '#e4e7eb' }, svg);
-    el('text', { x: left - 6, y: y(t) + 4, 'text-anchor': 'end', fill: '#52606d' }, svg).textContent = key === 'rank' ? t : tickFormat.format(t);
+    el('text', { x: left - 6, y: y(t) + 4, 'text-anchor': 'end', fill: '#52606d' }, svg).textContent =
+      key === 'rank' ? t : tickFormat.format(t);
   }
   const step = narrow ? (years.length > 10 ? 4 : years.length > 5 ? 2 : 1) : years.length > 12 ? 2 : 1;
   years.forEach((year, i) => {
     if (i % step) return;
-    el('text', { x: x(year), y: height - bottom + 18, 'text-anchor': 'middle', fill: '#52606d' }, svg).textContent = year;
+    el('text', { x: x(year), y: height - bottom + 18, 'text-anchor': 'middle', fill: '#52606d' }, svg).textContent =
+      year;
   });
-  el('text', { x: 4, y: top - 14, fill: '#52606d' }, svg).textContent = key === 'rank' ? `↑ ${text('rank')} (1)` : `↑ ${data.unit === 'percent' ? '%' : text('score')}`;
+  el('text', { x: 4, y: top - 14, fill: '#52606d' }, svg).textContent =
+    key === 'rank' ? `↑ ${text('rank')} (1)` : `↑ ${data.unit === 'percent' ? '%' : text('score')}`;
   const suppressing = data.breaks.filter((b) => b.suppress).map((b) => b.year);
   for (const u of chosen) {
     let d = '';
@@ -196,21 +280,43 @@ function chartSvg(data, selection, chosen, width) {
   }
   if (!narrow) {
     // End labels, nudged apart so they never overlap.
-    const labels = chosen.map((u) => {
-      const last = years.map((year, j) => [year, u[key][j]]).filter(([, v]) => v !== null).pop();
-      return last ? { u, x: x(last[0]) + 9, y: y(last[1]) + 4 } : null;
-    }).filter(Boolean).sort((a, b) => a.y - b.y);
-    labels.forEach((label, k) => { if (k > 0) label.y = Math.max(label.y, labels[k - 1].y + 14); });
-    for (const label of labels) el('text', { x: label.x, y: label.y, fill: label.u.colour, 'font-weight': 600 }, svg).textContent = label.u[lang];
+    const labels = chosen
+      .map((u) => {
+        const last = years
+          .map((year, j) => [year, u[key][j]])
+          .filter(([, v]) => v !== null)
+          .pop();
+        return last ? { u, x: x(last[0]) + 9, y: y(last[1]) + 4 } : null;
+      })
+      .filter(Boolean)
+      .sort((a, b) => a.y - b.y);
+    labels.forEach((label, k) => {
+      if (k > 0) label.y = Math.max(label.y, labels[k - 1].y + 14);
+    });
+    for (const label of labels)
+      el('text', { x: label.x, y: label.y, fill: label.u.colour, 'font-weight': 600 }, svg).textContent = label.u[lang];
   }
   return svg;
 }
 
 function legendItems(data, chosen) {
   return [
-    ...chosen.map((u) => ({ label: u[lang], draw: (s) => marker(u, 7, 7, s, 1.2), href: (lang === 'vi' ? '/tinh/' : '/en/provinces/') + u.id + '/' })),
-    ...(data.breaks.some((b) => b.suppress) ? [{ label: text('notComparable'), draw: (s) => el('rect', { x: 3, y: 0, width: 8, height: 14, fill: BAND }, s) }] : []),
-    ...(data.breaks.some((b) => !b.suppress) ? [{ label: text('caution'), draw: (s) => el('line', { x1: 7, x2: 7, y1: 0, y2: 14, stroke: MUTED, 'stroke-width': 1 }, s) }] : []),
+    ...chosen.map((u) => ({
+      label: u[lang],
+      draw: (s) => marker(u, 7, 7, s, 1.2),
+      href: (lang === 'vi' ? '/tinh/' : '/en/provinces/') + u.id + '/',
+    })),
+    ...(data.breaks.some((b) => b.suppress)
+      ? [{ label: text('notComparable'), draw: (s) => el('rect', { x: 3, y: 0, width: 8, height: 14, fill: BAND }, s) }]
+      : []),
+    ...(data.breaks.some((b) => !b.suppress)
+      ? [
+          {
+            label: text('caution'),
+            draw: (s) => el('line', { x1: 7, x2: 7, y1: 0, y2: 14, stroke: MUTED, 'stroke-width': 1 }, s),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -227,10 +333,18 @@ function draw(data, selection) {
   const chosen = selection.units.map((id) => known.get(id)).filter((u) => u && u[key].some((v) => v !== null));
   const missing = selection.units.filter((id) => !chosen.some((u) => u.id === id));
   const missingBox = root.querySelector('[data-compare-missing]');
-  const nameOf = (id) => known.get(id)?.[lang] ?? [...(select?.options ?? [])].find((o) => o.value === id)?.textContent ?? id;
+  const nameOf = (id) =>
+    known.get(id)?.[lang] ?? [...(select?.options ?? [])].find((o) => o.value === id)?.textContent ?? id;
   missingBox.hidden = missing.length === 0;
-  missingBox.textContent = missing.length ? text('cannotPlot', { names: missing.map(nameOf).join(', '), index: data.name[lang] }) : '';
-  if (!chosen.length) { output.querySelector('[data-compare-chart]').replaceChildren(); output.hidden = false; shown = null; return; }
+  missingBox.textContent = missing.length
+    ? text('cannotPlot', { names: missing.map(nameOf).join(', '), index: data.name[lang] })
+    : '';
+  if (!chosen.length) {
+    output.querySelector('[data-compare-chart]').replaceChildren();
+    output.hidden = false;
+    shown = null;
+    return;
+  }
   const box = output.querySelector('[data-compare-chart]');
   output.hidden = false;
   const width = Math.max(300, Math.min(900, Math.floor(box.clientWidth || root.clientWidth || 680)));
@@ -238,15 +352,19 @@ function draw(data, selection) {
   document.getElementById('compare-title').textContent = titleOf(data, selection, chosen);
   document.getElementById('compare-desc').textContent = text('desc');
   const legend = output.querySelector('[data-compare-legend]');
-  legend.replaceChildren(...legendItems(data, chosen).map((item) => {
-    const li = document.createElement('li');
-    const swatch = el('svg', { width: 14, height: 14, viewBox: '0 0 14 14', 'aria-hidden': 'true', class: 'swatch' });
-    item.draw(swatch);
-    const label = item.href ? Object.assign(document.createElement('a'), { href: item.href, textContent: item.label }) : document.createTextNode(item.label);
-    if (root.dataset.embed !== undefined && item.href) label.target = '_top';
-    li.append(swatch, label);
-    return li;
-  }));
+  legend.replaceChildren(
+    ...legendItems(data, chosen).map((item) => {
+      const li = document.createElement('li');
+      const swatch = el('svg', { width: 14, height: 14, viewBox: '0 0 14 14', 'aria-hidden': 'true', class: 'swatch' });
+      item.draw(swatch);
+      const label = item.href
+        ? Object.assign(document.createElement('a'), { href: item.href, textContent: item.label })
+        : document.createTextNode(item.label);
+      if (root.dataset.embed !== undefined && item.href) label.target = '_top';
+      li.append(swatch, label);
+      return li;
+    }),
+  );
   const sourceLine = root.querySelector('[data-compare-source]');
   if (sourceLine) sourceLine.textContent = sourceOf(data);
   const open = root.querySelector('[data-compare-open]');
@@ -258,14 +376,18 @@ function draw(data, selection) {
   if (permalink) {
     permalink.value = `${root.dataset.pageBase}?${query(selection)}`;
     const title = titleOf(data, selection, chosen).replace(/"/g, '&quot;');
-    root.querySelector('[data-compare-embed]').value = `<iframe src="${root.dataset.embedBase}?${query(selection)}" title="${title}" width="100%" height="520" loading="lazy" style="border:0"></iframe>`;
+    root.querySelector('[data-compare-embed]').value =
+      `<iframe src="${root.dataset.embedBase}?${query(selection)}" title="${title}" width="100%" height="520" loading="lazy" style="border:0"></iframe>`;
   }
 }
 
 /** Every year of the range, one column per province; a year without a figure says so. */
 function peopleRows(data, selection, chosen) {
   const key = selection.measure;
-  return data.years.map((year, j) => [year, ...chosen.map((u) => (u[key][j] === null ? null : key === 'rank' ? `${u.rank[j]}/${u.of[j]}` : u[key][j]))]);
+  return data.years.map((year, j) => [
+    year,
+    ...chosen.map((u) => (u[key][j] === null ? null : key === 'rank' ? `${u.rank[j]}/${u.of[j]}` : u[key][j])),
+  ]);
 }
 
 function dataTable(data, selection, chosen) {
@@ -281,7 +403,8 @@ function dataTable(data, selection, chosen) {
     for (const value of cells) {
       const cell = row.insertCell();
       cell.className = value === null ? 'mark' : 'num';
-      cell.textContent = value === null ? text('missing') : typeof value === 'number' ? format(value, data, 'score') : value;
+      cell.textContent =
+        value === null ? text('missing') : typeof value === 'number' ? format(value, data, 'score') : value;
     }
   }
   return table;
@@ -303,7 +426,8 @@ function save(name, blob) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
-const fileBase = ({ data, selection, chosen }) => `chiso-${data.index}-${selection.measure}-${chosen.map((u) => u.id).join('-')}`;
+const fileBase = ({ data, selection, chosen }) =>
+  `chiso-${data.index}-${selection.measure}-${chosen.map((u) => u.id).join('-')}`;
 
 /** The chart with its title above and the legend, source and credit below, so the file stands on its own. */
 function framedSvg({ data, selection, chosen }) {
@@ -313,16 +437,24 @@ function framedSvg({ data, selection, chosen }) {
   const items = legendItems(data, chosen);
   const svg = el('svg', { xmlns: SVG, width, height: 0, viewBox: '', 'font-family': FONT, 'font-size': 12 });
   el('rect', { width: '100%', height: '100%', fill: '#ffffff' }, svg);
-  el('text', { x: 16, y: 30, 'font-size': 18, 'font-weight': 700, fill: '#1f2933' }, svg).textContent = titleOf(data, selection, chosen);
+  el('text', { x: 16, y: 30, 'font-size': 18, 'font-weight': 700, fill: '#1f2933' }, svg).textContent = titleOf(
+    data,
+    selection,
+    chosen,
+  );
   el('text', { x: 16, y: 50, fill: '#52606d' }, svg).textContent = text('desc');
   chart.setAttribute('x', 16);
   chart.setAttribute('y', 60);
   chart.removeAttribute('role');
   svg.appendChild(chart);
-  let lx = 16, ly = 60 + chartHeight + 20;
+  let lx = 16,
+    ly = 60 + chartHeight + 20;
   for (const item of items) {
     const w = 26 + item.label.length * 7;
-    if (lx + w > width - 16) { lx = 16; ly += 20; }
+    if (lx + w > width - 16) {
+      lx = 16;
+      ly += 20;
+    }
     const g = el('g', { transform: `translate(${lx},${ly - 11})` }, svg);
     item.draw(g);
     el('text', { x: lx + 20, y: ly, fill: '#1f2933' }, svg).textContent = item.label;
@@ -330,7 +462,8 @@ function framedSvg({ data, selection, chosen }) {
   }
   const footer = ly + 28;
   el('text', { x: 16, y: footer, fill: '#52606d' }, svg).textContent = sourceOf(data);
-  el('text', { x: 16, y: footer + 18, fill: '#52606d' }, svg).textContent = `${root.dataset.pageBase}?${query(selection)}`;
+  el('text', { x: 16, y: footer + 18, fill: '#52606d' }, svg).textContent =
+    `${root.dataset.pageBase}?${query(selection)}`;
   const height = footer + 32;
   svg.setAttribute('height', height);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -338,17 +471,41 @@ function framedSvg({ data, selection, chosen }) {
 }
 
 const downloads = {
-  people: (s) => save(`${fileBase(s)}.csv`, new Blob(['\ufeff' + csv([[text('year'), ...s.chosen.map((u) => u[lang])], ...peopleRows(s.data, s.selection, s.chosen)])], { type: 'text/csv;charset=utf-8' })),
-  tidy: (s) => save(`${fileBase(s)}-tidy.csv`, new Blob([csv([
-    ['index', 'unit_id', 'unit_name_vi', 'unit_name_en', 'year', 'value', 'rank', 'rank_of'],
-    ...s.chosen.flatMap((u) => s.data.years.map((year, j) => [s.data.index, u.id, u.vi, u.en, year, u.score[j], u.rank[j], u.of[j]])),
-  ])], { type: 'text/csv;charset=utf-8' })),
+  people: (s) =>
+    save(
+      `${fileBase(s)}.csv`,
+      new Blob(
+        [
+          '\ufeff' +
+            csv([[text('year'), ...s.chosen.map((u) => u[lang])], ...peopleRows(s.data, s.selection, s.chosen)]),
+        ],
+        { type: 'text/csv;charset=utf-8' },
+      ),
+    ),
+  tidy: (s) =>
+    save(
+      `${fileBase(s)}-tidy.csv`,
+      new Blob(
+        [
+          csv([
+            ['index', 'unit_id', 'unit_name_vi', 'unit_name_en', 'year', 'value', 'rank', 'rank_of'],
+            ...s.chosen.flatMap((u) =>
+              s.data.years.map((year, j) => [s.data.index, u.id, u.vi, u.en, year, u.score[j], u.rank[j], u.of[j]]),
+            ),
+          ]),
+        ],
+        { type: 'text/csv;charset=utf-8' },
+      ),
+    ),
   svg: (s) => save(`${fileBase(s)}.svg`, new Blob([framedSvg(s)], { type: 'image/svg+xml' })),
   png: (s) => {
     const url = URL.createObjectURL(new Blob([framedSvg(s)], { type: 'image/svg+xml' }));
     const image = new Image();
     image.onload = () => {
-      const canvas = Object.assign(document.createElement('canvas'), { width: image.naturalWidth * 2, height: image.naturalHeight * 2 });
+      const canvas = Object.assign(document.createElement('canvas'), {
+        width: image.naturalWidth * 2,
+        height: image.naturalHeight * 2,
+      });
       const context = canvas.getContext('2d');
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, canvas.width, canvas.height);
@@ -361,15 +518,22 @@ const downloads = {
 };
 
 for (const button of root.querySelectorAll('[data-compare-download]')) {
-  button.addEventListener('click', () => { if (shown) downloads[button.dataset.compareDownload](shown); });
+  button.addEventListener('click', () => {
+    if (shown) downloads[button.dataset.compareDownload](shown);
+  });
 }
 for (const button of root.querySelectorAll('[data-copy-field]')) {
-  if (!navigator.clipboard) { button.hidden = true; continue; }
+  if (!navigator.clipboard) {
+    button.hidden = true;
+    continue;
+  }
   const label = button.textContent;
   button.addEventListener('click', () => {
     navigator.clipboard.writeText(document.getElementById(button.dataset.copyField).value).then(() => {
       button.textContent = text('copied');
-      setTimeout(() => { button.textContent = label; }, 2000);
+      setTimeout(() => {
+        button.textContent = label;
+      }, 2000);
     });
   });
 }
@@ -402,7 +566,9 @@ window.addEventListener('popstate', () => {
 let resizeTimer;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => { if (shown) draw(shown.data, shown.selection); }, 200);
+  resizeTimer = setTimeout(() => {
+    if (shown) draw(shown.data, shown.selection);
+  }, 200);
 });
 const initial = selectionFromUrl();
 applyToForm(initial);

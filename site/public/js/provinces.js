@@ -3,7 +3,14 @@ const box = document.querySelector('[data-unit-filter]');
 const items = [...document.querySelectorAll('[data-unit-list] li')];
 const count = box.querySelector('[data-filter-count]');
 const input = box.querySelector('input');
-const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+const fold = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim();
 box.hidden = false;
 function apply() {
   const wanted = fold(input.value);

@@ -11,7 +11,10 @@ for (const block of document.querySelectorAll('[data-ranking]')) {
   function showCount() {
     if (!count) return;
     const shown = rows.filter((row) => !row.hidden).length;
-    count.textContent = count.dataset.countTemplate.replace('{n}', shown.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'));
+    count.textContent = count.dataset.countTemplate.replace(
+      '{n}',
+      shown.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
+    );
   }
 
   if (tools && select) {

@@ -7,30 +7,51 @@ const status = document.querySelector('[data-search-status]');
 const list = document.querySelector('[data-search-results]');
 let pagefind;
 
-const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 async function run(query) {
   section.hidden = false;
-  if (!query.trim()) { section.hidden = true; return; }
+  if (!query.trim()) {
+    section.hidden = true;
+    return;
+  }
   pagefind ??= await import('/pagefind/pagefind.js');
   const search = await pagefind.search(query);
   // A page whose title is the name searched for comes first ("phu tho" → Phú Thọ, then Phú Thọ from 1/7/2025).
   const wanted = fold(query);
-  const named = (r) => { const title = fold(r.meta.title || ''); return title === wanted ? 2 : title.startsWith(wanted + ' (') ? 1 : 0; };
+  const named = (r) => {
+    const title = fold(r.meta.title || '');
+    return title === wanted ? 2 : title.startsWith(wanted + ' (') ? 1 : 0;
+  };
   const results = (await Promise.all(search.results.slice(0, 40).map((r) => r.data())))
-    .map((r, i) => ({ r, i })).sort((a, b) => named(b.r) - named(a.r) || a.i - b.i).slice(0, 20).map(({ r }) => r);
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => named(b.r) - named(a.r) || a.i - b.i)
+    .slice(0, 20)
+    .map(({ r }) => r);
   if (input.value !== query) return;
-  status.textContent = (results.length ? status.dataset.textCount : status.dataset.textNone).replace('{q}', query).replace('{n}', String(search.results.length));
-  list.replaceChildren(...results.map((result) => {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = result.url;
-    link.textContent = result.meta.title || result.url;
-    const excerpt = document.createElement('p');
-    excerpt.innerHTML = result.excerpt;
-    item.append(link, excerpt);
-    return item;
-  }));
+  status.textContent = (results.length ? status.dataset.textCount : status.dataset.textNone)
+    .replace('{q}', query)
+    .replace('{n}', String(search.results.length));
+  list.replaceChildren(
+    ...results.map((result) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = result.url;
+      link.textContent = result.meta.title || result.url;
+      const excerpt = document.createElement('p');
+      excerpt.innerHTML = result.excerpt;
+      item.append(link, excerpt);
+      return item;
+    }),
+  );
 }
 
 const initial = new URLSearchParams(location.search).get('q') ?? '';

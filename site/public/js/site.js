@@ -5,7 +5,9 @@
   // On pages whose state is in the address (compare, SQL), the other language opens with the same selection.
   document.querySelectorAll('.lang-switch[data-keep-query]').forEach(function (link) {
     var base = link.getAttribute('href');
-    link.addEventListener('click', function () { link.setAttribute('href', base + location.search); });
+    link.addEventListener('click', function () {
+      link.setAttribute('href', base + location.search);
+    });
   });
 
   // Copy buttons beside the ready-to-quote sentences.
@@ -17,10 +19,14 @@
       var source = document.getElementById(button.getAttribute('data-copy'));
       if (!source) return;
       var copy = source.cloneNode(true);
-      copy.querySelectorAll('sup').forEach(function (s) { s.remove(); });
+      copy.querySelectorAll('sup').forEach(function (s) {
+        s.remove();
+      });
       navigator.clipboard.writeText(copy.textContent.replace(/\s+/g, ' ').trim()).then(function () {
         button.textContent = button.getAttribute('data-copied');
-        setTimeout(function () { button.textContent = label; }, 2000);
+        setTimeout(function () {
+          button.textContent = label;
+        }, 2000);
       });
     });
   });
@@ -30,7 +36,9 @@
     button.hidden = false;
     button.addEventListener('click', function () {
       fetch(button.getAttribute('data-svg'))
-        .then(function (response) { return response.text(); })
+        .then(function (response) {
+          return response.text();
+        })
         .then(function (text) {
           var blob = new Blob([text], { type: 'image/svg+xml' });
           var url = URL.createObjectURL(blob);
@@ -54,7 +62,9 @@
               link.remove();
             }, 'image/png');
           };
-          image.onerror = function () { console.error('PNG: the chart could not be drawn from ' + button.getAttribute('data-svg')); };
+          image.onerror = function () {
+            console.error('PNG: the chart could not be drawn from ' + button.getAttribute('data-svg'));
+          };
           image.src = url;
         });
     });

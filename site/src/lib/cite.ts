@@ -9,10 +9,16 @@ import { pressPublisher } from './quotes';
 const SITE = process.env.CHISO_SITE_URL ?? 'https://chiso.vn';
 export const permalink = (path: string) => new URL(path, SITE).href;
 
-export interface Citation { lang: Lang; text: string }
+export interface Citation {
+  lang: Lang;
+  text: string;
+}
 
 /** Whose figures are cited: one edition (index and year), one index across its editions, or (absent) all four. */
-export interface CitedSource { index: string; year?: number }
+export interface CitedSource {
+  index: string;
+  year?: number;
+}
 
 function publisherPart(lang: Lang, source?: CitedSource): string {
   if (source?.year !== undefined) {
@@ -25,18 +31,25 @@ function publisherPart(lang: Lang, source?: CitedSource): string {
     const years = editionsOf(source.index).map((e) => e.year);
     return `${def.publisher[lang].split(' (')[0]} (${years[0]}–${years.at(-1)}). ${def.name[lang]}.`;
   }
-  return lang === 'vi' ? 'Số liệu gốc: Bộ Nội vụ; CECODES, VFF-CRT, RTA và UNDP; VCCI.' : 'Original figures: Ministry of Home Affairs; CECODES, VFF-CRT, RTA and UNDP; VCCI.';
+  return lang === 'vi'
+    ? 'Số liệu gốc: Bộ Nội vụ; CECODES, VFF-CRT, RTA và UNDP; VCCI.'
+    : 'Original figures: Ministry of Home Affairs; CECODES, VFF-CRT, RTA and UNDP; VCCI.';
 }
 
 /** One citation; `link` is the full permalink of what is cited (a page, or a chart on its page). */
 export function citation(lang: Lang, link: string, subject: string, source?: CitedSource): Citation {
-  const compiled = lang === 'vi'
-    ? `Tổng hợp: chiso, bản phát hành dữ liệu ${release.version} (${formatDate(release.date, lang)}), “${subject}”, ${link}`
-    : `Compiled by chiso, data release ${release.version} (${formatDate(release.date, lang)}), “${subject}”, ${link}`;
+  const compiled =
+    lang === 'vi'
+      ? `Tổng hợp: chiso, bản phát hành dữ liệu ${release.version} (${formatDate(release.date, lang)}), “${subject}”, ${link}`
+      : `Compiled by chiso, data release ${release.version} (${formatDate(release.date, lang)}), “${subject}”, ${link}`;
   return { lang, text: `${publisherPart(lang, source)} ${compiled}` };
 }
 
 /** Citations of a page about one edition (or an index, or a province when index/year are absent), in both languages. */
-export function citations(path: { vi: string; en: string }, subject: { vi: string; en: string }, ed?: { index: string; year: number }): Citation[] {
+export function citations(
+  path: { vi: string; en: string },
+  subject: { vi: string; en: string },
+  ed?: { index: string; year: number },
+): Citation[] {
   return (['vi', 'en'] as Lang[]).map((lang) => citation(lang, permalink(path[lang]), subject[lang], ed));
 }

@@ -20,11 +20,18 @@ export function compareTextAttributes(lang: Lang): Record<string, string> {
     caution: vi ? 'đổi phương pháp, so sánh thận trọng' : 'method change, compare with caution',
     missing: vi ? 'chưa có số liệu' : 'no data yet',
     cannotPlot: vi ? '{names}: chiso chưa có số liệu {index}' : '{names}: chiso has no {index} figures yet',
-    source: vi ? 'Nguồn: {publisher}. Biểu đồ: chiso.vn (CC BY 4.0).' : 'Source: {publisher}. Chart: chiso.vn (CC BY 4.0).',
+    source: vi
+      ? 'Nguồn: {publisher}. Biểu đồ: chiso.vn (CC BY 4.0).'
+      : 'Source: {publisher}. Chart: chiso.vn (CC BY 4.0).',
     remove: vi ? 'Bỏ {name}' : 'Remove {name}',
     unknown: vi ? 'Không có tỉnh, thành phố tên “{name}”.' : 'No province called “{name}”.',
     tooMany: vi ? 'Tối đa 5 tỉnh, thành phố.' : 'At most 5 provinces.',
     copied: tr('copied'),
   };
-  return Object.fromEntries(Object.entries(text).map(([key, value]) => [`data-text-${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, value]));
+  return Object.fromEntries(
+    Object.entries(text).map(([key, value]) => [
+      `data-text-${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`,
+      value,
+    ]),
+  );
 }

@@ -4,13 +4,22 @@ import { breaksFor, editionYears, headlineMeasure, indexDefinition, legacyUnits,
 import { provinceStyle, symbolPath } from './charts/province-style';
 
 export interface CompareSeries {
-  index: string; name: { vi: string; en: string }; publisher: { vi: string; en: string }; unit: 'points' | 'percent';
+  index: string;
+  name: { vi: string; en: string };
+  publisher: { vi: string; en: string };
+  unit: 'points' | 'percent';
   years: number[];
   /** suppress: not comparable across the break (gap and band, no change computed); otherwise compare with caution. */
   breaks: { year: number; suppress: boolean }[];
   units: {
-    id: string; vi: string; en: string; colour: string; symbol: string;
-    score: (number | null)[]; rank: (number | null)[]; of: (number | null)[];
+    id: string;
+    vi: string;
+    en: string;
+    colour: string;
+    symbol: string;
+    score: (number | null)[];
+    rank: (number | null)[];
+    of: (number | null)[];
   }[];
 }
 
@@ -26,17 +35,25 @@ export function compareSeries(index: string): CompareSeries {
     publisher: def.publisher,
     unit: headlineMeasure(index).unit,
     years,
-    breaks: breaksFor(index, def.headline).filter((b) => b.year > first).map((b) => ({ year: b.year, suppress: b.suppress_changes })),
+    breaks: breaksFor(index, def.headline)
+      .filter((b) => b.year > first)
+      .map((b) => ({ year: b.year, suppress: b.suppress_changes })),
     units: legacyUnits.flatMap((u) => {
       const mine = new Map(rows.filter((o) => o.unit_id === u.unit_id).map((o) => [o.year, o]));
       if (![...mine.values()].some((o) => o.value !== null || o.rank !== null)) return [];
       const style = provinceStyle(u.unit_id);
-      return [{
-        id: u.unit_id, vi: u.name_vi, en: u.name_en, colour: style.colour, symbol: symbolPath(style.symbol),
-        score: years.map((y) => (mine.get(y)?.value ?? null)),
-        rank: years.map((y) => (mine.get(y)?.rank ?? null)),
-        of: years.map((y) => (mine.get(y)?.rank_of ?? null)),
-      }];
+      return [
+        {
+          id: u.unit_id,
+          vi: u.name_vi,
+          en: u.name_en,
+          colour: style.colour,
+          symbol: symbolPath(style.symbol),
+          score: years.map((y) => mine.get(y)?.value ?? null),
+          rank: years.map((y) => mine.get(y)?.rank ?? null),
+          of: years.map((y) => mine.get(y)?.rank_of ?? null),
+        },
+      ];
     }),
   };
 }

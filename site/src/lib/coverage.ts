@@ -35,17 +35,20 @@ export function coverage(index: string, year: number, lang: Lang): Coverage {
   const notPublished = e[`not_published_${lang}`];
   let sentence: string;
   if (complete) {
-    sentence = lang === 'vi'
-      ? `Đầy đủ: ${collected}/${e.universe_size} tỉnh, thành phố có số liệu công bố${notScored ? `; ${notScored} tỉnh không được ${publisher} chấm điểm` : ''}.`
-      : `Complete: ${collected} of ${e.universe_size} provinces have published figures${notScored ? `; ${notScored} not scored by the publisher` : ''}.`;
+    sentence =
+      lang === 'vi'
+        ? `Đầy đủ: ${collected}/${e.universe_size} tỉnh, thành phố có số liệu công bố${notScored ? `; ${notScored} tỉnh không được ${publisher} chấm điểm` : ''}.`
+        : `Complete: ${collected} of ${e.universe_size} provinces have published figures${notScored ? `; ${notScored} not scored by the publisher` : ''}.`;
   } else if (notPublished) {
-    sentence = lang === 'vi'
-      ? `chiso đã thu thập ${short} tỉnh. ${publisher} không công bố: ${notPublished.charAt(0).toLowerCase()}${notPublished.slice(1)}.`
-      : `chiso has collected ${short} provinces. Not published by ${publisher}: ${notPublished.charAt(0).toLowerCase()}${notPublished.slice(1)}.`;
+    sentence =
+      lang === 'vi'
+        ? `chiso đã thu thập ${short} tỉnh. ${publisher} không công bố: ${notPublished.charAt(0).toLowerCase()}${notPublished.slice(1)}.`
+        : `chiso has collected ${short} provinces. Not published by ${publisher}: ${notPublished.charAt(0).toLowerCase()}${notPublished.slice(1)}.`;
   } else {
-    sentence = lang === 'vi'
-      ? `chiso đã thu thập ${short} tỉnh từ báo chí và cổng thông tin; bảng đầy đủ ${e.universe_size} tỉnh nằm trong báo cáo của ${publisher} (${new URL(def.url).hostname.replace(/^www\./, '')}), chiso chưa thu thập.`
-      : `chiso has collected ${short} provinces from the press and official portals; the full table of ${e.universe_size} is in ${publisher}'s report (${new URL(def.url).hostname.replace(/^www\./, '')}), not yet collected by chiso.`;
+    sentence =
+      lang === 'vi'
+        ? `chiso đã thu thập ${short} tỉnh từ báo chí và cổng thông tin; bảng đầy đủ ${e.universe_size} tỉnh nằm trong báo cáo của ${publisher} (${new URL(def.url).hostname.replace(/^www\./, '')}), chiso chưa thu thập.`
+        : `chiso has collected ${short} provinces from the press and official portals; the full table of ${e.universe_size} is in ${publisher}'s report (${new URL(def.url).hostname.replace(/^www\./, '')}), not yet collected by chiso.`;
   }
   return { universe: e.universe_size, collected, notScored, missing, complete, short, sentence };
 }
@@ -70,5 +73,7 @@ export function unitAbsence(index: string, unitSets: string[], name: string, lan
       ? `chiso chưa thu thập được số liệu ${def.name.vi} của ${name}. ${partial.length}/${list.length} kỳ mới có một phần các tỉnh (lấy từ báo chí và cổng thông tin); bảng đầy đủ nằm trong báo cáo của ${publisher} (${host}).`
       : `chiso has not yet collected ${def.name.en} figures for ${name}. ${partial.length} of ${list.length} editions have only some provinces (from the press and official portals); the full tables are in ${publisher}'s reports (${host}).`;
   }
-  return lang === 'vi' ? `${publisher} không chấm điểm ${name} trong các kỳ đã công bố.` : `${publisher} did not score ${name} in its published editions.`;
+  return lang === 'vi'
+    ? `${publisher} không chấm điểm ${name} trong các kỳ đã công bố.`
+    : `${publisher} did not score ${name} in its published editions.`;
 }

@@ -7,83 +7,242 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Lang = 'vi' | 'en';
-export interface Text { vi: string; en: string }
+export interface Text {
+  vi: string;
+  en: string;
+}
 
 export interface Observation {
-  index: string; year: number; unit_set: string; unit_id: string; unit_name_vi: string; unit_name_en: string;
-  gso_code: string | null; region: string | null; measure: string; value: number | null;
-  rank: number | null; rank_of: number; rank_source: 'published' | 'computed' | null; computed_rank: number | null;
-  units_scored: number; rank_change: number | null; value_change: number | null; previous_year: number | null;
+  index: string;
+  year: number;
+  unit_set: string;
+  unit_id: string;
+  unit_name_vi: string;
+  unit_name_en: string;
+  gso_code: string | null;
+  region: string | null;
+  measure: string;
+  value: number | null;
+  rank: number | null;
+  rank_of: number;
+  rank_source: 'published' | 'computed' | null;
+  computed_rank: number | null;
+  units_scored: number;
+  rank_change: number | null;
+  value_change: number | null;
+  previous_year: number | null;
   /** The change as the source printed it ("tăng 32 bậc" = 32), where one was printed. */
   published_rank_change?: number | null;
-  change_note: 'first-edition' | 'unit-set-change' | 'comparability-break' | 'not-in-previous-edition' | 'not-scored' | 'not-scored-in-previous-edition' | 'ranked-units-differ' | null;
-  group: string | null; group_source: 'published' | 'computed' | null;
-  status: 'published' | 'not-scored'; status_note_vi: string | null; status_note_en: string | null;
-  source_id: string | null; source_url: string | null; raw_file: string | null; raw_sheet: string | null; raw_cell: string | null;
+  change_note:
+    | 'first-edition'
+    | 'unit-set-change'
+    | 'comparability-break'
+    | 'not-in-previous-edition'
+    | 'not-scored'
+    | 'not-scored-in-previous-edition'
+    | 'ranked-units-differ'
+    | null;
+  group: string | null;
+  group_source: 'published' | 'computed' | null;
+  status: 'published' | 'not-scored';
+  status_note_vi: string | null;
+  status_note_en: string | null;
+  source_id: string | null;
+  source_url: string | null;
+  raw_file: string | null;
+  raw_sheet: string | null;
+  raw_cell: string | null;
 }
 
 export interface Unit {
-  unit_id: string; era: 'legacy' | 'merged'; unit_sets: string; name_vi: string; name_en: string;
-  official_name_vi: string; type: string; gso_code: string | null; gso_code_vintage: string | null;
-  iso_3166_2: string | null; region_id: string | null; region_vi: string | null; region_en: string | null;
-  valid_from: string | null; valid_to: string | null; successor_id: string | null; aliases: string;
+  unit_id: string;
+  era: 'legacy' | 'merged';
+  unit_sets: string;
+  name_vi: string;
+  name_en: string;
+  official_name_vi: string;
+  type: string;
+  gso_code: string | null;
+  gso_code_vintage: string | null;
+  iso_3166_2: string | null;
+  region_id: string | null;
+  region_vi: string | null;
+  region_en: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_id: string | null;
+  aliases: string;
 }
 
 export interface MeasureScale {
-  index: string; measure: string; name_vi: string; name_en: string; unit: 'points' | 'percent';
-  direction: string; from_year: number; to_year: number | null; scale_min: number; scale_max: number;
-  is_headline: boolean; note_vi: string | null; note_en: string | null;
+  index: string;
+  measure: string;
+  name_vi: string;
+  name_en: string;
+  unit: 'points' | 'percent';
+  direction: string;
+  from_year: number;
+  to_year: number | null;
+  scale_min: number;
+  scale_max: number;
+  is_headline: boolean;
+  note_vi: string | null;
+  note_en: string | null;
 }
 
 export interface Edition {
-  index: string; year: number; unit_set: string; published: string | null; publisher: string;
-  title_vi: string; title_en: string; methodology_vi: string; methodology_en: string; scale_vi: string; scale_en: string;
-  universe_size: number; headline_scored: number; headline_not_scored: number; headline_published_ranks: number;
-  headline_complete: boolean; complete_measures: string | null; observations: number;
-  independent_figures_checked?: number; independent_figures_agree?: number; independent_figures_declared?: number;
-  not_published_vi: string | null; not_published_en: string | null; license_vi: string; license_en: string;
-  notes_vi: string | null; notes_en: string | null; folder: string; source_urls: string | null;
+  index: string;
+  year: number;
+  unit_set: string;
+  published: string | null;
+  publisher: string;
+  title_vi: string;
+  title_en: string;
+  methodology_vi: string;
+  methodology_en: string;
+  scale_vi: string;
+  scale_en: string;
+  universe_size: number;
+  headline_scored: number;
+  headline_not_scored: number;
+  headline_published_ranks: number;
+  headline_complete: boolean;
+  complete_measures: string | null;
+  observations: number;
+  independent_figures_checked?: number;
+  independent_figures_agree?: number;
+  independent_figures_declared?: number;
+  not_published_vi: string | null;
+  not_published_en: string | null;
+  license_vi: string;
+  license_en: string;
+  notes_vi: string | null;
+  notes_en: string | null;
+  folder: string;
+  source_urls: string | null;
 }
 
 export interface RegionalAverage {
-  index: string; year: number; measure: string; area_id: string; area_name_vi: string; area_name_en: string;
-  mean_value: number; units_scored: number; units: number;
+  index: string;
+  year: number;
+  measure: string;
+  area_id: string;
+  area_name_vi: string;
+  area_name_en: string;
+  mean_value: number;
+  units_scored: number;
+  units: number;
   /** The average printed by the publisher or the press, with its source (null where none was found). */
-  published_value: number | null; published_source_id: string | null; published_source_url: string | null;
+  published_value: number | null;
+  published_source_id: string | null;
+  published_source_url: string | null;
 }
 
 export interface SourceValue {
-  index: string; year: number; unit_id: string | null; area_id: string | null; measure: string;
-  field: 'value' | 'rank' | 'rank_change' | 'group' | 'average'; value: number | null; label: string | null;
-  source_id: string; source_url: string | null; source_publisher: string | null; source_kind: string | null;
-  chiso_value: number | null; chiso_label: string | null; agrees: boolean | null; declared: string | null;
+  index: string;
+  year: number;
+  unit_id: string | null;
+  area_id: string | null;
+  measure: string;
+  field: 'value' | 'rank' | 'rank_change' | 'group' | 'average';
+  value: number | null;
+  label: string | null;
+  source_id: string;
+  source_url: string | null;
+  source_publisher: string | null;
+  source_kind: string | null;
+  chiso_value: number | null;
+  chiso_label: string | null;
+  agrees: boolean | null;
+  declared: string | null;
 }
 
 export interface QualityRow {
-  check: string; severity: 'warning' | 'error' | 'summary'; index: string; year: number; unit_id: string | null;
-  measure: string | null; published: number | null; computed: number | null; message: string;
-  raw_file: string | null; raw_cell: string | null; units_checked: number | null; units_failed: number | null;
+  check: string;
+  severity: 'warning' | 'error' | 'summary';
+  index: string;
+  year: number;
+  unit_id: string | null;
+  measure: string | null;
+  published: number | null;
+  computed: number | null;
+  message: string;
+  raw_file: string | null;
+  raw_cell: string | null;
+  units_checked: number | null;
+  units_failed: number | null;
 }
 
-export interface Break { year: number; measures?: string[]; suppress_changes: boolean; note: Text }
-export interface GroupLabel { id: string; vi: string; en: string }
+export interface Break {
+  year: number;
+  measures?: string[];
+  suppress_changes: boolean;
+  note: Text;
+}
+export interface GroupLabel {
+  id: string;
+  vi: string;
+  en: string;
+}
 export interface IndexDefinition {
-  id: string; name: Text; full_name: Text; publisher: Text; url: string; description: Text; headline: string;
+  id: string;
+  name: Text;
+  full_name: Text;
+  publisher: Text;
+  url: string;
+  description: Text;
+  headline: string;
   measures: { id: string; name: Text; unit: 'points' | 'percent' }[];
   groups: { method: string; labels: GroupLabel[]; note?: Text };
   breaks: Break[];
 }
 
-export interface DataPackageResource { name: string; path: string; format: string; bytes: number; hash: string; title: string; 'x-title-vi'?: string }
-export interface DataPackage {
-  name: string; title: string; 'x-title-vi'?: string; version: string; created: string; homepage: string;
-  licenses: { name: string; title: string; path: string }[];
-  resources: (DataPackageResource & { schema?: { fields: { name: string; type: string; description: string; 'x-description-vi'?: string }[] } })[];
+export interface DataPackageResource {
+  name: string;
+  path: string;
+  format: string;
+  bytes: number;
+  hash: string;
+  title: string;
+  'x-title-vi'?: string;
 }
-export interface Release { version: string; date: string; changes: Text[] }
-export interface Correction { index: string; year: number; unit: string; measure: string; field: string; from: number | string | null; to: number | string | null; reason: string; source: string; release: string }
+export interface DataPackage {
+  name: string;
+  title: string;
+  'x-title-vi'?: string;
+  version: string;
+  created: string;
+  homepage: string;
+  licenses: { name: string; title: string; path: string }[];
+  resources: (DataPackageResource & {
+    schema?: { fields: { name: string; type: string; description: string; 'x-description-vi'?: string }[] };
+  })[];
+}
+export interface Release {
+  version: string;
+  date: string;
+  changes: Text[];
+}
+export interface Correction {
+  index: string;
+  year: number;
+  unit: string;
+  measure: string;
+  field: string;
+  from: number | string | null;
+  to: number | string | null;
+  reason: string;
+  source: string;
+  release: string;
+}
 /** One data release as the pipeline's changelog.json records it (counts against the previous release). */
-export interface ChangelogEntry extends Release { compared_with: string | null; added: number; changed: number; removed: number; corrections: Correction[] }
+export interface ChangelogEntry extends Release {
+  compared_with: string | null;
+  added: number;
+  changed: number;
+  removed: number;
+  corrections: Correction[];
+}
 
 const REPO = process.env.CHISO_REPO_ROOT ?? process.cwd();
 const DATA = process.env.CHISO_DATA_DIR ?? join(REPO, 'dist/data');
@@ -96,22 +255,26 @@ function readJson<T>(path: string): T {
 export const observations = readJson<Observation[]>(join(DATA, 'observations.json'));
 export const units = readJson<Unit[]>(join(DATA, 'units.json'));
 export const measureScales = readJson<MeasureScale[]>(join(DATA, 'measures.json'));
-export const editions = readJson<Edition[]>(join(DATA, 'editions.json'))
-  .sort((a, b) => INDEX_ORDER.indexOf(a.index) - INDEX_ORDER.indexOf(b.index) || a.year - b.year);
+export const editions = readJson<Edition[]>(join(DATA, 'editions.json')).sort(
+  (a, b) => INDEX_ORDER.indexOf(a.index) - INDEX_ORDER.indexOf(b.index) || a.year - b.year,
+);
 export const regionalAverages = readJson<RegionalAverage[]>(join(DATA, 'regional_averages.json'));
 export const quality = readJson<QualityRow[]>(join(DATA, 'quality.json'));
 /** Figures printed by other sources, beside chiso's (dist/data/source_values.json). */
-export const sourceValues = existsSync(join(DATA, 'source_values.json')) ? readJson<SourceValue[]>(join(DATA, 'source_values.json')) : [];
+export const sourceValues = existsSync(join(DATA, 'source_values.json'))
+  ? readJson<SourceValue[]>(join(DATA, 'source_values.json'))
+  : [];
 export const dataPackage = readJson<DataPackage>(join(DATA, 'datapackage.json'));
 export const release = readJson<Release>(join(REPO, 'raw/release.json'));
 /** Data releases, newest first: the pipeline's changelog.json, or the current release alone. */
-export const changelog: ChangelogEntry[] = (existsSync(join(DATA, 'changelog.json'))
-  ? readJson<ChangelogEntry[]>(join(DATA, 'changelog.json'))
-  : [{ ...release, compared_with: null, added: 0, changed: 0, removed: 0, corrections: [] }])
-  .sort((a, b) => b.date.localeCompare(a.date) || b.version.localeCompare(a.version, 'en', { numeric: true }));
-export const indexDefinitions: IndexDefinition[] = INDEX_ORDER
-  .filter((id) => existsSync(join(REPO, 'raw', id, 'index.json')))
-  .map((id) => readJson<IndexDefinition>(join(REPO, 'raw', id, 'index.json')));
+export const changelog: ChangelogEntry[] = (
+  existsSync(join(DATA, 'changelog.json'))
+    ? readJson<ChangelogEntry[]>(join(DATA, 'changelog.json'))
+    : [{ ...release, compared_with: null, added: 0, changed: 0, removed: 0, corrections: [] }]
+).sort((a, b) => b.date.localeCompare(a.date) || b.version.localeCompare(a.version, 'en', { numeric: true }));
+export const indexDefinitions: IndexDefinition[] = INDEX_ORDER.filter((id) =>
+  existsSync(join(REPO, 'raw', id, 'index.json')),
+).map((id) => readJson<IndexDefinition>(join(REPO, 'raw', id, 'index.json')));
 
 /** Files in the data folder that the downloads page lists (everything the pipeline wrote). */
 export const dataFiles = readdirSync(DATA).sort();
@@ -125,7 +288,8 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   for (const row of rows) {
     const k = key(row);
     const list = map.get(k);
-    if (list) list.push(row); else map.set(k, [row]);
+    if (list) list.push(row);
+    else map.set(k, [row]);
   }
   return map;
 }
@@ -152,15 +316,22 @@ export function unit(id: string): Unit {
   return u;
 }
 
-export const legacyUnits = units.filter((u) => u.era === 'legacy').sort((a, b) => a.name_vi.localeCompare(b.name_vi, 'vi'));
-export const mergedUnits = units.filter((u) => u.era === 'merged').sort((a, b) => a.name_vi.localeCompare(b.name_vi, 'vi'));
+export const legacyUnits = units
+  .filter((u) => u.era === 'legacy')
+  .sort((a, b) => a.name_vi.localeCompare(b.name_vi, 'vi'));
+export const mergedUnits = units
+  .filter((u) => u.era === 'merged')
+  .sort((a, b) => a.name_vi.localeCompare(b.name_vi, 'vi'));
 
 /** The legacy provinces that merged into a 2025 unit (or, for Hà Nội, also Hà Tây through the 2008 Hà Nội). */
 export function predecessors(mergedId: string): Unit[] {
   return legacyUnits.filter((u) => u.successor_id === mergedId);
 }
 
-export function unitName(u: { name_vi: string; name_en: string } | { unit_name_vi: string; unit_name_en: string }, lang: Lang): string {
+export function unitName(
+  u: { name_vi: string; name_en: string } | { unit_name_vi: string; unit_name_en: string },
+  lang: Lang,
+): string {
   if ('name_vi' in u) return lang === 'vi' ? u.name_vi : u.name_en;
   return lang === 'vi' ? u.unit_name_vi : u.unit_name_en;
 }
@@ -181,7 +352,9 @@ export function latestEdition(index: string): Edition | undefined {
 
 /** The newest edition whose headline was published for every unit (the one a national picture can be drawn from). */
 export function latestCompleteEdition(index: string): Edition | undefined {
-  return editionsOf(index).filter((e) => e.headline_complete).at(-1);
+  return editionsOf(index)
+    .filter((e) => e.headline_complete)
+    .at(-1);
 }
 
 export function editionObservations(index: string, year: number): Observation[] {
@@ -197,12 +370,17 @@ export function measuresFor(index: string, year: number): MeasureScale[] {
   const order = indexDefinition(index).measures.map((m) => m.id);
   return measureScales
     .filter((m) => m.index === index && m.from_year <= year && (m.to_year === null || m.to_year >= year))
-    .sort((a, b) => Number(b.is_headline) - Number(a.is_headline) || order.indexOf(a.measure) - order.indexOf(b.measure));
+    .sort(
+      (a, b) => Number(b.is_headline) - Number(a.is_headline) || order.indexOf(a.measure) - order.indexOf(b.measure),
+    );
 }
 
 export function headlineMeasure(index: string, year?: number): MeasureScale {
   const list = measureScales.filter((m) => m.index === index && m.is_headline);
-  const fit = year === undefined ? list.at(-1) : list.find((m) => m.from_year <= year && (m.to_year === null || m.to_year >= year));
+  const fit =
+    year === undefined
+      ? list.at(-1)
+      : list.find((m) => m.from_year <= year && (m.to_year === null || m.to_year >= year));
   return fit ?? list.at(-1)!;
 }
 
@@ -213,7 +391,11 @@ export function measureName(index: string, measure: string, lang: Lang): string 
 
 /** Measures of an edition that have at least one value (the columns of its ranking table). */
 export function editionMeasures(index: string, year: number): MeasureScale[] {
-  const present = new Set(editionObservations(index, year).filter((o) => o.value !== null || o.rank !== null).map((o) => o.measure));
+  const present = new Set(
+    editionObservations(index, year)
+      .filter((o) => o.value !== null || o.rank !== null)
+      .map((o) => o.measure),
+  );
   return measuresFor(index, year).filter((m) => present.has(m.measure));
 }
 
@@ -225,11 +407,17 @@ export function groupLabel(index: string, group: string | null, lang: Lang): str
 
 export function regionalAveragesFor(index: string, year: number, measure: string): RegionalAverage[] {
   // Rows with only a printed average (a fragmentary edition) have no mean of chiso's own to chart.
-  return regionalAverages.filter((r) => r.index === index && r.year === year && r.measure === measure && r.mean_value !== null);
+  return regionalAverages.filter(
+    (r) => r.index === index && r.year === year && r.measure === measure && r.mean_value !== null,
+  );
 }
 
 export function nationalAverage(index: string, year: number, measure: string): number | null {
-  return regionalAverages.find((r) => r.index === index && r.year === year && r.measure === measure && r.area_id === 'national')?.mean_value ?? null;
+  return (
+    regionalAverages.find(
+      (r) => r.index === index && r.year === year && r.measure === measure && r.area_id === 'national',
+    )?.mean_value ?? null
+  );
 }
 
 export function qualityFor(index: string, year: number): QualityRow[] {
@@ -248,7 +436,9 @@ export function editionYears(index: string): number[] {
 
 export function regions(): { id: string; vi: string; en: string }[] {
   const seen = new Map<string, { id: string; vi: string; en: string }>();
-  for (const u of legacyUnits) if (u.region_id && !seen.has(u.region_id)) seen.set(u.region_id, { id: u.region_id, vi: u.region_vi!, en: u.region_en! });
+  for (const u of legacyUnits)
+    if (u.region_id && !seen.has(u.region_id))
+      seen.set(u.region_id, { id: u.region_id, vi: u.region_vi!, en: u.region_en! });
   return [...seen.values()].sort((a, b) => a.vi.localeCompare(b.vi, 'vi'));
 }
 

@@ -6,8 +6,18 @@ import { dataPackage, type DataPackageResource, type Lang } from './data';
 
 const DATA = process.env.CHISO_DATA_DIR!;
 
-export interface DatasetFile { path: string; format: string; bytes: number; sha256: string }
-export interface Dataset { key: string; title: string; files: DatasetFile[]; fields: { name: string; description: string }[] }
+export interface DatasetFile {
+  path: string;
+  format: string;
+  bytes: number;
+  sha256: string;
+}
+export interface Dataset {
+  key: string;
+  title: string;
+  files: DatasetFile[];
+  fields: { name: string; description: string }[];
+}
 
 function datasetKey(name: string): string {
   return name.replace(/-(json|parquet)$/, '').replace(/-(wide|xlsx)$/, '');
@@ -24,9 +34,17 @@ export function datasets(lang: Lang): Dataset[] {
     const schema = dataPackage.resources.find((r) => datasetKey(r.name) === key && r.schema)?.schema;
     return {
       key,
-      title: lang === 'vi' ? main['x-title-vi'] ?? main.title : main.title,
-      files: list.map((r) => ({ path: r.path, format: r.format, bytes: r.bytes, sha256: r.hash.replace(/^sha256:/, '') })),
-      fields: (schema?.fields ?? []).map((f) => ({ name: f.name, description: lang === 'vi' ? f['x-description-vi'] ?? f.description : f.description })),
+      title: lang === 'vi' ? (main['x-title-vi'] ?? main.title) : main.title,
+      files: list.map((r) => ({
+        path: r.path,
+        format: r.format,
+        bytes: r.bytes,
+        sha256: r.hash.replace(/^sha256:/, ''),
+      })),
+      fields: (schema?.fields ?? []).map((f) => ({
+        name: f.name,
+        description: lang === 'vi' ? (f['x-description-vi'] ?? f.description) : f.description,
+      })),
     };
   });
 }
@@ -35,6 +53,11 @@ export function datasets(lang: Lang): Dataset[] {
 export function packageFiles(): DatasetFile[] {
   return ['datapackage.json', 'SHA256SUMS'].map((path) => {
     const full = join(DATA, path);
-    return { path, format: path.endsWith('.json') ? 'json' : 'text', bytes: statSync(full).size, sha256: createHash('sha256').update(readFileSync(full)).digest('hex') };
+    return {
+      path,
+      format: path.endsWith('.json') ? 'json' : 'text',
+      bytes: statSync(full).size,
+      sha256: createHash('sha256').update(readFileSync(full)).digest('hex'),
+    };
   });
 }

@@ -7,8 +7,15 @@ import { editionPeopleTable } from './edition-table';
 
 export function tableCsv(index: string, year: number, lang: Lang): string {
   const table = editionPeopleTable(index, year, lang);
-  const columns = table.columns.map((c) => ({ name: c.label, type: (c.kind === 'number' ? 'double' : c.kind) as CsvType }));
-  return toCsv(columns, table.rows.map((r) => table.columns.map((c) => r[c.key])), { bom: true });
+  const columns = table.columns.map((c) => ({
+    name: c.label,
+    type: (c.kind === 'number' ? 'double' : c.kind) as CsvType,
+  }));
+  return toCsv(
+    columns,
+    table.rows.map((r) => table.columns.map((c) => r[c.key])),
+    { bom: true },
+  );
 }
 
 const FIELD_TYPES: Record<string, CsvType> = { number: 'double', integer: 'integer', boolean: 'boolean' };
@@ -16,5 +23,10 @@ const FIELD_TYPES: Record<string, CsvType> = { number: 'double', integer: 'integ
 export function observationsCsv(index: string, year: number): string {
   const fields = dataPackage.resources.find((r) => r.name === 'observations')!.schema!.fields;
   const columns = fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'text' }));
-  return toCsv(columns, editionObservations(index, year).map((o) => fields.map((f) => (o as unknown as Record<string, string | number | null>)[f.name] ?? null)));
+  return toCsv(
+    columns,
+    editionObservations(index, year).map((o) =>
+      fields.map((f) => (o as unknown as Record<string, string | number | null>)[f.name] ?? null),
+    ),
+  );
 }

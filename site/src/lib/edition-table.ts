@@ -6,25 +6,69 @@ import { groupLabel, measureName, regions, type Lang, type Observation } from '.
 import { ranking } from './ranking';
 import { rankChangeOf } from './marks';
 
-export interface PeopleColumn { key: string; label: string; kind: 'text' | 'integer' | 'number' }
-export interface PeopleTable { columns: PeopleColumn[]; rows: Record<string, string | number | null>[]; decimals: Record<string, number> }
+export interface PeopleColumn {
+  key: string;
+  label: string;
+  kind: 'text' | 'integer' | 'number';
+}
+export interface PeopleTable {
+  columns: PeopleColumn[];
+  rows: Record<string, string | number | null>[];
+  decimals: Record<string, number>;
+}
 
 const words = {
   vi: {
-    rank: 'Hạng', rankOf: 'Trên tổng số', rankSource: 'Nguồn thứ hạng', rankChange: 'Thay đổi hạng', rankChangeSource: 'Nguồn thay đổi hạng',
-    province: 'Tỉnh, thành phố', region: 'Vùng', score: 'Điểm', scoreChange: 'Thay đổi điểm', previousYear: 'So với năm', changeNote: 'Vì sao không có thay đổi',
-    group: 'Nhóm', groupSource: 'Nguồn nhóm', status: 'Tình trạng',
-    published: 'cơ quan công bố', computed: 'chiso tính từ điểm công bố', computedChange: 'chiso tính', computedGroup: 'chiso tính từ điểm công bố',
-    scored: 'có số liệu', notScored: 'không được chấm điểm (theo cơ quan công bố)',
-    'first-edition': 'kỳ đầu tiên', 'unit-set-change': 'đổi bộ đơn vị hành chính', 'comparability-break': 'phương pháp thay đổi, không so sánh', 'not-in-previous-edition': 'không có số liệu kỳ trước',
+    rank: 'Hạng',
+    rankOf: 'Trên tổng số',
+    rankSource: 'Nguồn thứ hạng',
+    rankChange: 'Thay đổi hạng',
+    rankChangeSource: 'Nguồn thay đổi hạng',
+    province: 'Tỉnh, thành phố',
+    region: 'Vùng',
+    score: 'Điểm',
+    scoreChange: 'Thay đổi điểm',
+    previousYear: 'So với năm',
+    changeNote: 'Vì sao không có thay đổi',
+    group: 'Nhóm',
+    groupSource: 'Nguồn nhóm',
+    status: 'Tình trạng',
+    published: 'cơ quan công bố',
+    computed: 'chiso tính từ điểm công bố',
+    computedChange: 'chiso tính',
+    computedGroup: 'chiso tính từ điểm công bố',
+    scored: 'có số liệu',
+    notScored: 'không được chấm điểm (theo cơ quan công bố)',
+    'first-edition': 'kỳ đầu tiên',
+    'unit-set-change': 'đổi bộ đơn vị hành chính',
+    'comparability-break': 'phương pháp thay đổi, không so sánh',
+    'not-in-previous-edition': 'không có số liệu kỳ trước',
   },
   en: {
-    rank: 'Rank', rankOf: 'Out of', rankSource: 'Rank source', rankChange: 'Rank change', rankChangeSource: 'Rank change source',
-    province: 'Province', region: 'Region', score: 'Score', scoreChange: 'Score change', previousYear: 'Compared with', changeNote: 'Why there is no change',
-    group: 'Group', groupSource: 'Group source', status: 'Status',
-    published: 'publisher', computed: 'computed by chiso from the published scores', computedChange: 'computed by chiso', computedGroup: 'computed by chiso from the published scores',
-    scored: 'has figures', notScored: 'not scored (by the publisher)',
-    'first-edition': 'first edition', 'unit-set-change': 'change of provinces', 'comparability-break': 'method changed, not comparable', 'not-in-previous-edition': 'no previous figure',
+    rank: 'Rank',
+    rankOf: 'Out of',
+    rankSource: 'Rank source',
+    rankChange: 'Rank change',
+    rankChangeSource: 'Rank change source',
+    province: 'Province',
+    region: 'Region',
+    score: 'Score',
+    scoreChange: 'Score change',
+    previousYear: 'Compared with',
+    changeNote: 'Why there is no change',
+    group: 'Group',
+    groupSource: 'Group source',
+    status: 'Status',
+    published: 'publisher',
+    computed: 'computed by chiso from the published scores',
+    computedChange: 'computed by chiso',
+    computedGroup: 'computed by chiso from the published scores',
+    scored: 'has figures',
+    notScored: 'not scored (by the publisher)',
+    'first-edition': 'first edition',
+    'unit-set-change': 'change of provinces',
+    'comparability-break': 'method changed, not comparable',
+    'not-in-previous-edition': 'no previous figure',
   },
 } as const;
 
@@ -47,12 +91,23 @@ export function editionPeopleTable(index: string, year: number, lang: Lang): Peo
   const regionName = new Map(regions().map((r) => [r.id, r[lang]]));
   const hasGroups = rows.some((r) => r.headline.group);
   const columns: PeopleColumn[] = [
-    { key: 'rank', label: w.rank, kind: 'integer' }, { key: 'rank_of', label: w.rankOf, kind: 'integer' }, { key: 'rank_source', label: w.rankSource, kind: 'text' },
-    { key: 'rank_change', label: w.rankChange, kind: 'integer' }, { key: 'rank_change_source', label: w.rankChangeSource, kind: 'text' },
-    { key: 'province', label: w.province, kind: 'text' }, { key: 'region', label: w.region, kind: 'text' },
-    { key: 'value', label: w.score, kind: 'number' }, { key: 'value_change', label: w.scoreChange, kind: 'number' },
-    { key: 'previous_year', label: w.previousYear, kind: 'integer' }, { key: 'change_note', label: w.changeNote, kind: 'text' },
-    ...(hasGroups ? [{ key: 'group', label: w.group, kind: 'text' as const }, { key: 'group_source', label: w.groupSource, kind: 'text' as const }] : []),
+    { key: 'rank', label: w.rank, kind: 'integer' },
+    { key: 'rank_of', label: w.rankOf, kind: 'integer' },
+    { key: 'rank_source', label: w.rankSource, kind: 'text' },
+    { key: 'rank_change', label: w.rankChange, kind: 'integer' },
+    { key: 'rank_change_source', label: w.rankChangeSource, kind: 'text' },
+    { key: 'province', label: w.province, kind: 'text' },
+    { key: 'region', label: w.region, kind: 'text' },
+    { key: 'value', label: w.score, kind: 'number' },
+    { key: 'value_change', label: w.scoreChange, kind: 'number' },
+    { key: 'previous_year', label: w.previousYear, kind: 'integer' },
+    { key: 'change_note', label: w.changeNote, kind: 'text' },
+    ...(hasGroups
+      ? [
+          { key: 'group', label: w.group, kind: 'text' as const },
+          { key: 'group_source', label: w.groupSource, kind: 'text' as const },
+        ]
+      : []),
     { key: 'status', label: w.status, kind: 'text' },
     ...components.map((m) => ({ key: m.measure, label: measureName(index, m.measure, lang), kind: 'number' as const })),
   ];
@@ -60,17 +115,28 @@ export function editionPeopleTable(index: string, year: number, lang: Lang): Peo
     const o: Observation = r.headline;
     const change = rankChangeOf(o);
     return {
-      rank: o.rank, rank_of: o.rank !== null ? o.rank_of : null,
+      rank: o.rank,
+      rank_of: o.rank !== null ? o.rank_of : null,
       rank_source: o.rank_source === 'published' ? w.published : o.rank_source === 'computed' ? w.computed : null,
-      rank_change: change.value, rank_change_source: change.value === null ? null : change.published ? w.published : w.computedChange,
-      province: lang === 'vi' ? o.unit_name_vi : o.unit_name_en, region: r.regionId ? regionName.get(r.regionId) ?? null : null,
-      value: clean(o.value), value_change: clean(o.value_change), previous_year: o.previous_year,
+      rank_change: change.value,
+      rank_change_source: change.value === null ? null : change.published ? w.published : w.computedChange,
+      province: lang === 'vi' ? o.unit_name_vi : o.unit_name_en,
+      region: r.regionId ? (regionName.get(r.regionId) ?? null) : null,
+      value: clean(o.value),
+      value_change: clean(o.value_change),
+      previous_year: o.previous_year,
       change_note: o.change_note && o.rank !== null ? w[o.change_note] : null,
-      group: groupLabel(index, o.group, lang), group_source: o.group_source === 'published' ? w.published : o.group_source === 'computed' ? w.computedGroup : null,
+      group: groupLabel(index, o.group, lang),
+      group_source:
+        o.group_source === 'published' ? w.published : o.group_source === 'computed' ? w.computedGroup : null,
       status: o.status === 'not-scored' ? w.notScored : w.scored,
       ...Object.fromEntries(components.map((m) => [m.measure, clean(r.components.get(m.measure) ?? null)])),
     };
   });
-  const decimals = Object.fromEntries(columns.filter((c) => c.kind === 'number').map((c) => [c.key, decimalsOf(out.map((row) => row[c.key] as number | null))]));
+  const decimals = Object.fromEntries(
+    columns
+      .filter((c) => c.kind === 'number')
+      .map((c) => [c.key, decimalsOf(out.map((row) => row[c.key] as number | null))]),
+  );
   return { columns, rows: out, decimals };
 }

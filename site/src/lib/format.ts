@@ -50,16 +50,39 @@ export function formatSignedNumber(value: number | null, lang: Lang, digits = 2)
   return rounded > 0 ? `+${text}` : rounded < 0 ? `−${text}` : text;
 }
 
-export interface RankChangeDisplay { arrow: '▲' | '▼' | ''; amount: string; words: string; direction: 'up' | 'down' | 'same' | 'none' }
+export interface RankChangeDisplay {
+  arrow: '▲' | '▼' | '';
+  amount: string;
+  words: string;
+  direction: 'up' | 'down' | 'same' | 'none';
+}
 
 /** Rank change for tables: an arrow, the number of places and the same thing in words for screen readers. */
 export function rankChangeDisplay(change: number | null, lang: Lang): RankChangeDisplay {
-  if (change === null) return { arrow: '', amount: '–', words: lang === 'vi' ? 'không có so sánh' : 'no comparison', direction: 'none' };
-  if (change === 0) return { arrow: '', amount: lang === 'vi' ? 'giữ nguyên' : 'no change', words: lang === 'vi' ? 'giữ nguyên thứ hạng' : 'no change', direction: 'same' };
+  if (change === null)
+    return { arrow: '', amount: '–', words: lang === 'vi' ? 'không có so sánh' : 'no comparison', direction: 'none' };
+  if (change === 0)
+    return {
+      arrow: '',
+      amount: lang === 'vi' ? 'giữ nguyên' : 'no change',
+      words: lang === 'vi' ? 'giữ nguyên thứ hạng' : 'no change',
+      direction: 'same',
+    };
   const n = Math.abs(change);
   const amount = formatNumber(n, lang, 0);
-  if (change > 0) return { arrow: '▲', amount, words: lang === 'vi' ? `tăng ${amount} bậc` : `up ${amount} ${n === 1 ? 'place' : 'places'}`, direction: 'up' };
-  return { arrow: '▼', amount, words: lang === 'vi' ? `giảm ${amount} bậc` : `down ${amount} ${n === 1 ? 'place' : 'places'}`, direction: 'down' };
+  if (change > 0)
+    return {
+      arrow: '▲',
+      amount,
+      words: lang === 'vi' ? `tăng ${amount} bậc` : `up ${amount} ${n === 1 ? 'place' : 'places'}`,
+      direction: 'up',
+    };
+  return {
+    arrow: '▼',
+    amount,
+    words: lang === 'vi' ? `giảm ${amount} bậc` : `down ${amount} ${n === 1 ? 'place' : 'places'}`,
+    direction: 'down',
+  };
 }
 
 export function ordinal(n: number): string {
@@ -77,7 +100,9 @@ export function formatDate(date: string | null, lang: Lang): string {
     if (m) return `tháng ${m}/${y}`;
     return String(y);
   }
-  const month = m ? new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1))) : '';
+  const month = m
+    ? new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)))
+    : '';
   if (d) return `${d} ${month} ${y}`;
   if (m) return `${month} ${y}`;
   return String(y);
@@ -89,13 +114,20 @@ export function formatBytes(bytes: number, lang: Lang): string {
   return `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB`;
 }
 
-export interface QuoteSentence { text: string; source: string; footnote: string | null }
+export interface QuoteSentence {
+  text: string;
+  source: string;
+  footnote: string | null;
+}
 
 /** Who made a figure that chiso computed, said in words: which of rank and change chiso computed. */
 export interface QuoteFacts {
-  indexName: string; unit: Unit; breakNote: string | null;
+  indexName: string;
+  unit: Unit;
+  breakNote: string | null;
   /** The rank change to quote (the publisher's where published) and whether the publisher printed it. */
-  change: number | null; changePublished: boolean;
+  change: number | null;
+  changePublished: boolean;
   /** Press-style source: "PAPI 2024, CECODES–RTA–UNDP, công bố 15/4/2025". */
   source: string;
   /** The edition scores every unit the publisher scored (so "61 scored" is the publisher's count, not chiso's). */
@@ -123,31 +155,61 @@ export function quoteSentence(o: Observation, facts: QuoteFacts, lang: Lang): Qu
   if (lang === 'vi') {
     parts.push(`Năm ${o.year}, chỉ số ${indexName} của ${name}`);
     if (o.value !== null) parts.push(` đạt ${formatScoreWithUnit(o.value, unit, lang)}`);
-    const who = rankComputed && changeComputed ? 'thứ hạng và mức thay đổi do chiso tính từ điểm công bố'
-      : rankComputed ? 'thứ hạng do chiso tính từ điểm công bố' : changeComputed ? 'mức thay đổi do chiso tính' : null;
+    const who =
+      rankComputed && changeComputed
+        ? 'thứ hạng và mức thay đổi do chiso tính từ điểm công bố'
+        : rankComputed
+          ? 'thứ hạng do chiso tính từ điểm công bố'
+          : changeComputed
+            ? 'mức thay đổi do chiso tính'
+            : null;
     const scored = fewerScored ? `${o.units_scored} tỉnh được chấm điểm` : null;
-    if (o.rank !== null) parts.push(`${o.value !== null ? ',' : ''} xếp thứ ${o.rank}/${o.rank_of} tỉnh, thành phố${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`);
-    if (hasChange) parts.push(change.direction === 'same' ? `, giữ nguyên thứ hạng so với năm ${o.previous_year}` : `, ${change.words} so với năm ${o.previous_year}`);
+    if (o.rank !== null)
+      parts.push(
+        `${o.value !== null ? ',' : ''} xếp thứ ${o.rank}/${o.rank_of} tỉnh, thành phố${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`,
+      );
+    if (hasChange)
+      parts.push(
+        change.direction === 'same'
+          ? `, giữ nguyên thứ hạng so với năm ${o.previous_year}`
+          : `, ${change.words} so với năm ${o.previous_year}`,
+      );
     if (who && (hasChange || !scored)) parts.push(` (${who})`);
   } else {
     parts.push(`In ${o.year}, ${name}`);
     if (o.value !== null) parts.push(` scored ${formatScoreWithUnit(o.value, unit, lang)} on ${indexName}`);
-    const who = rankComputed && changeComputed ? 'rank and change computed by chiso from the published scores'
-      : rankComputed ? 'rank computed by chiso from the published scores' : changeComputed ? 'change computed by chiso' : null;
+    const who =
+      rankComputed && changeComputed
+        ? 'rank and change computed by chiso from the published scores'
+        : rankComputed
+          ? 'rank computed by chiso from the published scores'
+          : changeComputed
+            ? 'change computed by chiso'
+            : null;
     const scored = fewerScored ? `${o.units_scored} scored` : null;
-    if (o.rank !== null) parts.push(`${o.value !== null ? ', ranking' : ' ranked'} ${ordinal(o.rank)} out of ${o.rank_of} provinces and cities${o.value === null ? ` on ${indexName}` : ''}${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`);
-    if (hasChange) parts.push(change.direction === 'same' ? `, the same rank as in ${o.previous_year}` : `, ${change.words} from ${o.previous_year}`);
+    if (o.rank !== null)
+      parts.push(
+        `${o.value !== null ? ', ranking' : ' ranked'} ${ordinal(o.rank)} out of ${o.rank_of} provinces and cities${o.value === null ? ` on ${indexName}` : ''}${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`,
+      );
+    if (hasChange)
+      parts.push(
+        change.direction === 'same'
+          ? `, the same rank as in ${o.previous_year}`
+          : `, ${change.words} from ${o.previous_year}`,
+      );
     if (who && (hasChange || !scored)) parts.push(` (${who})`);
   }
-  const footnote = o.rank === null || o.previous_year === null ? null
-    : o.change_note === 'comparability-break'
-    ? (lang === 'vi'
-      ? `Không so sánh thứ hạng với năm ${o.previous_year} vì phương pháp đã thay đổi${facts.breakNote ? `: ${facts.breakNote}` : '.'}`
-      : `The rank is not compared with ${o.previous_year} because the method changed${facts.breakNote ? `: ${facts.breakNote}` : '.'}`)
-    : o.change_note === 'ranked-units-differ'
-    ? (lang === 'vi'
-      ? `Không so sánh thứ hạng với năm ${o.previous_year} vì hai năm không xếp hạng cùng các tỉnh, thành phố (số tỉnh khác nhau, hoặc có tỉnh không được chấm điểm ở một năm).`
-      : `The rank is not compared with ${o.previous_year} because the two years did not rank the same provinces (a different number, or a province not scored in one of them).`)
-    : null;
+  const footnote =
+    o.rank === null || o.previous_year === null
+      ? null
+      : o.change_note === 'comparability-break'
+        ? lang === 'vi'
+          ? `Không so sánh thứ hạng với năm ${o.previous_year} vì phương pháp đã thay đổi${facts.breakNote ? `: ${facts.breakNote}` : '.'}`
+          : `The rank is not compared with ${o.previous_year} because the method changed${facts.breakNote ? `: ${facts.breakNote}` : '.'}`
+        : o.change_note === 'ranked-units-differ'
+          ? lang === 'vi'
+            ? `Không so sánh thứ hạng với năm ${o.previous_year} vì hai năm không xếp hạng cùng các tỉnh, thành phố (số tỉnh khác nhau, hoặc có tỉnh không được chấm điểm ở một năm).`
+            : `The rank is not compared with ${o.previous_year} because the two years did not rank the same provinces (a different number, or a province not scored in one of them).`
+          : null;
   return { text: parts.join('') + '.', source: `(${lang === 'vi' ? 'Nguồn' : 'Source'}: ${facts.source})`, footnote };
 }

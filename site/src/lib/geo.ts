@@ -26,14 +26,20 @@ function readGeo(file: string): FeatureCollection<Geometry, Record<string, unkno
 }
 
 /** Simplifies a collection and dissolves its features by unit id (one feature per unit). */
-function simplifyByUnit(collection: FeatureCollection<Geometry, Record<string, unknown>>, unitOf: (props: Record<string, unknown>) => string | undefined): UnitFeatureCollection {
+function simplifyByUnit(
+  collection: FeatureCollection<Geometry, Record<string, unknown>>,
+  unitOf: (props: Record<string, unknown>) => string | undefined,
+): UnitFeatureCollection {
   const tagged = collection.features.map((f) => {
     const unit_id = unitOf(f.properties ?? {});
     if (!unit_id) throw new Error(`boundary feature without a unit: ${JSON.stringify(f.properties)}`);
     return { ...f, properties: { unit_id } };
   });
   type UnitsTopology = Topology<{ units: GeometryCollection<{ unit_id: string }> }>;
-  const built = topology({ units: { type: 'FeatureCollection', features: tagged } as FeatureCollection }, 1e5) as unknown as UnitsTopology;
+  const built = topology(
+    { units: { type: 'FeatureCollection', features: tagged } as FeatureCollection },
+    1e5,
+  ) as unknown as UnitsTopology;
   const presimplified = presimplify(built as never) as unknown as UnitsTopology;
   const topo = simplify(presimplified as never, quantile(presimplified as never, KEEP)) as unknown as UnitsTopology;
   const geometries = topo.objects.units.geometries as { properties: { unit_id: string } }[];
@@ -53,7 +59,8 @@ function rewindForD3(feature: UnitFeature): UnitFeature {
   const g = feature.geometry;
   const reverse = (rings: number[][][]) => rings.map((ring) => [...ring].reverse());
   if (g.type === 'Polygon') return { ...feature, geometry: { type: 'Polygon', coordinates: reverse(g.coordinates) } };
-  if (g.type === 'MultiPolygon') return { ...feature, geometry: { type: 'MultiPolygon', coordinates: g.coordinates.map(reverse) } };
+  if (g.type === 'MultiPolygon')
+    return { ...feature, geometry: { type: 'MultiPolygon', coordinates: g.coordinates.map(reverse) } };
   return feature;
 }
 
@@ -63,8 +70,12 @@ let merged: UnitFeatureCollection | undefined;
 /** The 63 provinces of 2008 – June 2025. */
 export function legacyBoundaries(): UnitFeatureCollection {
   if (!legacy) {
-    const byIso = new Map(units.filter((u) => u.era === 'legacy' && u.iso_3166_2).map((u) => [u.iso_3166_2!, u.unit_id]));
-    legacy = simplifyByUnit(readGeo('geoBoundaries-VNM-ADM1_simplified.geojson'), (p) => byIso.get(String(p.shapeISO).trim()));
+    const byIso = new Map(
+      units.filter((u) => u.era === 'legacy' && u.iso_3166_2).map((u) => [u.iso_3166_2!, u.unit_id]),
+    );
+    legacy = simplifyByUnit(readGeo('geoBoundaries-VNM-ADM1_simplified.geojson'), (p) =>
+      byIso.get(String(p.shapeISO).trim()),
+    );
   }
   return legacy;
 }
@@ -73,7 +84,9 @@ export function legacyBoundaries(): UnitFeatureCollection {
 export function mergedBoundaries(): UnitFeatureCollection {
   if (!merged) {
     const byCode = new Map(units.filter((u) => u.era === 'merged' && u.gso_code).map((u) => [u.gso_code!, u.unit_id]));
-    merged = simplifyByUnit(readGeo('vnmap-vietnam-provinces-34.geojson'), (p) => byCode.get(String(p.code).padStart(2, '0')));
+    merged = simplifyByUnit(readGeo('vnmap-vietnam-provinces-34.geojson'), (p) =>
+      byCode.get(String(p.code).padStart(2, '0')),
+    );
   }
   return merged;
 }

@@ -42,7 +42,8 @@ const vi = {
   ranksPublished: '{n} thứ hạng được công bố',
   complete: 'Đầy đủ',
   fragmentary: 'Một phần',
-  missingUnits: 'Kỳ này chỉ có số liệu công bố của {scored} trong số {universe} tỉnh, thành phố; {missing} tỉnh, thành phố không có số liệu. Các tỉnh thiếu số liệu không được tính là 0 và không được xếp hạng lại.',
+  missingUnits:
+    'Kỳ này chỉ có số liệu công bố của {scored} trong số {universe} tỉnh, thành phố; {missing} tỉnh, thành phố không có số liệu. Các tỉnh thiếu số liệu không được tính là 0 và không được xếp hạng lại.',
   notScoredUnits: '{n} tỉnh, thành phố không được chấm điểm trong kỳ này:',
   published: 'Ngày công bố',
   publisher: 'Cơ quan công bố',
@@ -78,8 +79,10 @@ const vi = {
   nationalMedian: 'Trung vị cả nước',
   rankHistory: 'Lịch sử thứ hạng',
   scoreTrend: 'Diễn biến điểm',
-  predecessorsSideBySide: 'Chuỗi số liệu của từng tỉnh cũ được vẽ cạnh nhau, không cộng hay lấy bình quân thành một đường.',
-  no2025: 'Chưa có chỉ số nào công bố kết quả cho 34 tỉnh, thành phố sau sáp nhập (từ ngày 1/7/2025). Các trang sẽ hiển thị khi có kết quả chính thức; chiso không ước tính thay.',
+  predecessorsSideBySide:
+    'Chuỗi số liệu của từng tỉnh cũ được vẽ cạnh nhau, không cộng hay lấy bình quân thành một đường.',
+  no2025:
+    'Chưa có chỉ số nào công bố kết quả cho 34 tỉnh, thành phố sau sáp nhập (từ ngày 1/7/2025). Các trang sẽ hiển thị khi có kết quả chính thức; chiso không ước tính thay.',
   noEditionsForUnit: 'Chưa có kỳ công bố nào cho đơn vị này.',
   whatChanged: 'Có gì mới trong bản phát hành dữ liệu',
   indexAtGlance: 'Các chỉ số, kỳ mới nhất',
@@ -96,7 +99,8 @@ const vi = {
   mergedUnitsTitle: '34 tỉnh, thành phố (từ 1/7/2025)',
   formerUnits: 'Đơn vị đã giải thể trước 2008',
   compareTitle: 'So sánh các tỉnh',
-  compareIntro: 'Chọn một chỉ số và từ 2 đến 5 tỉnh, thành phố để xem diễn biến cùng nhau. Lựa chọn được lưu trong địa chỉ trang để chia sẻ.',
+  compareIntro:
+    'Chọn một chỉ số và từ 2 đến 5 tỉnh, thành phố để xem diễn biến cùng nhau. Lựa chọn được lưu trong địa chỉ trang để chia sẻ.',
   compareIndex: 'Chỉ số',
   compareProvinces: 'Tỉnh, thành phố (chọn 2–5)',
   compareMeasure: 'Hiển thị',
@@ -134,7 +138,8 @@ const vi = {
   gsoCode: 'Mã thống kê',
   validTo: 'Tồn tại đến',
   regionLabel: 'Vùng kinh tế – xã hội',
-  noNationalTrend: 'Chưa có kỳ nào công bố đủ điểm của mọi tỉnh, nên không tính được bình quân cả nước. Biểu đồ chỉ thể hiện các điểm đã công bố.',
+  noNationalTrend:
+    'Chưa có kỳ nào công bố đủ điểm của mọi tỉnh, nên không tính được bình quân cả nước. Biểu đồ chỉ thể hiện các điểm đã công bố.',
   nationalMean: 'Bình quân cả nước (không trọng số)',
   publishedScores: 'Điểm công bố của từng tỉnh',
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
@@ -208,7 +213,8 @@ const en: Record<UiKey, string> = {
   ranksPublished: '{n} published ranks',
   complete: 'Complete',
   fragmentary: 'Partial',
-  missingUnits: 'This edition has published figures for only {scored} of {universe} provinces; {missing} provinces have no data. Missing provinces are not counted as zero and nothing is re-ranked.',
+  missingUnits:
+    'This edition has published figures for only {scored} of {universe} provinces; {missing} provinces have no data. Missing provinces are not counted as zero and nothing is re-ranked.',
   notScoredUnits: '{n} provinces were not scored in this edition:',
   published: 'Published',
   publisher: 'Publisher',
@@ -244,8 +250,10 @@ const en: Record<UiKey, string> = {
   nationalMedian: 'National median',
   rankHistory: 'Rank history',
   scoreTrend: 'Score trend',
-  predecessorsSideBySide: 'Each former province\u2019s series is drawn side by side, never summed or averaged into one line.',
-  no2025: 'No index has published results for the 34 provinces and cities formed on 1 July 2025 yet. Pages will appear when official results do; chiso does not estimate them.',
+  predecessorsSideBySide:
+    'Each former province\u2019s series is drawn side by side, never summed or averaged into one line.',
+  no2025:
+    'No index has published results for the 34 provinces and cities formed on 1 July 2025 yet. Pages will appear when official results do; chiso does not estimate them.',
   noEditionsForUnit: 'No edition covers this unit yet.',
   whatChanged: 'What changed in the latest data release',
   indexAtGlance: 'The indices, latest editions',
@@ -262,7 +270,8 @@ const en: Record<UiKey, string> = {
   mergedUnitsTitle: '34 provinces and cities (from 1 July 2025)',
   formerUnits: 'Units dissolved before 2008',
   compareTitle: 'Compare provinces',
-  compareIntro: 'Choose an index and 2 to 5 provinces to see their trends together. The selection is kept in the page address, so it can be shared.',
+  compareIntro:
+    'Choose an index and 2 to 5 provinces to see their trends together. The selection is kept in the page address, so it can be shared.',
   compareIndex: 'Index',
   compareProvinces: 'Provinces (choose 2–5)',
   compareMeasure: 'Show',
@@ -300,7 +309,8 @@ const en: Record<UiKey, string> = {
   gsoCode: 'Statistical code',
   validTo: 'Existed until',
   regionLabel: 'Socio-economic region',
-  noNationalTrend: 'No edition has published scores for every province, so there is no national average. The chart shows the published scores only.',
+  noNationalTrend:
+    'No edition has published scores for every province, so there is no national average. The chart shows the published scores only.',
   nationalMean: 'National mean (unweighted)',
   publishedScores: 'Published provincial scores',
   sortHint: 'Select a column heading to sort.',

@@ -4,14 +4,41 @@
  */
 import type { Lang, Observation } from './data';
 
-export type MarkKind = 'rank-only' | 'not-ranked' | 'first-edition' | 'comparability-break' | 'unit-set-change' | 'no-previous' | 'not-collected';
+export type MarkKind =
+  | 'rank-only'
+  | 'not-ranked'
+  | 'first-edition'
+  | 'comparability-break'
+  | 'unit-set-change'
+  | 'no-previous'
+  | 'not-collected';
 
 export const MARKS: Record<MarkKind, { symbol: string; vi: string; en: string }> = {
-  'rank-only': { symbol: '◦', vi: 'chỉ có thứ hạng công bố, không có điểm', en: 'only the rank is published, no score' },
-  'not-ranked': { symbol: '…', vi: 'chưa có thứ hạng: nguồn không in thứ hạng, và chiso không tự xếp hạng khi chưa có đủ các tỉnh', en: 'no rank: the source prints none, and chiso does not rank an incomplete table' },
-  'first-edition': { symbol: '○', vi: 'kỳ đầu tiên, chưa có kỳ trước để so sánh', en: 'first edition, nothing to compare with' },
-  'comparability-break': { symbol: '≠', vi: 'phương pháp thay đổi, không so sánh với kỳ trước', en: 'method changed, not comparable with the previous edition' },
-  'unit-set-change': { symbol: '↔', vi: 'bộ đơn vị hành chính thay đổi, không so sánh với kỳ trước', en: 'the set of provinces changed, not comparable' },
+  'rank-only': {
+    symbol: '◦',
+    vi: 'chỉ có thứ hạng công bố, không có điểm',
+    en: 'only the rank is published, no score',
+  },
+  'not-ranked': {
+    symbol: '…',
+    vi: 'chưa có thứ hạng: nguồn không in thứ hạng, và chiso không tự xếp hạng khi chưa có đủ các tỉnh',
+    en: 'no rank: the source prints none, and chiso does not rank an incomplete table',
+  },
+  'first-edition': {
+    symbol: '○',
+    vi: 'kỳ đầu tiên, chưa có kỳ trước để so sánh',
+    en: 'first edition, nothing to compare with',
+  },
+  'comparability-break': {
+    symbol: '≠',
+    vi: 'phương pháp thay đổi, không so sánh với kỳ trước',
+    en: 'method changed, not comparable with the previous edition',
+  },
+  'unit-set-change': {
+    symbol: '↔',
+    vi: 'bộ đơn vị hành chính thay đổi, không so sánh với kỳ trước',
+    en: 'the set of provinces changed, not comparable',
+  },
   'no-previous': { symbol: '∅', vi: 'không có số liệu kỳ trước để so sánh', en: 'no previous figure to compare with' },
   'not-collected': { symbol: '·', vi: 'chiso chưa thu thập được số liệu này', en: 'not yet collected by chiso' },
 };
@@ -30,10 +57,14 @@ export function changeMark(o: Observation): MarkKind | null {
   if (rankChangeOf(o).value !== null) return null;
   if (o.rank === null) return o.value !== null ? 'not-ranked' : null;
   switch (o.change_note) {
-    case 'first-edition': return 'first-edition';
-    case 'comparability-break': return 'comparability-break';
-    case 'unit-set-change': return 'unit-set-change';
-    default: return 'no-previous';
+    case 'first-edition':
+      return 'first-edition';
+    case 'comparability-break':
+      return 'comparability-break';
+    case 'unit-set-change':
+      return 'unit-set-change';
+    default:
+      return 'no-previous';
   }
 }
 
@@ -41,9 +72,13 @@ export function changeMark(o: Observation): MarkKind | null {
 export function valueChangeMark(o: Observation): MarkKind | null {
   if (o.value_change !== null || o.value === null) return null;
   switch (o.change_note) {
-    case 'first-edition': return 'first-edition';
-    case 'comparability-break': return 'comparability-break';
-    case 'unit-set-change': return 'unit-set-change';
-    default: return 'no-previous';
+    case 'first-edition':
+      return 'first-edition';
+    case 'comparability-break':
+      return 'comparability-break';
+    case 'unit-set-change':
+      return 'unit-set-change';
+    default:
+      return 'no-previous';
   }
 }

@@ -2,9 +2,18 @@
 import { unit, type Lang, type QualityRow } from './data';
 
 const CHECKS: Record<string, { vi: string; en: string }> = {
-  'total-equals-sum-of-parts': { vi: 'Điểm tổng hợp khớp với tổng điểm các nội dung', en: 'The total equals the sum of its parts' },
-  'total-equals-weighted-parts': { vi: 'Điểm khớp với tổng có trọng số của các chỉ số thành phần', en: 'The score equals the weighted sum of its sub-indices' },
-  'published-rank-vs-computed': { vi: 'Thứ hạng công bố khớp với thứ hạng tính từ điểm', en: 'The published ranks agree with the ranks the scores give' },
+  'total-equals-sum-of-parts': {
+    vi: 'Điểm tổng hợp khớp với tổng điểm các nội dung',
+    en: 'The total equals the sum of its parts',
+  },
+  'total-equals-weighted-parts': {
+    vi: 'Điểm khớp với tổng có trọng số của các chỉ số thành phần',
+    en: 'The score equals the weighted sum of its sub-indices',
+  },
+  'published-rank-vs-computed': {
+    vi: 'Thứ hạng công bố khớp với thứ hạng tính từ điểm',
+    en: 'The published ranks agree with the ranks the scores give',
+  },
 };
 
 export function checkSentence(q: QualityRow, lang: Lang): string {
@@ -21,7 +30,9 @@ export function warningSentence(q: QualityRow, lang: Lang): string {
       : `${name}: the publication prints rank ${q.published}, the scores give ${q.computed} (a tie that the publisher may break with more decimals).`;
   }
   if (q.check === 'same-published-rank') {
-    return lang === 'vi' ? `${name}: hai tỉnh cùng được in hạng ${q.published} dù điểm khác nhau hoặc chưa rõ; một trong hai nguồn có thể sai.` : q.message;
+    return lang === 'vi'
+      ? `${name}: hai tỉnh cùng được in hạng ${q.published} dù điểm khác nhau hoặc chưa rõ; một trong hai nguồn có thể sai.`
+      : q.message;
   }
   return lang === 'vi' ? `${name}: ${CHECKS[q.check]?.vi ?? 'cảnh báo kiểm tra số liệu'}.` : q.message;
 }

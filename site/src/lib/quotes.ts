@@ -1,5 +1,13 @@
 /** The ready-to-quote sentence for one headline observation, with its press-style source and the break note. */
-import { breaksFor, edition, headlineMeasure, indexDefinition, type Edition, type Lang, type Observation } from './data';
+import {
+  breaksFor,
+  edition,
+  headlineMeasure,
+  indexDefinition,
+  type Edition,
+  type Lang,
+  type Observation,
+} from './data';
 import { formatDate, quoteSentence, type QuoteSentence } from './format';
 import { rankChangeOf } from './marks';
 
@@ -17,13 +25,25 @@ export function pressSource(e: Edition, lang: Lang): string {
 }
 
 export function quoteFor(o: Observation, lang: Lang): QuoteSentence | null {
-  const brk = o.change_note === 'comparability-break' && o.previous_year !== null
-    ? breaksFor(o.index, o.measure).filter((b) => b.suppress_changes && b.year > o.previous_year! && b.year <= o.year).at(-1)
-    : undefined;
+  const brk =
+    o.change_note === 'comparability-break' && o.previous_year !== null
+      ? breaksFor(o.index, o.measure)
+          .filter((b) => b.suppress_changes && b.year > o.previous_year! && b.year <= o.year)
+          .at(-1)
+      : undefined;
   const change = rankChangeOf(o);
   const e = edition(o.index, o.year);
-  return quoteSentence(o, {
-    indexName: indexDefinition(o.index).name[lang], unit: headlineMeasure(o.index, o.year).unit, breakNote: brk?.note[lang] ?? null,
-    change: change.value, changePublished: change.published, source: pressSource(e, lang), complete: e.headline_complete,
-  }, lang);
+  return quoteSentence(
+    o,
+    {
+      indexName: indexDefinition(o.index).name[lang],
+      unit: headlineMeasure(o.index, o.year).unit,
+      breakNote: brk?.note[lang] ?? null,
+      change: change.value,
+      changePublished: change.published,
+      source: pressSource(e, lang),
+      complete: e.headline_complete,
+    },
+    lang,
+  );
 }

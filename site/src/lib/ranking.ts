@@ -1,6 +1,11 @@
 /** The rows of an edition's ranking table: one per unit with a published figure (or marked not scored). */
 import {
-  editionMeasures, editionObservations, indexDefinition, unit, type Observation, type MeasureScale,
+  editionMeasures,
+  editionObservations,
+  indexDefinition,
+  unit,
+  type Observation,
+  type MeasureScale,
 } from './data';
 
 export interface RankingRow {
@@ -9,7 +14,11 @@ export interface RankingRow {
   components: Map<string, number | null>;
 }
 
-export interface Ranking { rows: RankingRow[]; components: MeasureScale[]; rankSources: Set<string> }
+export interface Ranking {
+  rows: RankingRow[];
+  components: MeasureScale[];
+  rankSources: Set<string>;
+}
 
 export function ranking(index: string, year: number): Ranking {
   const measure = indexDefinition(index).headline;
@@ -23,11 +32,19 @@ export function ranking(index: string, year: number): Ranking {
   }
   const rows = obs
     .filter((o) => o.measure === measure && (o.value !== null || o.rank !== null || o.status === 'not-scored'))
-    .map((o) => ({ headline: o, regionId: o.region ?? unit(o.unit_id).region_id, components: byUnit.get(o.unit_id) ?? new Map() }))
-    .sort((a, b) =>
-      (a.headline.rank ?? Infinity) - (b.headline.rank ?? Infinity)
-      || (b.headline.value ?? -Infinity) - (a.headline.value ?? -Infinity)
-      || a.headline.unit_name_vi.localeCompare(b.headline.unit_name_vi, 'vi'));
-  const rankSources = new Set(rows.map((r) => r.headline.rank_source).filter((s): s is 'published' | 'computed' => s !== null));
+    .map((o) => ({
+      headline: o,
+      regionId: o.region ?? unit(o.unit_id).region_id,
+      components: byUnit.get(o.unit_id) ?? new Map(),
+    }))
+    .sort(
+      (a, b) =>
+        (a.headline.rank ?? Infinity) - (b.headline.rank ?? Infinity) ||
+        (b.headline.value ?? -Infinity) - (a.headline.value ?? -Infinity) ||
+        a.headline.unit_name_vi.localeCompare(b.headline.unit_name_vi, 'vi'),
+    );
+  const rankSources = new Set(
+    rows.map((r) => r.headline.rank_source).filter((s): s is 'published' | 'computed' => s !== null),
+  );
   return { rows, components, rankSources };
 }

@@ -4,7 +4,15 @@ import type { PageKey } from './routes';
 
 export function allPages(): PageKey[] {
   return [
-    { page: 'home' }, { page: 'indices' }, { page: 'provinces' }, { page: 'compare' }, { page: 'compareEmbed' }, { page: 'downloads' }, { page: 'sql' }, { page: 'methodology' }, { page: 'search' },
+    { page: 'home' },
+    { page: 'indices' },
+    { page: 'provinces' },
+    { page: 'compare' },
+    { page: 'compareEmbed' },
+    { page: 'downloads' },
+    { page: 'sql' },
+    { page: 'methodology' },
+    { page: 'search' },
     ...indexDefinitions.map((d): PageKey => ({ page: 'index', index: d.id })),
     ...editions.map((e): PageKey => ({ page: 'edition', index: e.index, year: e.year })),
     ...editions.map((e): PageKey => ({ page: 'sources', index: e.index, year: e.year })),

@@ -8,13 +8,21 @@ import { formatDate, formatNumber } from './format';
 import { editionSources, sourceLabel } from './sources';
 
 export const SOURCE_KIND: Record<string, [string, string]> = {
-  official: ['chính thức', 'official'], press: ['báo chí', 'press'], secondary: ['nguồn thứ cấp', 'secondary'], provincial: ['tỉnh tự báo cáo', 'provincial report'],
+  official: ['chính thức', 'official'],
+  press: ['báo chí', 'press'],
+  secondary: ['nguồn thứ cấp', 'secondary'],
+  provincial: ['tỉnh tự báo cáo', 'provincial report'],
 };
 
 /** Every disagreement of one edition, or of one edition's units among `unitIds`. */
 export function disagreements(index: string, year?: number, unitIds?: string[]): SourceValue[] {
-  return sourceValues.filter((v) => v.index === index && (year === undefined || v.year === year) && v.agrees === false
-    && (!unitIds || (v.unit_id !== null && unitIds.includes(v.unit_id))));
+  return sourceValues.filter(
+    (v) =>
+      v.index === index &&
+      (year === undefined || v.year === year) &&
+      v.agrees === false &&
+      (!unitIds || (v.unit_id !== null && unitIds.includes(v.unit_id))),
+  );
 }
 
 const decimals = (v: number) => Math.min(4, (String(v).split('.')[1] ?? '').length);
@@ -37,11 +45,26 @@ export function sourceArea(v: SourceValue, lang: Lang): string {
   return (vi ? region?.region_vi : region?.region_en) ?? v.area_id ?? '';
 }
 
-export interface NamedSource { name: string; url: string | null; date: string | null }
+export interface NamedSource {
+  name: string;
+  url: string | null;
+  date: string | null;
+}
 
 /** A source of an edition by its name, link and date (a date only where the edition records a calendar date). */
-export function namedSource(index: string, year: number, id: string, lang: Lang, fallback?: { url: string | null; publisher: string | null }): NamedSource | null {
+export function namedSource(
+  index: string,
+  year: number,
+  id: string,
+  lang: Lang,
+  fallback?: { url: string | null; publisher: string | null },
+): NamedSource | null {
   const s = editionSources(index, year).find((e) => e.id === id);
-  if (s) return { name: sourceLabel(s), url: s.url, date: s.date && /^\d{4}(-\d{2}){0,2}$/.test(s.date) ? formatDate(s.date, lang) : null };
+  if (s)
+    return {
+      name: sourceLabel(s),
+      url: s.url,
+      date: s.date && /^\d{4}(-\d{2}){0,2}$/.test(s.date) ? formatDate(s.date, lang) : null,
+    };
   return fallback?.publisher ? { name: fallback.publisher, url: fallback.url, date: null } : null;
 }

@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { edition, indexDefinition, type Lang } from './data';
 
-export interface EditionSource { id: string; url: string; title: string; publisher: string; date: string | null; note: string | null; official: boolean }
+export interface EditionSource {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  date: string | null;
+  note: string | null;
+  official: boolean;
+}
 
 const REPO = process.env.CHISO_REPO_ROOT ?? process.cwd();
 const cache = new Map<string, EditionSource[]>();
@@ -24,8 +32,15 @@ export function editionSources(index: string, year: number): EditionSource[] {
   if (!list) {
     const def = indexDefinition(index) as ReturnType<typeof indexDefinition> & { official_sites?: string[] };
     const sites = def.official_sites ?? [new URL(def.url).hostname.replace(/^www\./, '')];
-    const raw = JSON.parse(readFileSync(join(REPO, edition(index, year).folder, 'publication.json'), 'utf8')) as { sources: Omit<EditionSource, 'official'>[] };
-    const all = raw.sources.map((s) => ({ ...s, date: s.date ?? null, note: s.note ?? null, official: isOfficial(s.url, sites) }));
+    const raw = JSON.parse(readFileSync(join(REPO, edition(index, year).folder, 'publication.json'), 'utf8')) as {
+      sources: Omit<EditionSource, 'official'>[];
+    };
+    const all = raw.sources.map((s) => ({
+      ...s,
+      date: s.date ?? null,
+      note: s.note ?? null,
+      official: isOfficial(s.url, sites),
+    }));
     list = [...all.filter((s) => s.official), ...all.filter((s) => !s.official)];
     cache.set(key, list);
   }

@@ -16,7 +16,10 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 const SHOWN_ROWS = 500;
 
 type Cell = string | number | boolean | null;
-interface Result { columns: string[]; rows: Cell[][] }
+interface Result {
+  columns: string[];
+  rows: Cell[][];
+}
 
 function cellValue(value: unknown): Cell {
   if (value === null || value === undefined) return null;
@@ -45,11 +48,14 @@ async function startDuckDb(tables: { name: string; url: string }[]): Promise<duc
   const connection = await db.connect();
   // Nothing may leave the site: no extension is fetched from extensions.duckdb.org.
   await connection.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
-  const [, ...files] = await Promise.all([initParquet({ module_or_path: parquetWasmUrl }), ...tables.map(async ({ url }) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  })]);
+  const [, ...files] = await Promise.all([
+    initParquet({ module_or_path: parquetWasmUrl }),
+    ...tables.map(async ({ url }) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    }),
+  ]);
   for (const [i, { name }] of tables.entries()) {
     await connection.insertArrowTable(tableFromIPC(readParquet(files[i]).intoIPCStream()), { name, create: true });
   }
@@ -64,7 +70,10 @@ export function startSqlPage(): void {
   const output = document.querySelector<HTMLElement>('[data-sql-result]')!;
   const csvButton = document.querySelector<HTMLButtonElement>('[data-sql-csv]')!;
   const text = form.dataset;
-  const numberFormat = new Intl.NumberFormat(text.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 6, useGrouping: false });
+  const numberFormat = new Intl.NumberFormat(text.lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    maximumFractionDigits: 6,
+    useGrouping: false,
+  });
   let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
   let last: Result | null = null;
 
@@ -82,9 +91,14 @@ export function startSqlPage(): void {
       const tr = body.insertRow();
       for (const value of row) {
         const td = tr.insertCell();
-        if (value === null) { td.className = 'mark'; td.textContent = '–'; td.title = text.textNull!; }
-        else if (typeof value === 'number') { td.className = 'num'; td.textContent = numberFormat.format(value); }
-        else td.textContent = String(value);
+        if (value === null) {
+          td.className = 'mark';
+          td.textContent = '–';
+          td.title = text.textNull!;
+        } else if (typeof value === 'number') {
+          td.className = 'num';
+          td.textContent = numberFormat.format(value);
+        } else td.textContent = String(value);
       }
     }
     output.replaceChildren(table);

@@ -12,7 +12,16 @@ const ARCHIPELAGOS = [
 
 export function archipelagoLabels(lang: Lang): Plot.Markish[] {
   return [
-    Plot.text(ARCHIPELAGOS, { x: 'lon', y: 'lat', text: (d) => d[lang], fontSize: 8, fill: '#444', lineAnchor: 'bottom', dy: -6, textAnchor: 'middle' }),
+    Plot.text(ARCHIPELAGOS, {
+      x: 'lon',
+      y: 'lat',
+      text: (d) => d[lang],
+      fontSize: 8,
+      fill: '#444',
+      lineAnchor: 'bottom',
+      dy: -6,
+      textAnchor: 'middle',
+    }),
   ];
 }
 

@@ -5,7 +5,11 @@ import { editionDistributionChart, editionMapChart, regionalAveragesChart } from
 import type { ChartSpec } from './spec';
 import { indexTrendChart, shortSeriesSentence, unitSeriesChart } from './time-series';
 
-export interface EditionCharts { map: ChartSpec; distribution: ChartSpec | null; regions: ChartSpec | null }
+export interface EditionCharts {
+  map: ChartSpec;
+  distribution: ChartSpec | null;
+  regions: ChartSpec | null;
+}
 
 export function editionCharts(index: string, year: number, lang: Lang): EditionCharts {
   return {
@@ -20,7 +24,13 @@ export function indexCharts(index: string, lang: Lang): { trend: ChartSpec } {
 }
 
 /** sentence: the figures said in words when there are too few to draw (then score and rank are null). */
-export interface UnitIndexCharts { index: string; score: ChartSpec | null; rank: ChartSpec | null; components: ChartSpec | null; sentence: string | null }
+export interface UnitIndexCharts {
+  index: string;
+  score: ChartSpec | null;
+  rank: ChartSpec | null;
+  components: ChartSpec | null;
+  sentence: string | null;
+}
 
 /** The units whose series a unit page draws: itself, and for a 2025 unit also its former provinces, side by side
  * (a unit without figures drops out of each chart). */
@@ -51,7 +61,8 @@ export function allCharts(): ChartSpec[] {
     }
     for (const d of indexDefinitions) list.push(indexCharts(d.id, lang).trend);
     for (const u of units) {
-      for (const c of unitCharts(u, lang)) list.push(...[c.score, c.rank, c.components].filter((x): x is ChartSpec => x !== null));
+      for (const c of unitCharts(u, lang))
+        list.push(...[c.score, c.rank, c.components].filter((x): x is ChartSpec => x !== null));
     }
   }
   return list;

@@ -5,7 +5,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  editionObservations, editionsOf, indexDefinition, measureName, measuresFor, median, unitName, type Lang, type Unit,
+  editionObservations,
+  editionsOf,
+  indexDefinition,
+  measureName,
+  measuresFor,
+  median,
+  unitName,
+  type Lang,
+  type Unit,
 } from '../data';
 import { formatScore, formatTick } from '../format';
 import { t } from '../i18n';
@@ -22,8 +30,16 @@ function componentEdition(index: string, units: Unit[]): { year: number; measure
   for (const e of [...editionsOf(index)].reverse()) {
     const complete = (e.complete_measures ?? '').split('|').filter((m) => m && m !== headline);
     if (!complete.length) continue;
-    const has = editionObservations(index, e.year).some((o) => ids.has(o.unit_id) && complete.includes(o.measure) && o.value !== null);
-    if (has) return { year: e.year, measures: measuresFor(index, e.year).map((m) => m.measure).filter((m) => complete.includes(m)) };
+    const has = editionObservations(index, e.year).some(
+      (o) => ids.has(o.unit_id) && complete.includes(o.measure) && o.value !== null,
+    );
+    if (has)
+      return {
+        year: e.year,
+        measures: measuresFor(index, e.year)
+          .map((m) => m.measure)
+          .filter((m) => complete.includes(m)),
+      };
   }
   return null;
 }
@@ -32,12 +48,16 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
   const found = componentEdition(index, candidates);
   if (!found) return null;
   const { year, measures } = found;
-  const withValues = new Set(editionObservations(index, year).filter((o) => o.value !== null && measures.includes(o.measure)).map((o) => o.unit_id));
+  const withValues = new Set(
+    editionObservations(index, year)
+      .filter((o) => o.value !== null && measures.includes(o.measure))
+      .map((o) => o.unit_id),
+  );
   const units = candidates.filter((u) => withValues.has(u.unit_id));
   const tr = t(lang);
   const def = indexDefinition(index);
   const scale = measuresFor(index, year).find((m) => m.measure === measures[0])!;
-  const kind = scale.unit === 'percent' ? 'percent' as const : 'number' as const;
+  const kind = scale.unit === 'percent' ? ('percent' as const) : ('number' as const);
   const obs = editionObservations(index, year);
   const multi = candidates.length > 1;
   const rows: ChartRow[] = [];
@@ -55,21 +75,37 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
   }
   const name = unitName(subject, lang);
   const legend: LegendItem[] = [
-    ...(multi ? units.map((u) => ({ label: unitName(u, lang), fill: provinceStyle(u.unit_id).colour, shape: provinceStyle(u.unit_id).symbol })) : [{ label: name, fill: INK, shape: 'circle' as const }]),
+    ...(multi
+      ? units.map((u) => ({
+          label: unitName(u, lang),
+          fill: provinceStyle(u.unit_id).colour,
+          shape: provinceStyle(u.unit_id).symbol,
+        }))
+      : [{ label: name, fill: INK, shape: 'circle' as const }]),
     { label: tr('nationalMedian'), fill: NATIONAL, shape: 'tick' },
     { label: tr('nationalBest'), fill: NATIONAL, shape: 'ring' },
   ];
   const fmt = (v: number) => formatScore(v, scale.unit, lang);
-  const summary = rows.filter((r) => r.value !== null && !multi).map((r) => `${r.measure}: ${fmt(r.value as number)}`).join('; ');
+  const summary = rows
+    .filter((r) => r.value !== null && !multi)
+    .map((r) => `${r.measure}: ${fmt(r.value as number)}`)
+    .join('; ');
   return {
     id: `${subject.unit_id}-${index}-components`,
     lang,
-    title: subject.era === 'merged'
-      ? (lang === 'vi' ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): chỉ số thành phần ${def.name.vi} ${year} so với cả nước` : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${year} components against the whole country`)
-      : (lang === 'vi' ? `Chỉ số thành phần ${def.name.vi} ${year}: ${name} so với cả nước` : `${def.name.en} ${year} components: ${name} against the whole country`),
-    description: (lang === 'vi'
-      ? `Điểm từng chỉ số thành phần ${def.name.vi} năm ${year} của ${multi ? `các tỉnh cũ hợp thành ${name} (mỗi tỉnh một màu và một ký hiệu)` : `${name} (chấm)`}, trung vị cả nước (vạch xám) và điểm cao nhất cả nước (vòng tròn rỗng). Thanh xám là khoảng từ thấp nhất đến cao nhất.`
-      : `${multi ? `The scores of the former provinces that form ${name} (one colour and marker each)` : `${name}'s score (dot)`} on each ${def.name.en} ${year} component, the national median (grey tick) and the national best (hollow ring). The grey bar spans lowest to highest.`) + (summary ? ` ${summary}.` : ''),
+    title:
+      subject.era === 'merged'
+        ? lang === 'vi'
+          ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): chỉ số thành phần ${def.name.vi} ${year} so với cả nước`
+          : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${year} components against the whole country`
+        : lang === 'vi'
+          ? `Chỉ số thành phần ${def.name.vi} ${year}: ${name} so với cả nước`
+          : `${def.name.en} ${year} components: ${name} against the whole country`,
+    description:
+      (lang === 'vi'
+        ? `Điểm từng chỉ số thành phần ${def.name.vi} năm ${year} của ${multi ? `các tỉnh cũ hợp thành ${name} (mỗi tỉnh một màu và một ký hiệu)` : `${name} (chấm)`}, trung vị cả nước (vạch xám) và điểm cao nhất cả nước (vòng tròn rỗng). Thanh xám là khoảng từ thấp nhất đến cao nhất.`
+        : `${multi ? `The scores of the former provinces that form ${name} (one colour and marker each)` : `${name}'s score (dot)`} on each ${def.name.en} ${year} component, the national median (grey tick) and the national best (hollow ring). The grey bar spans lowest to highest.`) +
+      (summary ? ` ${summary}.` : ''),
     legend,
     columns: [
       ...(multi ? [{ key: 'province', label: tr('province'), kind: 'text' as const }] : []),
@@ -83,22 +119,57 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
       const ranges = measures.map((measure) => {
         const values = obs.filter((o) => o.measure === measure && o.value !== null).map((o) => o.value!);
         const label = measureName(index, measure, lang);
-        return { measure: label, min: Math.min(...values), max: Math.max(...values), median: median(values), best: Math.max(...values) };
+        return {
+          measure: label,
+          min: Math.min(...values),
+          max: Math.max(...values),
+          median: median(values),
+          best: Math.max(...values),
+        };
       });
       const narrow = layout === 'narrow';
       return {
         // On a phone each component's name goes above its row instead of in a wide left margin.
-        width: narrow ? NARROW_WIDTH : 640, height: (narrow ? 58 : 44) * measures.length + 40, marginLeft: narrow ? 8 : 230, marginRight: 20,
-        x: { label: `${tr('score')} →`, grid: true, nice: true, ticks: narrow ? 4 : undefined, tickFormat: (v: number) => formatTick(v, lang) },
+        width: narrow ? NARROW_WIDTH : 640,
+        height: (narrow ? 58 : 44) * measures.length + 40,
+        marginLeft: narrow ? 8 : 230,
+        marginRight: 20,
+        x: {
+          label: `${tr('score')} →`,
+          grid: true,
+          nice: true,
+          ticks: narrow ? 4 : undefined,
+          tickFormat: (v: number) => formatTick(v, lang),
+        },
         y: { label: null, domain: ranges.map((r) => r.measure), tickSize: 0, ...(narrow ? { axis: null } : {}) },
         marks: [
           narrow
-            ? Plot.text(ranges, { y: 'measure', text: 'measure', frameAnchor: 'left', textAnchor: 'start', dy: -20, lineWidth: 26, fill: INK })
+            ? Plot.text(ranges, {
+                y: 'measure',
+                text: 'measure',
+                frameAnchor: 'left',
+                textAnchor: 'start',
+                dy: -20,
+                lineWidth: 26,
+                fill: INK,
+              })
             : Plot.axisY({ lineWidth: 18, tickSize: 0 }),
           Plot.ruleY(ranges, { y: 'measure', x1: 'min', x2: 'max', stroke: '#d5dae0', strokeWidth: 8 }),
-          Plot.tickX(ranges, { y: 'measure', x: 'median', stroke: NATIONAL, strokeWidth: 2.5, ...(narrow ? { insetTop: 19, insetBottom: 19 } : {}) }),
+          Plot.tickX(ranges, {
+            y: 'measure',
+            x: 'median',
+            stroke: NATIONAL,
+            strokeWidth: 2.5,
+            ...(narrow ? { insetTop: 19, insetBottom: 19 } : {}),
+          }),
           Plot.dot(ranges, { y: 'measure', x: 'best', stroke: NATIONAL, strokeWidth: 1.5, r: 6 }),
-          Plot.dot(dots, { y: 'measure', x: 'value', fill: (d: ChartRow) => (multi ? provinceStyle(d.unitId as string).colour : INK), symbol: (d: ChartRow) => (multi ? provinceStyle(d.unitId as string).symbol : 'circle'), r: 4.5 }),
+          Plot.dot(dots, {
+            y: 'measure',
+            x: 'value',
+            fill: (d: ChartRow) => (multi ? provinceStyle(d.unitId as string).colour : INK),
+            symbol: (d: ChartRow) => (multi ? provinceStyle(d.unitId as string).symbol : 'circle'),
+            r: 4.5,
+          }),
         ],
       };
     },

@@ -25,7 +25,10 @@ function chartOrigin(spec: ChartSpec): { source: CitedSource; page: string } {
   const { lang } = spec;
   let m: RegExpMatchArray | null;
   if ((m = spec.id.match(new RegExp(`^${INDEX}-(\\d{4})-(map|distribution|regions)$`)))) {
-    return { source: { index: m[1], year: Number(m[2]) }, page: pathFor({ page: 'edition', index: m[1], year: Number(m[2]) }, lang) };
+    return {
+      source: { index: m[1], year: Number(m[2]) },
+      page: pathFor({ page: 'edition', index: m[1], year: Number(m[2]) }, lang),
+    };
   }
   if ((m = spec.id.match(new RegExp(`^${INDEX}-national-trend$`)))) {
     return { source: { index: m[1] }, page: pathFor({ page: 'index', index: m[1] }, lang) };
@@ -39,8 +42,16 @@ function chartOrigin(spec: ChartSpec): { source: CitedSource; page: string } {
 export function chartFrameText(spec: ChartSpec): FrameText {
   const { lang } = spec;
   const { source, page } = chartOrigin(spec);
-  const sourceText = source.year !== undefined ? pressSource(edition(source.index, source.year), lang) : indexSource(source.index, lang);
-  return { lang, title: spec.title, subtitle: subtitleOf(spec.description), legend: spec.legend, source: sourceText, pageUrl: permalink(page) };
+  const sourceText =
+    source.year !== undefined ? pressSource(edition(source.index, source.year), lang) : indexSource(source.index, lang);
+  return {
+    lang,
+    title: spec.title,
+    subtitle: subtitleOf(spec.description),
+    legend: spec.legend,
+    source: sourceText,
+    pageUrl: permalink(page),
+  };
 }
 
 /** The citation of a chart in its page's language, and its permalink: the page's address and the chart's id. */

@@ -7,8 +7,16 @@ import * as Plot from '@observablehq/plot';
 import { archipelagoLabels } from './archipelagos';
 import * as d3 from 'd3';
 import {
-  edition, editionObservations, headlineMeasure, indexDefinition, nationalAverage, regionalAveragesFor, unit, unitName,
-  type Lang, type Observation,
+  edition,
+  editionObservations,
+  headlineMeasure,
+  indexDefinition,
+  nationalAverage,
+  regionalAveragesFor,
+  unit,
+  unitName,
+  type Lang,
+  type Observation,
 } from '../data';
 import { formatScore, formatTick } from '../format';
 import { boundariesFor } from '../geo';
@@ -28,17 +36,30 @@ function mapHeight(boundaries: d3.ExtendedFeatureCollection): number {
   return Math.ceil(y1 - y0 + 8);
 }
 
-export interface MapClass { fill: string; label: string; shape: LegendItem['shape'] }
+export interface MapClass {
+  fill: string;
+  label: string;
+  shape: LegendItem['shape'];
+}
 
 /** Value classes: quintiles of the published scores, each break rounded to a round step of the range (so a class
  * reads "45 – 47,5", never "48,00 – 48,06"); ColorBrewer YlGnBu, colour-blind safe. */
-function valueClasses(values: number[], unitKind: 'points' | 'percent', lang: Lang): { classOf: (v: number) => MapClass; classes: MapClass[] } {
+function valueClasses(
+  values: number[],
+  unitKind: 'points' | 'percent',
+  lang: Lang,
+): { classOf: (v: number) => MapClass; classes: MapClass[] } {
   const sorted = [...values].sort((a, b) => a - b);
   const lo = sorted[0];
   const hi = sorted.at(-1)!;
   const step = lo === hi ? 1 : d3.tickStep(lo, hi, 10);
   const round = (v: number) => Number((Math.round(v / step) * step).toFixed(6));
-  const thresholds = lo === hi ? [] : [...new Set([0.2, 0.4, 0.6, 0.8].map((p) => round(d3.quantileSorted(sorted, p)!)))].filter((x) => x > lo && x <= hi);
+  const thresholds =
+    lo === hi
+      ? []
+      : [...new Set([0.2, 0.4, 0.6, 0.8].map((p) => round(d3.quantileSorted(sorted, p)!)))].filter(
+          (x) => x > lo && x <= hi,
+        );
   const count = thresholds.length + 1;
   const colours = count >= 3 ? d3.schemeYlGnBu[Math.min(count, 9)] : ['#7fcdbb', '#2c7fb8'].slice(2 - count);
   const fmt = (v: number) => formatTick(v, lang) + (unitKind === 'percent' ? '%' : '');
@@ -65,7 +86,9 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
   const rows = headline(index, year);
   const byUnit = new Map(rows.map((o) => [o.unit_id, o]));
   const values = rows.filter((o) => o.value !== null).map((o) => o.value!);
-  const { classOf, classes } = values.length ? valueClasses(values, unitKind, lang) : { classOf: () => undefined, classes: [] as MapClass[] };
+  const { classOf, classes } = values.length
+    ? valueClasses(values, unitKind, lang)
+    : { classOf: () => undefined, classes: [] as MapClass[] };
   const special = {
     notScored: { fill: NOT_SCORED, label: tr('notScored'), shape: 'hatch' as const },
     rankOnly: { fill: RANK_ONLY, label: tr('rankOnly'), shape: 'dots' as const },
@@ -99,15 +122,28 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
   // Units with data but no polygon of their own (Hà Tây, inside Hà Nội's 2008 boundary).
   const drawn = new Set(boundaries.features.map((f) => f.properties.unit_id));
   const undrawn = rows.filter((o) => !drawn.has(o.unit_id) && (o.value !== null || o.rank !== null));
-  for (const o of undrawn) tableRows.push({ province: unitName(o, lang), value: o.value, rank: o.rank, class: lang === 'vi' ? 'không có ranh giới riêng trên bản đồ' : 'no boundary of its own on the map' });
+  for (const o of undrawn)
+    tableRows.push({
+      province: unitName(o, lang),
+      value: o.value,
+      rank: o.rank,
+      class: lang === 'vi' ? 'không có ranh giới riêng trên bản đồ' : 'no boundary of its own on the map',
+    });
   tableRows.sort((a, b) => String(a.province).localeCompare(String(b.province), lang));
-  const legend: LegendItem[] = [...classes, special.rankOnly, special.notScored, special.noData].filter((c) => used.has(c));
+  const legend: LegendItem[] = [...classes, special.rankOnly, special.notScored, special.noData].filter((c) =>
+    used.has(c),
+  );
   const count = boundaries.features.length;
   const missing = count - rows.filter((o) => o.value !== null && drawn.has(o.unit_id)).length;
-  const description = (lang === 'vi'
-    ? `Bản đồ ${count} tỉnh, thành phố theo địa giới năm ${year}, tô màu theo điểm ${def.name.vi} năm ${year}: màu càng đậm điểm càng cao.${missing ? ` ${missing} tỉnh, thành phố không có điểm công bố được tô riêng, không tính là 0.` : ''}`
-    : `Map of the ${count} provinces on ${year} boundaries, shaded by ${def.name.en} ${year} score: darker is higher.${missing ? ` ${missing} provinces without a published score have their own pattern, never zero.` : ''}`)
-    + (undrawn.length ? (lang === 'vi' ? ` ${undrawn.map((o) => o.unit_name_vi).join(', ')} không có ranh giới riêng trên bản đồ (nằm trong Hà Nội).` : ` ${undrawn.map((o) => o.unit_name_en).join(', ')} has no boundary of its own (drawn within Ha Noi).`) : '');
+  const description =
+    (lang === 'vi'
+      ? `Bản đồ ${count} tỉnh, thành phố theo địa giới năm ${year}, tô màu theo điểm ${def.name.vi} năm ${year}: màu càng đậm điểm càng cao.${missing ? ` ${missing} tỉnh, thành phố không có điểm công bố được tô riêng, không tính là 0.` : ''}`
+      : `Map of the ${count} provinces on ${year} boundaries, shaded by ${def.name.en} ${year} score: darker is higher.${missing ? ` ${missing} provinces without a published score have their own pattern, never zero.` : ''}`) +
+    (undrawn.length
+      ? lang === 'vi'
+        ? ` ${undrawn.map((o) => o.unit_name_vi).join(', ')} không có ranh giới riêng trên bản đồ (nằm trong Hà Nội).`
+        : ` ${undrawn.map((o) => o.unit_name_en).join(', ')} has no boundary of its own (drawn within Ha Noi).`
+      : '');
   return {
     id: `${index}-${year}-map`,
     lang,
@@ -127,7 +163,12 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
       height: mapHeight(boundaries),
       projection: { type: 'mercator', domain: boundaries, inset: 4 },
       marks: [
-        Plot.geo(boundaries, { fill: (f) => fills.get(f.properties.unit_id), stroke: '#666', strokeWidth: 0.4, title: (f) => titles.get(f.properties.unit_id) }),
+        Plot.geo(boundaries, {
+          fill: (f) => fills.get(f.properties.unit_id),
+          stroke: '#666',
+          strokeWidth: 0.4,
+          title: (f) => titles.get(f.properties.unit_id),
+        }),
         ...archipelagoLabels(lang),
       ],
     }),
@@ -143,10 +184,13 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
   if (!scored.length) return null;
   const mean = nationalAverage(index, year, def.headline);
   const fmt = (v: number) => formatScore(v, unitKind, lang);
-  const rows: ChartRow[] = scored.map((o) => ({ province: unitName(o, lang), value: o.value, rank: o.rank })).sort((a, b) => (b.value as number) - (a.value as number));
-  const description = lang === 'vi'
-    ? `Mỗi chấm là một tỉnh, thành phố, đặt theo điểm ${def.name.vi} năm ${year}; ${scored.length}/${e.universe_size} tỉnh có điểm công bố, từ ${fmt(rows.at(-1)!.value as number)} đến ${fmt(rows[0].value as number)}.${mean !== null ? ` Vạch dọc là bình quân không trọng số: ${fmt(mean)}.` : ''}`
-    : `Each dot is one province, placed by its ${def.name.en} ${year} score; ${scored.length} of ${e.universe_size} provinces have a published score, from ${fmt(rows.at(-1)!.value as number)} to ${fmt(rows[0].value as number)}.${mean !== null ? ` The vertical rule is the unweighted mean: ${fmt(mean)}.` : ''}`;
+  const rows: ChartRow[] = scored
+    .map((o) => ({ province: unitName(o, lang), value: o.value, rank: o.rank }))
+    .sort((a, b) => (b.value as number) - (a.value as number));
+  const description =
+    lang === 'vi'
+      ? `Mỗi chấm là một tỉnh, thành phố, đặt theo điểm ${def.name.vi} năm ${year}; ${scored.length}/${e.universe_size} tỉnh có điểm công bố, từ ${fmt(rows.at(-1)!.value as number)} đến ${fmt(rows[0].value as number)}.${mean !== null ? ` Vạch dọc là bình quân không trọng số: ${fmt(mean)}.` : ''}`
+      : `Each dot is one province, placed by its ${def.name.en} ${year} score; ${scored.length} of ${e.universe_size} provinces have a published score, from ${fmt(rows.at(-1)!.value as number)} to ${fmt(rows[0].value as number)}.${mean !== null ? ` The vertical rule is the unweighted mean: ${fmt(mean)}.` : ''}`;
   return {
     id: `${index}-${year}-distribution`,
     lang,
@@ -160,10 +204,29 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
     ],
     rows,
     plot: (layout) => ({
-      width: layout === 'narrow' ? NARROW_WIDTH : 640, height: scored.length > 20 ? (layout === 'narrow' ? 260 : 200) : 120, marginLeft: 24, marginRight: 24, marginBottom: 36,
-      x: { label: `${unitKind === 'percent' ? '%' : tr('score')} →`, nice: true, ticks: layout === 'narrow' ? 4 : undefined, tickFormat: (v: number) => formatTick(v, lang) },
+      width: layout === 'narrow' ? NARROW_WIDTH : 640,
+      height: scored.length > 20 ? (layout === 'narrow' ? 260 : 200) : 120,
+      marginLeft: 24,
+      marginRight: 24,
+      marginBottom: 36,
+      x: {
+        label: `${unitKind === 'percent' ? '%' : tr('score')} →`,
+        nice: true,
+        ticks: layout === 'narrow' ? 4 : undefined,
+        tickFormat: (v: number) => formatTick(v, lang),
+      },
       marks: [
-        Plot.dotX(rows, Plot.dodgeY({ x: 'value', r: layout === 'narrow' ? 3 : 4, fill: '#2c7fb8', stroke: 'white', strokeWidth: 0.5, title: (r: ChartRow) => `${r.province}: ${fmt(r.value as number)}` })),
+        Plot.dotX(
+          rows,
+          Plot.dodgeY({
+            x: 'value',
+            r: layout === 'narrow' ? 3 : 4,
+            fill: '#2c7fb8',
+            stroke: 'white',
+            strokeWidth: 0.5,
+            title: (r: ChartRow) => `${r.province}: ${fmt(r.value as number)}`,
+          }),
+        ),
         ...(mean !== null ? [Plot.ruleX([mean], { stroke: INK, strokeWidth: 2 })] : []),
       ],
     }),
@@ -177,17 +240,24 @@ export function regionalAveragesChart(index: string, year: number, lang: Lang): 
   const averages = regionalAveragesFor(index, year, def.headline);
   if (!averages.length) return null;
   const rows: ChartRow[] = averages
-    .map((r) => ({ area: lang === 'vi' ? r.area_name_vi : r.area_name_en, mean: r.mean_value, scored: r.units_scored, units: r.units, national: r.area_id === 'national' ? 1 : 0 }))
+    .map((r) => ({
+      area: lang === 'vi' ? r.area_name_vi : r.area_name_en,
+      mean: r.mean_value,
+      scored: r.units_scored,
+      units: r.units,
+      national: r.area_id === 'national' ? 1 : 0,
+    }))
     .sort((a, b) => (b.mean as number) - (a.mean as number));
   const fmt = (v: number) => formatScore(v, unitKind, lang);
-  const kind = unitKind === 'percent' ? 'percent' as const : 'number' as const;
+  const kind = unitKind === 'percent' ? ('percent' as const) : ('number' as const);
   return {
     id: `${index}-${year}-regions`,
     lang,
     title: lang === 'vi' ? `Bình quân ${def.name.vi} ${year} theo vùng` : `${def.name.en} ${year}: regional averages`,
-    description: lang === 'vi'
-      ? `Bình quân không trọng số điểm ${def.name.vi} của các tỉnh trong mỗi vùng kinh tế – xã hội và cả nước (do chiso tính từ điểm công bố). Cao nhất: ${rows[0].area} (${fmt(rows[0].mean as number)}).`
-      : `Unweighted mean ${def.name.en} score of the provinces in each socio-economic region and the whole country (computed by chiso from the published scores). Highest: ${rows[0].area} (${fmt(rows[0].mean as number)}).`,
+    description:
+      lang === 'vi'
+        ? `Bình quân không trọng số điểm ${def.name.vi} của các tỉnh trong mỗi vùng kinh tế – xã hội và cả nước (do chiso tính từ điểm công bố). Cao nhất: ${rows[0].area} (${fmt(rows[0].mean as number)}).`
+        : `Unweighted mean ${def.name.en} score of the provinces in each socio-economic region and the whole country (computed by chiso from the published scores). Highest: ${rows[0].area} (${fmt(rows[0].mean as number)}).`,
     columns: [
       { key: 'area', label: tr('area'), kind: 'text' },
       { key: 'mean', label: tr('mean'), kind },
@@ -203,13 +273,44 @@ export function regionalAveragesChart(index: string, year: number, lang: Lang): 
       const pad = (hi - lo) * 0.6 || 1;
       return {
         // On a phone each area's name goes above its bar instead of in a wide left margin.
-        width: narrow ? NARROW_WIDTH : 640, height: (narrow ? 46 : 30) * rows.length + 40, marginLeft: narrow ? 4 : 250, marginRight: 60,
+        width: narrow ? NARROW_WIDTH : 640,
+        height: (narrow ? 46 : 30) * rows.length + 40,
+        marginLeft: narrow ? 4 : 250,
+        marginRight: 60,
         x: { domain: [Math.max(0, lo - pad), hi + pad * 0.3], label: null, axis: null },
-        y: { label: null, domain: rows.map((r) => r.area as string), tickSize: 0, ...(narrow ? { axis: null, paddingInner: 0.45, align: 1 } : {}) },
+        y: {
+          label: null,
+          domain: rows.map((r) => r.area as string),
+          tickSize: 0,
+          ...(narrow ? { axis: null, paddingInner: 0.45, align: 1 } : {}),
+        },
         marks: [
-          ...(narrow ? [Plot.text(rows, { y: 'area', text: 'area', frameAnchor: 'left', textAnchor: 'start', dy: -17, fill: INK })] : []),
-          Plot.barX(rows, { y: 'area', x1: Math.max(0, lo - pad), x2: 'mean', fill: (r: ChartRow) => (r.national ? INK : '#2c7fb8') }),
-          Plot.text(rows, { y: 'area', x: 'mean', text: (r: ChartRow) => fmt(r.mean as number), dx: 4, textAnchor: 'start', fill: INK }),
+          ...(narrow
+            ? [
+                Plot.text(rows, {
+                  y: 'area',
+                  text: 'area',
+                  frameAnchor: 'left',
+                  textAnchor: 'start',
+                  dy: -17,
+                  fill: INK,
+                }),
+              ]
+            : []),
+          Plot.barX(rows, {
+            y: 'area',
+            x1: Math.max(0, lo - pad),
+            x2: 'mean',
+            fill: (r: ChartRow) => (r.national ? INK : '#2c7fb8'),
+          }),
+          Plot.text(rows, {
+            y: 'area',
+            x: 'mean',
+            text: (r: ChartRow) => fmt(r.mean as number),
+            dx: 4,
+            textAnchor: 'start',
+            fill: INK,
+          }),
         ],
       };
     },

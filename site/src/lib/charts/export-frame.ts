@@ -24,7 +24,8 @@ export type FrameSize = 'natural' | '16:9';
 const FONT = "'Noto Sans', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 const PAD = 24;
 
-const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (t: string) =>
+  t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Greedy line breaking by an average glyph width (0.55 em), enough for titles and footers. */
 export function wrapText(text: string, fontSize: number, width: number, maxLines = 3): string[] {
@@ -32,29 +33,43 @@ export function wrapText(text: string, fontSize: number, width: number, maxLines
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if ((line + ' ' + word).trim().length > perLine && line) { lines.push(line); line = word; } else line = (line + ' ' + word).trim();
+    if ((line + ' ' + word).trim().length > perLine && line) {
+      lines.push(line);
+      line = word;
+    } else line = (line + ' ' + word).trim();
   }
   if (line) lines.push(line);
-  if (lines.length > maxLines) { lines.length = maxLines; lines[maxLines - 1] = lines[maxLines - 1].replace(/\s*\S*$/, ' …'); }
+  if (lines.length > maxLines) {
+    lines.length = maxLines;
+    lines[maxLines - 1] = lines[maxLines - 1].replace(/\s*\S*$/, ' …');
+  }
   return lines;
 }
 
 function textLines(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs = ''): string {
-  return lines.map((l, i) => `<text x="${x}" y="${y + i * lineHeight}" font-size="${size}"${attrs}>${escape(l)}</text>`).join('');
+  return lines
+    .map((l, i) => `<text x="${x}" y="${y + i * lineHeight}" font-size="${size}"${attrs}>${escape(l)}</text>`)
+    .join('');
 }
 
 function swatch(item: LegendItem, x: number, y: number): string {
   if (item.shape === 'circle') return `<circle cx="${x + 6}" cy="${y - 4}" r="5" fill="${item.fill}"/>`;
-  if (item.shape === 'dash') return `<line x1="${x}" y1="${y - 4}" x2="${x + 12}" y2="${y - 4}" stroke="${item.fill}" stroke-width="1.5" stroke-dasharray="3,2"/>`;
+  if (item.shape === 'dash')
+    return `<line x1="${x}" y1="${y - 4}" x2="${x + 12}" y2="${y - 4}" stroke="${item.fill}" stroke-width="1.5" stroke-dasharray="3,2"/>`;
   return `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${item.fill}" stroke="#666" stroke-width="0.8"/>`;
 }
 
 /** Lays the legend out in rows; returns the SVG and its height. */
 function legendRows(items: LegendItem[], x: number, y: number, width: number): { svg: string; height: number } {
-  let cx = x; let cy = y; let svg = '';
+  let cx = x;
+  let cy = y;
+  let svg = '';
   for (const item of items) {
     const w = 20 + item.label.length * 13 * 0.55 + 16;
-    if (cx + w > x + width && cx > x) { cx = x; cy += 20; }
+    if (cx + w > x + width && cx > x) {
+      cx = x;
+      cy += 20;
+    }
     svg += swatch(item, cx, cy) + `<text x="${cx + 18}" y="${cy}" font-size="13">${escape(item.label)}</text>`;
     cx += w;
   }
@@ -71,10 +86,23 @@ export function frameChart(chart: RenderedSvg, text: FrameText, size: FrameSize 
   const title = wrapText(text.title, titleSize, inner, 2);
   const subtitle = text.subtitle ? wrapText(text.subtitle, subSize, inner, 3) : [];
   const vi = text.lang === 'vi';
-  const footer = wrapText(`${vi ? 'Nguồn' : 'Source'}: ${text.source}. ${vi ? 'Biểu đồ' : 'Chart'}: chiso · ${text.pageUrl} · CC BY 4.0`, footSize, inner, 3);
+  const footer = wrapText(
+    `${vi ? 'Nguồn' : 'Source'}: ${text.source}. ${vi ? 'Biểu đồ' : 'Chart'}: chiso · ${text.pageUrl} · CC BY 4.0`,
+    footSize,
+    inner,
+    3,
+  );
   let y = PAD + titleSize;
-  const head = textLines(title, PAD, y, titleSize, titleSize * 1.25, ' font-weight="700" fill="#1f2933"')
-    + textLines(subtitle, PAD, y + title.length * titleSize * 1.25 - titleSize * 0.25 + subSize, subSize, subStep, ' fill="#52606d"');
+  const head =
+    textLines(title, PAD, y, titleSize, titleSize * 1.25, ' font-weight="700" fill="#1f2933"') +
+    textLines(
+      subtitle,
+      PAD,
+      y + title.length * titleSize * 1.25 - titleSize * 0.25 + subSize,
+      subSize,
+      subStep,
+      ' fill="#52606d"',
+    );
   y += (title.length - 1) * titleSize * 1.25 + (subtitle.length ? subtitle.length * subStep + 8 : 0) + 20;
   const legendProbe = legendRows(text.legend ?? [], PAD, 0, inner);
   const footerHeight = footer.length * footStep + 12;
@@ -95,9 +123,12 @@ export function frameChart(chart: RenderedSvg, text: FrameText, size: FrameSize 
   const legendY = y + chartHeight + 8 + 14;
   const legend = legendRows(text.legend ?? [], PAD, legendY, inner);
   const footerY = height - PAD - (footer.length - 1) * footStep;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`
-    + `<title>${escape(text.title)}</title><desc>${escape([text.subtitle, text.source].filter(Boolean).join(' · '))}</desc>`
-    + `<rect width="100%" height="100%" fill="#ffffff"/>${head}${chartSvg}<g fill="#1f2933">${legend.svg}</g>`
-    + `<line x1="${PAD}" x2="${width - PAD}" y1="${footerY - footSize - 8}" y2="${footerY - footSize - 8}" stroke="#d5dae0"/>`
-    + textLines(footer, PAD, footerY, footSize, footStep, ' fill="#52606d"') + '</svg>\n';
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">` +
+    `<title>${escape(text.title)}</title><desc>${escape([text.subtitle, text.source].filter(Boolean).join(' · '))}</desc>` +
+    `<rect width="100%" height="100%" fill="#ffffff"/>${head}${chartSvg}<g fill="#1f2933">${legend.svg}</g>` +
+    `<line x1="${PAD}" x2="${width - PAD}" y1="${footerY - footSize - 8}" y2="${footerY - footSize - 8}" stroke="#d5dae0"/>` +
+    textLines(footer, PAD, footerY, footSize, footStep, ' fill="#52606d"') +
+    '</svg>\n'
+  );
 }

@@ -34,16 +34,26 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function renderPlot(options: Plot.PlotOptions, meta: { id: string; title: string; description: string; defs?: boolean }): RenderedSvg {
+export function renderPlot(
+  options: Plot.PlotOptions,
+  meta: { id: string; title: string; description: string; defs?: boolean },
+): RenderedSvg {
   const svg = Plot.plot({ ...options, document, className: 'plot' }) as unknown as Element;
-  if (svg.tagName.toLowerCase() !== 'svg') throw new Error(`chart ${meta.id}: Plot returned a ${svg.tagName}; give it no title, caption or legend`);
+  if (svg.tagName.toLowerCase() !== 'svg')
+    throw new Error(`chart ${meta.id}: Plot returned a ${svg.tagName}; give it no title, caption or legend`);
   svg.removeAttribute('style');
   // Text is never smaller than 12 px at the drawing's own size (phones get a drawing of their own width).
-  for (const el of [svg, ...svg.querySelectorAll('[font-size]')]) if (Number(el.getAttribute('font-size')) < 12) el.setAttribute('font-size', '12');
+  for (const el of [svg, ...svg.querySelectorAll('[font-size]')])
+    if (Number(el.getAttribute('font-size')) < 12) el.setAttribute('font-size', '12');
   // The SVG is one image (role="img", described by the caption and the table): its parts carry no ARIA of their own.
-  svg.querySelectorAll('[aria-label], [aria-description]').forEach((el) => { el.removeAttribute('aria-label'); el.removeAttribute('aria-description'); });
+  svg.querySelectorAll('[aria-label], [aria-description]').forEach((el) => {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  });
   svg.querySelectorAll('[d]').forEach((el) => el.setAttribute('d', roundNumbers(el.getAttribute('d')!)));
-  svg.querySelectorAll('[transform]').forEach((el) => el.setAttribute('transform', roundNumbers(el.getAttribute('transform')!)));
+  svg
+    .querySelectorAll('[transform]')
+    .forEach((el) => el.setAttribute('transform', roundNumbers(el.getAttribute('transform')!)));
   const style = svg.querySelector('style');
   const css = style?.textContent ?? '';
   style?.remove();
@@ -51,7 +61,8 @@ export function renderPlot(options: Plot.PlotOptions, meta: { id: string; title:
   const body = svg.innerHTML;
   const attributes = [...svg.attributes].map((a) => `${a.name}="${escapeXml(a.value)}"`).join(' ');
   const inline = `<svg ${attributes} role="img" aria-labelledby="${meta.id}-title" aria-describedby="${meta.id}-desc">${defs}${body}</svg>`;
-  const standalone = `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" ${attributes} role="img">` +
+  const standalone =
+    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" ${attributes} role="img">` +
     `<title>${escapeXml(meta.title)}</title><desc>${escapeXml(meta.description)}</desc><style>${css}</style>` +
     `<rect width="100%" height="100%" fill="white"/>${defs}${body}</svg>\n`;
   const width = Number(svg.getAttribute('width'));

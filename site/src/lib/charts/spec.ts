@@ -6,9 +6,31 @@ import { toCsv, type CsvType } from '../../../../pipeline/csv';
 import { renderPlot, type RenderedSvg } from './render';
 
 export type ColumnKind = 'text' | 'year' | 'integer' | 'number' | 'percent';
-export interface ChartColumn { key: string; label: string; kind: ColumnKind }
+export interface ChartColumn {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+}
 export type ChartRow = Record<string, string | number | null>;
-export interface LegendItem { label: string; fill: string; shape?: 'square' | 'circle' | 'triangle' | 'diamond' | 'star' | 'cross' | 'wye' | 'ring' | 'tick' | 'dash' | 'thin' | 'band' | 'hatch' | 'dots' }
+export interface LegendItem {
+  label: string;
+  fill: string;
+  shape?:
+    | 'square'
+    | 'circle'
+    | 'triangle'
+    | 'diamond'
+    | 'star'
+    | 'cross'
+    | 'wye'
+    | 'ring'
+    | 'tick'
+    | 'dash'
+    | 'thin'
+    | 'band'
+    | 'hatch'
+    | 'dots';
+}
 
 export interface ChartSpec {
   id: string;
@@ -37,7 +59,12 @@ export function renderChart(spec: ChartSpec, layout: ChartLayout = 'wide'): Rend
   const key = `${spec.id}.${spec.lang}.${layout}`;
   let svg = rendered.get(key);
   if (!svg) {
-    svg = renderPlot(spec.plot(layout), { id: spec.id, title: spec.title, description: spec.description, defs: spec.defs });
+    svg = renderPlot(spec.plot(layout), {
+      id: spec.id,
+      title: spec.title,
+      description: spec.description,
+      defs: spec.defs,
+    });
     rendered.set(key, svg);
   }
   return svg;
@@ -47,20 +74,31 @@ export function formatCell(value: string | number | null, kind: ColumnKind, lang
   if (value === null || value === '') return '–';
   if (typeof value === 'string') return value;
   switch (kind) {
-    case 'year': return String(value);
-    case 'integer': return formatNumber(value, lang, 0);
-    case 'number': return formatNumber(value, lang, 2);
-    case 'percent': return formatNumber(value, lang, 2) + '%';
-    default: return String(value);
+    case 'year':
+      return String(value);
+    case 'integer':
+      return formatNumber(value, lang, 0);
+    case 'number':
+      return formatNumber(value, lang, 2);
+    case 'percent':
+      return formatNumber(value, lang, 2) + '%';
+    default:
+      return String(value);
   }
 }
 
 /** The chart's numbers as CSV for people: headers in the page's language, UTF-8 with a byte-order mark for Excel,
  * values as published (no float noise beyond 6 decimals), '.' decimals. */
 export function chartCsv(spec: ChartSpec): string {
-  const type = (kind: ColumnKind): CsvType => (kind === 'text' ? 'text' : kind === 'number' || kind === 'percent' ? 'double' : 'integer');
-  const clean = (v: string | number | null | undefined) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(6)) : v);
-  return toCsv(spec.columns.map((c) => ({ name: c.label, type: type(c.kind) })), spec.rows.map((row) => spec.columns.map((c) => clean(row[c.key]))), { bom: true });
+  const type = (kind: ColumnKind): CsvType =>
+    kind === 'text' ? 'text' : kind === 'number' || kind === 'percent' ? 'double' : 'integer';
+  const clean = (v: string | number | null | undefined) =>
+    typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(6)) : v;
+  return toCsv(
+    spec.columns.map((c) => ({ name: c.label, type: type(c.kind) })),
+    spec.rows.map((row) => spec.columns.map((c) => clean(row[c.key]))),
+    { bom: true },
+  );
 }
 
 export const INK = '#1f2933';

@@ -6,8 +6,17 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  breaksFor, editionYears, editionsOf, headlineMeasure, indexDefinition, nationalAverage, observations, unitName,
-  type Lang, type Observation, type Unit,
+  breaksFor,
+  editionYears,
+  editionsOf,
+  headlineMeasure,
+  indexDefinition,
+  nationalAverage,
+  observations,
+  unitName,
+  type Lang,
+  type Observation,
+  type Unit,
 } from '../data';
 import { formatScore, formatTick } from '../format';
 import { t } from '../i18n';
@@ -29,7 +38,10 @@ function period(index: string, measure: string, year: number): number {
 /** The breaks inside a chart's years: not comparable (suppress_changes in raw/<index>/index.json) or comparable with caution. */
 function breaksInside(index: string, measure: string, years: number[]) {
   const inside = breaksFor(index, measure).filter((b) => b.year > years[0] && b.year <= years.at(-1)!);
-  return { notComparable: inside.filter((b) => b.suppress_changes), caution: inside.filter((b) => !b.suppress_changes) };
+  return {
+    notComparable: inside.filter((b) => b.suppress_changes),
+    caution: inside.filter((b) => !b.suppress_changes),
+  };
 }
 
 /** Not comparable: a shaded band between the last year before and the first after (the line stops there).
@@ -37,8 +49,12 @@ function breaksInside(index: string, measure: string, years: number[]) {
 function breakMarks(index: string, measure: string, years: number[]): Plot.Markish[] {
   const { notComparable, caution } = breaksInside(index, measure, years);
   return [
-    ...(notComparable.length ? [Plot.rectX(notComparable, { x1: (b) => b.year - 1, x2: (b) => b.year, fill: BAND, fillOpacity: 0.6 })] : []),
-    ...(caution.length ? [Plot.ruleX(caution, { x: (b) => b.year - 0.5, stroke: MUTED, strokeWidth: 1, strokeOpacity: 0.45 })] : []),
+    ...(notComparable.length
+      ? [Plot.rectX(notComparable, { x1: (b) => b.year - 1, x2: (b) => b.year, fill: BAND, fillOpacity: 0.6 })]
+      : []),
+    ...(caution.length
+      ? [Plot.ruleX(caution, { x: (b) => b.year - 0.5, stroke: MUTED, strokeWidth: 1, strokeOpacity: 0.45 })]
+      : []),
   ];
 }
 
@@ -47,28 +63,60 @@ const BAND = '#d5dae0';
 function breakLegend(index: string, measure: string, years: number[], lang: Lang): LegendItem[] {
   const { notComparable, caution } = breaksInside(index, measure, years);
   return [
-    ...(notComparable.length ? [{ label: lang === 'vi' ? 'đổi phương pháp, không so sánh được' : 'method change, not comparable', fill: BAND, shape: 'band' as const }] : []),
-    ...(caution.length ? [{ label: lang === 'vi' ? 'đổi phương pháp, so sánh thận trọng' : 'method change, compare with caution', fill: MUTED, shape: 'thin' as const }] : []),
+    ...(notComparable.length
+      ? [
+          {
+            label: lang === 'vi' ? 'đổi phương pháp, không so sánh được' : 'method change, not comparable',
+            fill: BAND,
+            shape: 'band' as const,
+          },
+        ]
+      : []),
+    ...(caution.length
+      ? [
+          {
+            label: lang === 'vi' ? 'đổi phương pháp, so sánh thận trọng' : 'method change, compare with caution',
+            fill: MUTED,
+            shape: 'thin' as const,
+          },
+        ]
+      : []),
   ];
 }
 
 function xAxis(years: number[], layout: ChartLayout): Plot.ScaleOptions {
   const step = layout === 'narrow' ? (years.length > 10 ? 4 : years.length > 5 ? 2 : 1) : years.length > 12 ? 2 : 1;
-  return { domain: [years[0] - 0.5, years.at(-1)! + 0.5], ticks: years.filter((y) => (y - years[0]) % step === 0), tickFormat: (d: number) => String(d), label: null };
+  return {
+    domain: [years[0] - 0.5, years.at(-1)! + 0.5],
+    ticks: years.filter((y) => (y - years[0]) % step === 0),
+    tickFormat: (d: number) => String(d),
+    label: null,
+  };
 }
 
 function breakSentence(index: string, measure: string, years: number[], lang: Lang): string {
   const { notComparable, caution } = breaksInside(index, measure, years);
   const list = (bs: { year: number }[]) => bs.map((b) => b.year).join(', ');
   const parts: string[] = [];
-  if (notComparable.length) parts.push(lang === 'vi'
-    ? ` Vùng tô xám là lúc phương pháp thay đổi đến mức không so sánh được (${list(notComparable)}): đường ngắt tại đó và không tính thay đổi qua mốc này.`
-    : ` The grey band marks a method change that makes years incomparable (${list(notComparable)}): the line stops there and no change is computed across it.`);
-  if (caution.length) parts.push(lang === 'vi'
-    ? ` Vạch mảnh là lúc phương pháp điều chỉnh nhưng vẫn so sánh được, cần thận trọng (${list(caution)}).`
-    : ` Thin rules mark method changes that still allow comparison, with caution (${list(caution)}).`);
+  if (notComparable.length)
+    parts.push(
+      lang === 'vi'
+        ? ` Vùng tô xám là lúc phương pháp thay đổi đến mức không so sánh được (${list(notComparable)}): đường ngắt tại đó và không tính thay đổi qua mốc này.`
+        : ` The grey band marks a method change that makes years incomparable (${list(notComparable)}): the line stops there and no change is computed across it.`,
+    );
+  if (caution.length)
+    parts.push(
+      lang === 'vi'
+        ? ` Vạch mảnh là lúc phương pháp điều chỉnh nhưng vẫn so sánh được, cần thận trọng (${list(caution)}).`
+        : ` Thin rules mark method changes that still allow comparison, with caution (${list(caution)}).`,
+    );
   if (!parts.length) return '';
-  return parts.join('') + (lang === 'vi' ? ' Năm không có số liệu để trống, không nối đường qua.' : ' Years without data are left as gaps, never joined.');
+  return (
+    parts.join('') +
+    (lang === 'vi'
+      ? ' Năm không có số liệu để trống, không nối đường qua.'
+      : ' Years without data are left as gaps, never joined.')
+  );
 }
 
 /** A year of the range without a figure: no edition that year, or none that covers this unit yet. */
@@ -83,7 +131,10 @@ function paddedDomain(values: (number | null)[]): [number, number] | undefined {
   return hi - lo < 1 ? [Math.floor(lo - 1), Math.ceil(hi + 1)] : undefined;
 }
 
-interface SeriesInput { unit: Unit; rows: Observation[] }
+interface SeriesInput {
+  unit: Unit;
+  rows: Observation[];
+}
 
 function headlineRows(index: string, unitId: string): Observation[] {
   const headline = indexDefinition(index).headline;
@@ -96,12 +147,18 @@ export function hasSeries(index: string, unitId: string): boolean {
 }
 
 function seriesOf(index: string, units: Unit[]): SeriesInput[] {
-  return units.map((unit) => ({ unit, rows: headlineRows(index, unit.unit_id) })).filter((s) => s.rows.some((o) => o.value !== null || o.rank !== null));
+  return units
+    .map((unit) => ({ unit, rows: headlineRows(index, unit.unit_id) }))
+    .filter((s) => s.rows.some((o) => o.value !== null || o.rank !== null));
 }
 
 function legendFor(series: SeriesInput[], multi: boolean, lang: Lang): LegendItem[] {
   if (!multi) return [];
-  return series.map((s) => ({ label: unitName(s.unit, lang), fill: provinceStyle(s.unit.unit_id).colour, shape: provinceStyle(s.unit.unit_id).symbol }));
+  return series.map((s) => ({
+    label: unitName(s.unit, lang),
+    fill: provinceStyle(s.unit.unit_id).colour,
+    shape: provinceStyle(s.unit.unit_id).symbol,
+  }));
 }
 
 type Which = 'score' | 'rank';
@@ -111,23 +168,33 @@ const MIN_POINTS = 3;
 
 /** The figures of a series too short to draw, as a sentence ("Vĩnh Phúc, 2021: 89,27%, hạng 5/63."), or null. */
 export function shortSeriesSentence(index: string, units: Unit[], lang: Lang): string | null {
-  const points = seriesOf(index, units).flatMap((s) => s.rows.filter((o) => o.value !== null || o.rank !== null).map((o) => ({ unit: s.unit, o })));
+  const points = seriesOf(index, units).flatMap((s) =>
+    s.rows.filter((o) => o.value !== null || o.rank !== null).map((o) => ({ unit: s.unit, o })),
+  );
   if (!points.length || points.length >= MIN_POINTS) return null;
   const def = indexDefinition(index);
-  const figures = points.sort((a, b) => a.o.year - b.o.year).map(({ unit, o }) => {
-    const parts = [
-      ...(o.value !== null ? [formatScore(o.value, headlineMeasure(index, o.year).unit, lang)] : []),
-      ...(o.rank !== null ? [lang === 'vi' ? `hạng ${o.rank}/${o.rank_of}` : `rank ${o.rank} of ${o.rank_of}`] : []),
-    ];
-    return `${unitName(unit, lang)}, ${o.year}: ${parts.join(', ')}`;
-  });
+  const figures = points
+    .sort((a, b) => a.o.year - b.o.year)
+    .map(({ unit, o }) => {
+      const parts = [
+        ...(o.value !== null ? [formatScore(o.value, headlineMeasure(index, o.year).unit, lang)] : []),
+        ...(o.rank !== null ? [lang === 'vi' ? `hạng ${o.rank}/${o.rank_of}` : `rank ${o.rank} of ${o.rank_of}`] : []),
+      ];
+      return `${unitName(unit, lang)}, ${o.year}: ${parts.join(', ')}`;
+    });
   return lang === 'vi'
     ? `chiso mới có ${points.length} số liệu ${def.name.vi}, chưa đủ để vẽ biểu đồ: ${figures.join('; ')}.`
     : `chiso has only ${points.length} ${def.name.en} ${points.length === 1 ? 'figure' : 'figures'}, too few for a chart: ${figures.join('; ')}.`;
 }
 
 /** Score or rank of one or more units in an index over the years (units side by side, never averaged). */
-export function unitSeriesChart(index: string, subject: Unit, units: Unit[], which: Which, lang: Lang): ChartSpec | null {
+export function unitSeriesChart(
+  index: string,
+  subject: Unit,
+  units: Unit[],
+  which: Which,
+  lang: Lang,
+): ChartSpec | null {
   const series = seriesOf(index, units);
   if (!series.length) return null;
   const tr = t(lang);
@@ -142,27 +209,57 @@ export function unitSeriesChart(index: string, subject: Unit, units: Unit[], whi
     const byYear = new Map(s.rows.map((o) => [o.year, o]));
     for (const year of years) {
       const o = byYear.get(year);
-      const y = which === 'score' ? o?.value ?? null : o?.rank ?? null;
-      rows.push({ series: unitName(s.unit, lang), unitId: s.unit.unit_id, seriesIndex: i, year, y, of: o?.rank_of ?? null, period: period(index, measure, year), status: o?.status ?? null });
+      const y = which === 'score' ? (o?.value ?? null) : (o?.rank ?? null);
+      rows.push({
+        series: unitName(s.unit, lang),
+        unitId: s.unit.unit_id,
+        seriesIndex: i,
+        year,
+        y,
+        of: o?.rank_of ?? null,
+        period: period(index, measure, year),
+        status: o?.status ?? null,
+      });
     }
   }
   const maxRank = Math.max(...series.flatMap((s) => s.rows.map((o) => o.rank_of)));
   // A 2025 unit's page is about its former provinces, and its titles say so.
-  const title = subject.era === 'merged'
-    ? (lang === 'vi' ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): ${which === 'score' ? 'điểm' : 'thứ hạng'} ${def.name.vi}` : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${which}`)
-    : which === 'score'
-    ? (lang === 'vi' ? `${tr('scoreTrend')} ${def.name.vi}: ${name}` : `${def.name.en} ${tr('scoreTrend').toLowerCase()}: ${name}`)
-    : (lang === 'vi' ? `${tr('rankHistory')} ${def.name.vi}: ${name}` : `${def.name.en} ${tr('rankHistory').toLowerCase()}: ${name}`);
+  const title =
+    subject.era === 'merged'
+      ? lang === 'vi'
+        ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): ${which === 'score' ? 'điểm' : 'thứ hạng'} ${def.name.vi}`
+        : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${which}`
+      : which === 'score'
+        ? lang === 'vi'
+          ? `${tr('scoreTrend')} ${def.name.vi}: ${name}`
+          : `${def.name.en} ${tr('scoreTrend').toLowerCase()}: ${name}`
+        : lang === 'vi'
+          ? `${tr('rankHistory')} ${def.name.vi}: ${name}`
+          : `${def.name.en} ${tr('rankHistory').toLowerCase()}: ${name}`;
   const published = rows.filter((r) => r.y !== null);
-  const sides = multi ? (lang === 'vi' ? ` Mỗi tỉnh một đường, vẽ cạnh nhau: ${series.map((s) => unitName(s.unit, lang)).join(', ')}.` : ` One line per province, side by side: ${series.map((s) => unitName(s.unit, lang)).join(', ')}.`) : '';
-  const description = (lang === 'vi'
-    ? `${which === 'score' ? 'Điểm' : 'Thứ hạng'} ${def.name.vi} từ ${years[0]} đến ${years.at(-1)!}; có số liệu ở ${published.length} điểm năm.`
-    : `${def.name.en} ${which} from ${years[0]} to ${years.at(-1)!}; ${published.length} ${published.length === 1 ? 'data point' : 'data points'}.`) + sides + breakSentence(index, measure, years, lang);
+  const sides = multi
+    ? lang === 'vi'
+      ? ` Mỗi tỉnh một đường, vẽ cạnh nhau: ${series.map((s) => unitName(s.unit, lang)).join(', ')}.`
+      : ` One line per province, side by side: ${series.map((s) => unitName(s.unit, lang)).join(', ')}.`
+    : '';
+  const description =
+    (lang === 'vi'
+      ? `${which === 'score' ? 'Điểm' : 'Thứ hạng'} ${def.name.vi} từ ${years[0]} đến ${years.at(-1)!}; có số liệu ở ${published.length} điểm năm.`
+      : `${def.name.en} ${which} from ${years[0]} to ${years.at(-1)!}; ${published.length} ${published.length === 1 ? 'data point' : 'data points'}.`) +
+    sides +
+    breakSentence(index, measure, years, lang);
   const colour = (r: ChartRow) => (multi ? provinceStyle(r.unitId as string).colour : INK);
-  const yLabel = which === 'rank' ? (lang === 'vi' ? '↑ Hạng (1 = cao nhất)' : '↑ Rank (1 = best)') : `↑ ${unitKind === 'percent' ? '%' : tr('score')}`;
+  const yLabel =
+    which === 'rank'
+      ? lang === 'vi'
+        ? '↑ Hạng (1 = cao nhất)'
+        : '↑ Rank (1 = best)'
+      : `↑ ${unitKind === 'percent' ? '%' : tr('score')}`;
   return {
     id: `${subject.unit_id}-${index}-${which}`,
-    lang, title, description,
+    lang,
+    title,
+    description,
     legend: [...legendFor(series, multi, lang), ...breakLegend(index, measure, years, lang)],
     columns: [
       ...(multi ? [{ key: 'series', label: tr('province'), kind: 'text' as const }] : []),
@@ -170,21 +267,56 @@ export function unitSeriesChart(index: string, subject: Unit, units: Unit[], whi
       which === 'score'
         ? { key: 'y', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' }
         : { key: 'y', label: tr('rank'), kind: 'integer' },
-      ...(which === 'rank' ? [{ key: 'of', label: lang === 'vi' ? 'Trên tổng số' : 'Out of', kind: 'integer' as const }] : []),
+      ...(which === 'rank'
+        ? [{ key: 'of', label: lang === 'vi' ? 'Trên tổng số' : 'Out of', kind: 'integer' as const }]
+        : []),
     ],
     // Every year of the range, with the reason a year has no figure.
-    rows: rows.map((r) => ({ ...r, y: r.y ?? (r.status === 'not-scored' ? (lang === 'vi' ? 'không được chấm điểm' : 'not scored') : null) })),
+    rows: rows.map((r) => ({
+      ...r,
+      y: r.y ?? (r.status === 'not-scored' ? (lang === 'vi' ? 'không được chấm điểm' : 'not scored') : null),
+    })),
     missing: noFigure(lang),
     plot: (layout) => ({
-      width: layout === 'narrow' ? NARROW_WIDTH : 520, height: 240, marginTop: 28, marginRight: 20, marginLeft: 48,
+      width: layout === 'narrow' ? NARROW_WIDTH : 520,
+      height: 240,
+      marginTop: 28,
+      marginRight: 20,
+      marginLeft: 48,
       x: xAxis(years, layout),
-      y: which === 'rank'
-        ? { domain: [maxRank, 1], label: yLabel, grid: true, ticks: (layout === 'narrow' ? [1, 20, 40, 60] : [1, 10, 20, 30, 40, 50, 60]).filter((v) => v <= maxRank) }
-        : { label: yLabel, grid: true, nice: true, zero: false, ticks: layout === 'narrow' ? 4 : undefined, domain: paddedDomain(rows.map((r) => r.y as number | null)), tickFormat: (v: number) => formatTick(v, lang) },
+      y:
+        which === 'rank'
+          ? {
+              domain: [maxRank, 1],
+              label: yLabel,
+              grid: true,
+              ticks: (layout === 'narrow' ? [1, 20, 40, 60] : [1, 10, 20, 30, 40, 50, 60]).filter((v) => v <= maxRank),
+            }
+          : {
+              label: yLabel,
+              grid: true,
+              nice: true,
+              zero: false,
+              ticks: layout === 'narrow' ? 4 : undefined,
+              domain: paddedDomain(rows.map((r) => r.y as number | null)),
+              tickFormat: (v: number) => formatTick(v, lang),
+            },
       marks: [
         ...breakMarks(index, measure, years),
-        Plot.line(rows, { x: 'year', y: 'y', z: (r: ChartRow) => `${r.series}|${r.period}`, stroke: colour, strokeWidth: 2 }),
-        Plot.dot(rows, { x: 'year', y: 'y', fill: colour, r: 3.5, symbol: (r: ChartRow) => (multi ? provinceStyle(r.unitId as string).symbol : 'circle') }),
+        Plot.line(rows, {
+          x: 'year',
+          y: 'y',
+          z: (r: ChartRow) => `${r.series}|${r.period}`,
+          stroke: colour,
+          strokeWidth: 2,
+        }),
+        Plot.dot(rows, {
+          x: 'year',
+          y: 'y',
+          fill: colour,
+          r: 3.5,
+          symbol: (r: ChartRow) => (multi ? provinceStyle(r.unitId as string).symbol : 'circle'),
+        }),
       ],
     }),
   };
@@ -198,10 +330,15 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
   const unitKind = headlineMeasure(index).unit;
   const years = yearRange(index);
   const scores = observations.filter((o) => o.index === index && o.measure === measure && o.value !== null);
-  const means: ChartRow[] = years.map((year) => ({ year, mean: nationalAverage(index, year, measure), period: period(index, measure, year) }));
+  const means: ChartRow[] = years.map((year) => ({
+    year,
+    mean: nationalAverage(index, year, measure),
+    period: period(index, measure, year),
+  }));
   const editionByYear = new Map(editionsOf(index).map((e) => [e.year, e]));
   const rows: ChartRow[] = years.map((year) => {
-    if (!editionByYear.has(year)) return { year, mean: noFigure(lang), scored: null, universe: null, min: null, max: null };
+    if (!editionByYear.has(year))
+      return { year, mean: noFigure(lang), scored: null, universe: null, min: null, max: null };
     const values = scores.filter((o) => o.year === year).map((o) => o.value!);
     return {
       year,
@@ -213,14 +350,19 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
     };
   });
   const hasMeans = means.some((m) => m.mean !== null);
-  const kind = unitKind === 'percent' ? 'percent' as const : 'number' as const;
-  const description = (lang === 'vi'
-    ? `Mỗi chấm mờ là điểm ${def.name.vi} công bố của một tỉnh; ${hasMeans ? 'đường đậm là bình quân không trọng số của các tỉnh trong những năm có đủ điểm của mọi tỉnh.' : 'chưa có năm nào đủ điểm của mọi tỉnh nên không có đường bình quân.'}`
-    : `Each faint dot is one province's published ${def.name.en} score; ${hasMeans ? 'the dark line is the unweighted mean of the provinces in years when every province was scored.' : 'no year has scores for every province, so there is no mean line.'}`) + breakSentence(index, measure, years, lang);
+  const kind = unitKind === 'percent' ? ('percent' as const) : ('number' as const);
+  const description =
+    (lang === 'vi'
+      ? `Mỗi chấm mờ là điểm ${def.name.vi} công bố của một tỉnh; ${hasMeans ? 'đường đậm là bình quân không trọng số của các tỉnh trong những năm có đủ điểm của mọi tỉnh.' : 'chưa có năm nào đủ điểm của mọi tỉnh nên không có đường bình quân.'}`
+      : `Each faint dot is one province's published ${def.name.en} score; ${hasMeans ? 'the dark line is the unweighted mean of the provinces in years when every province was scored.' : 'no year has scores for every province, so there is no mean line.'}`) +
+    breakSentence(index, measure, years, lang);
   return {
     id: `${index}-national-trend`,
     lang,
-    title: lang === 'vi' ? `${def.name.vi}: ${tr('nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}` : `${def.name.en}: ${tr('nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}`,
+    title:
+      lang === 'vi'
+        ? `${def.name.vi}: ${tr('nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}`
+        : `${def.name.en}: ${tr('nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}`,
     description,
     legend: [
       { label: tr('publishedScores'), fill: '#9aa5b1', shape: 'circle' },
@@ -237,18 +379,30 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
     ],
     rows,
     plot: (layout) => ({
-      width: layout === 'narrow' ? NARROW_WIDTH : 640, height: 260, marginTop: 28, marginLeft: 48, marginRight: 24,
+      width: layout === 'narrow' ? NARROW_WIDTH : 640,
+      height: 260,
+      marginTop: 28,
+      marginLeft: 48,
+      marginRight: 24,
       x: xAxis(years, layout),
-      y: { label: `↑ ${unitKind === 'percent' ? '%' : tr('score')}`, grid: true, nice: true, zero: false, ticks: layout === 'narrow' ? 4 : undefined, tickFormat: (v: number) => formatTick(v, lang) },
+      y: {
+        label: `↑ ${unitKind === 'percent' ? '%' : tr('score')}`,
+        grid: true,
+        nice: true,
+        zero: false,
+        ticks: layout === 'narrow' ? 4 : undefined,
+        tickFormat: (v: number) => formatTick(v, lang),
+      },
       marks: [
         ...breakMarks(index, measure, years),
         Plot.dot(scores, { x: 'year', y: 'value', r: 2.5, fill: '#9aa5b1', fillOpacity: 0.6 }),
-        ...(hasMeans ? [
-          Plot.line(means, { x: 'year', y: 'mean', z: 'period', stroke: INK, strokeWidth: 2.5 }),
-          Plot.dot(means, { x: 'year', y: 'mean', fill: INK, r: 3.5 }),
-        ] : []),
+        ...(hasMeans
+          ? [
+              Plot.line(means, { x: 'year', y: 'mean', z: 'period', stroke: INK, strokeWidth: 2.5 }),
+              Plot.dot(means, { x: 'year', y: 'mean', fill: INK, r: 3.5 }),
+            ]
+          : []),
       ],
     }),
   };
 }
-

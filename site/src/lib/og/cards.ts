@@ -31,15 +31,25 @@ const lines = (list: string[], x: number, y: number, size: number, step: number,
 function card(lang: Lang, kicker: string, title: string, body: string[], source: string, map: string): string {
   const titleLines = wrapText(title, 60, 720, 2);
   const y0 = 150 + (titleLines.length - 1) * 70;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}" font-family="${FONT}">`
-    + `<rect width="100%" height="100%" fill="#ffffff"/><rect width="100%" height="10" fill="#0b5394"/>`
-    + `<text x="60" y="76" font-size="28" font-weight="700" fill="#0b5394">chỉ số</text>`
-    + `<text x="170" y="76" font-size="26" fill="#52606d">${esc(wrapText(kicker, 26, 600, 1)[0])}</text>`
-    + lines(titleLines, 60, 150, 60, 70, ' font-weight="700" fill="#1f2933"')
-    + lines(body.flatMap((b) => wrapText(b, 30, 720, 2)).slice(0, 7), 60, y0 + 70, 30, 44, ' fill="#1f2933"')
-    + `<line x1="60" x2="1140" y1="560" y2="560" stroke="#d5dae0" stroke-width="2"/>`
-    + lines(wrapText(`${lang === 'vi' ? 'Nguồn' : 'Source'}: ${source} · chiso.vn · CC BY 4.0`, 22, 1080, 2), 60, 596, 22, 28, ' fill="#52606d"')
-    + map + '</svg>\n';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}" font-family="${FONT}">` +
+    `<rect width="100%" height="100%" fill="#ffffff"/><rect width="100%" height="10" fill="#0b5394"/>` +
+    `<text x="60" y="76" font-size="28" font-weight="700" fill="#0b5394">chỉ số</text>` +
+    `<text x="170" y="76" font-size="26" fill="#52606d">${esc(wrapText(kicker, 26, 600, 1)[0])}</text>` +
+    lines(titleLines, 60, 150, 60, 70, ' font-weight="700" fill="#1f2933"') +
+    lines(body.flatMap((b) => wrapText(b, 30, 720, 2)).slice(0, 7), 60, y0 + 70, 30, 44, ' fill="#1f2933"') +
+    `<line x1="60" x2="1140" y1="560" y2="560" stroke="#d5dae0" stroke-width="2"/>` +
+    lines(
+      wrapText(`${lang === 'vi' ? 'Nguồn' : 'Source'}: ${source} · chiso.vn · CC BY 4.0`, 22, 1080, 2),
+      60,
+      596,
+      22,
+      28,
+      ' fill="#52606d"',
+    ) +
+    map +
+    '</svg>\n'
+  );
 }
 
 /** A plain map of the unit set with one unit highlighted (province cards), archipelagos named. */
@@ -47,7 +57,12 @@ function highlightMap(unitSet: string, highlight: string[], lang: Lang): string 
   const boundaries = boundariesFor(unitSet);
   const projection = d3.geoMercator().fitSize([MAP_BOX.w, MAP_BOX.h], boundaries as d3.ExtendedFeatureCollection);
   const path = d3.geoPath(projection);
-  const shapes = boundaries.features.map((f) => `<path d="${path(f as d3.GeoPermissibleObjects)!.replace(/\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}" fill="${highlight.includes(f.properties.unit_id) ? '#0b5394' : '#e4e7eb'}" stroke="#ffffff" stroke-width="0.6"/>`).join('');
+  const shapes = boundaries.features
+    .map(
+      (f) =>
+        `<path d="${path(f as d3.GeoPermissibleObjects)!.replace(/\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}" fill="${highlight.includes(f.properties.unit_id) ? '#0b5394' : '#e4e7eb'}" stroke="#ffffff" stroke-width="0.6"/>`,
+    )
+    .join('');
   const labels = ARCHIPELAGOS.map((a) => {
     const [x, y] = projection([a.lon, a.lat])!;
     return lines(a[lang], x, y - 18, 13, 15, ' text-anchor="middle" fill="#444"');
@@ -66,16 +81,39 @@ function editionMap(index: string, year: number, lang: Lang): string {
 function editionLines(index: string, year: number, lang: Lang): string[] {
   const cover = coverage(index, year, lang);
   const unitKind = headlineMeasure(index, year).unit;
-  const top = ranking(index, year).rows.filter((r) => r.headline.rank !== null).slice(0, 3).map((r) => r.headline);
+  const top = ranking(index, year)
+    .rows.filter((r) => r.headline.rank !== null)
+    .slice(0, 3)
+    .map((r) => r.headline);
   const head = cover.complete
-    ? (lang === 'vi' ? `Dẫn đầu trong ${cover.universe} tỉnh, thành phố:` : `Top of ${cover.universe} provinces:`)
-    : (lang === 'vi' ? `Dẫn đầu (trong ${cover.short} tỉnh đã thu thập):` : `Top (of ${cover.short} provinces collected):`);
+    ? lang === 'vi'
+      ? `Dẫn đầu trong ${cover.universe} tỉnh, thành phố:`
+      : `Top of ${cover.universe} provinces:`
+    : lang === 'vi'
+      ? `Dẫn đầu (trong ${cover.short} tỉnh đã thu thập):`
+      : `Top (of ${cover.short} provinces collected):`;
   const computed = top.some((o) => o.rank_source === 'computed');
-  return [head, ...top.map((o) => `${o.rank}. ${unitName(o, lang)}${o.value !== null ? `  ${formatScore(o.value, unitKind, lang)}` : ''}`),
-    ...(computed ? [lang === 'vi' ? '(thứ hạng do chiso tính từ điểm công bố)' : '(ranks computed by chiso from the published scores)'] : [])];
+  return [
+    head,
+    ...top.map(
+      (o) => `${o.rank}. ${unitName(o, lang)}${o.value !== null ? `  ${formatScore(o.value, unitKind, lang)}` : ''}`,
+    ),
+    ...(computed
+      ? [
+          lang === 'vi'
+            ? '(thứ hạng do chiso tính từ điểm công bố)'
+            : '(ranks computed by chiso from the published scores)',
+        ]
+      : []),
+  ];
 }
 
-export interface OgImage { key: string; lang: Lang; alt: string; svg: () => string }
+export interface OgImage {
+  key: string;
+  lang: Lang;
+  alt: string;
+  svg: () => string;
+}
 
 /** The preview image of a page, or null for pages without one. */
 export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
@@ -84,21 +122,50 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
     const def = indexDefinition(index);
     const e = editionsOf(index).find((x) => x.year === year)!;
     return {
-      key: `${index}-${year}`, lang,
-      alt: lang === 'vi' ? `${def.name.vi} ${year}: các tỉnh dẫn đầu và bản đồ điểm` : `${def.name.en} ${year}: the top provinces and a map of the scores`,
-      svg: () => card(lang, def.full_name[lang], `${def.name[lang]} ${year}`, editionLines(index, year, lang), pressSource(e, lang), editionMap(index, year, lang)),
+      key: `${index}-${year}`,
+      lang,
+      alt:
+        lang === 'vi'
+          ? `${def.name.vi} ${year}: các tỉnh dẫn đầu và bản đồ điểm`
+          : `${def.name.en} ${year}: the top provinces and a map of the scores`,
+      svg: () =>
+        card(
+          lang,
+          def.full_name[lang],
+          `${def.name[lang]} ${year}`,
+          editionLines(index, year, lang),
+          pressSource(e, lang),
+          editionMap(index, year, lang),
+        ),
     };
   }
   if (page.page === 'index') {
     const def = indexDefinition(page.index);
     const list = editionsOf(page.index);
     const last = list.at(-1)!;
-    const body = [lang === 'vi' ? `${list.length} kỳ công bố, ${list[0].year}–${last.year}` : `${list.length} editions, ${list[0].year}–${last.year}`,
-      `${def.name[lang]} ${last.year}:`, ...editionLines(page.index, last.year, lang).slice(1)];
+    const body = [
+      lang === 'vi'
+        ? `${list.length} kỳ công bố, ${list[0].year}–${last.year}`
+        : `${list.length} editions, ${list[0].year}–${last.year}`,
+      `${def.name[lang]} ${last.year}:`,
+      ...editionLines(page.index, last.year, lang).slice(1),
+    ];
     return {
-      key: `index-${page.index}`, lang,
-      alt: lang === 'vi' ? `${def.name.vi}: các kỳ công bố và kết quả mới nhất` : `${def.name.en}: editions and the latest results`,
-      svg: () => card(lang, def.publisher[lang].split(' (')[0], def.full_name[lang], body, pressSource(last, lang), editionMap(page.index, last.year, lang)),
+      key: `index-${page.index}`,
+      lang,
+      alt:
+        lang === 'vi'
+          ? `${def.name.vi}: các kỳ công bố và kết quả mới nhất`
+          : `${def.name.en}: editions and the latest results`,
+      svg: () =>
+        card(
+          lang,
+          def.publisher[lang].split(' (')[0],
+          def.full_name[lang],
+          body,
+          pressSource(last, lang),
+          editionMap(page.index, last.year, lang),
+        ),
     };
   }
   if (page.page === 'province') {
@@ -106,17 +173,36 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
     const latest = latestHeadlines(u.unit_id);
     const body = latest.length
       ? latest.map((o) => {
-        const parts = [`${indexDefinition(o.index).name[lang]} ${o.year}:`];
-        if (o.value !== null) parts.push(formatScoreWithUnit(o.value, headlineMeasure(o.index, o.year).unit, lang));
-        if (o.rank !== null) parts.push(`${o.value !== null ? '· ' : ''}${lang === 'vi' ? 'hạng' : 'rank'} ${o.rank}/${o.rank_of}`);
-        return parts.join(' ');
-      })
+          const parts = [`${indexDefinition(o.index).name[lang]} ${o.year}:`];
+          if (o.value !== null) parts.push(formatScoreWithUnit(o.value, headlineMeasure(o.index, o.year).unit, lang));
+          if (o.rank !== null)
+            parts.push(`${o.value !== null ? '· ' : ''}${lang === 'vi' ? 'hạng' : 'rank'} ${o.rank}/${o.rank_of}`);
+          return parts.join(' ');
+        })
       : [lang === 'vi' ? 'Chưa có kỳ công bố nào cho đơn vị này.' : 'No edition covers this unit yet.'];
-    const sources = latest.map((o) => pressSource(editionsOf(o.index).find((e) => e.year === o.year)!, lang));
+    const sources = latest.map((o) =>
+      pressSource(
+        editionsOf(o.index).find((e) => e.year === o.year)!,
+        lang,
+      ),
+    );
     return {
-      key: `province-${u.unit_id}`, lang,
+      key: `province-${u.unit_id}`,
+      lang,
       alt: lang === 'vi' ? `${u.name_vi}: điểm và thứ hạng mới nhất` : `${u.name_en}: latest scores and ranks`,
-      svg: () => card(lang, lang === 'vi' ? 'Tỉnh, thành phố' : 'Province', unitName(u, lang), body, sources.join('; ') || 'chiso', highlightMap(u.era === 'merged' ? 'merged-34' : 'legacy-63', u.unit_id === 'ha-tay' ? ['ha-noi'] : [u.unit_id], lang)),
+      svg: () =>
+        card(
+          lang,
+          lang === 'vi' ? 'Tỉnh, thành phố' : 'Province',
+          unitName(u, lang),
+          body,
+          sources.join('; ') || 'chiso',
+          highlightMap(
+            u.era === 'merged' ? 'merged-34' : 'legacy-63',
+            u.unit_id === 'ha-tay' ? ['ha-noi'] : [u.unit_id],
+            lang,
+          ),
+        ),
     };
   }
   return null;

@@ -20,19 +20,32 @@ export function woffToSfnt(woff: Buffer): Buffer {
   const count = woff.readUInt16BE(12);
   const tables = Array.from({ length: count }, (_, i) => {
     const o = 44 + i * 20;
-    const [offset, compressed, original] = [woff.readUInt32BE(o + 4), woff.readUInt32BE(o + 8), woff.readUInt32BE(o + 12)];
+    const [offset, compressed, original] = [
+      woff.readUInt32BE(o + 4),
+      woff.readUInt32BE(o + 8),
+      woff.readUInt32BE(o + 12),
+    ];
     const raw = woff.subarray(offset, offset + compressed);
-    return { tag: woff.readUInt32BE(o), checksum: woff.readUInt32BE(o + 16), data: compressed < original ? inflateSync(raw) : raw };
+    return {
+      tag: woff.readUInt32BE(o),
+      checksum: woff.readUInt32BE(o + 16),
+      data: compressed < original ? inflateSync(raw) : raw,
+    };
   });
   const selector = Math.floor(Math.log2(count));
   const range = 2 ** selector * 16;
   const head = Buffer.alloc(12 + 16 * count);
   head.writeUInt32BE(woff.readUInt32BE(4), 0);
-  head.writeUInt16BE(count, 4); head.writeUInt16BE(range, 6); head.writeUInt16BE(selector, 8); head.writeUInt16BE(count * 16 - range, 10);
+  head.writeUInt16BE(count, 4);
+  head.writeUInt16BE(range, 6);
+  head.writeUInt16BE(selector, 8);
+  head.writeUInt16BE(count * 16 - range, 10);
   let offset = head.length;
   const bodies = tables.map((t, i) => {
-    head.writeUInt32BE(t.tag, 12 + i * 16); head.writeUInt32BE(t.checksum, 16 + i * 16);
-    head.writeUInt32BE(offset, 20 + i * 16); head.writeUInt32BE(t.data.length, 24 + i * 16);
+    head.writeUInt32BE(t.tag, 12 + i * 16);
+    head.writeUInt32BE(t.checksum, 16 + i * 16);
+    head.writeUInt32BE(offset, 20 + i * 16);
+    head.writeUInt32BE(t.data.length, 24 + i * 16);
     const padded = Buffer.alloc(Math.ceil(t.data.length / 4) * 4);
     t.data.copy(padded);
     offset += padded.length;
@@ -42,7 +55,12 @@ export function woffToSfnt(woff: Buffer): Buffer {
 }
 
 /** The versions that make the pixels (a new sharp or font draws the cache anew). */
-const TOOLS = ['sharp', '@fontsource/noto-sans'].map((name) => `${name}@${JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${name}/package.json`), 'utf8')).version}`).join(' ');
+const TOOLS = ['sharp', '@fontsource/noto-sans']
+  .map(
+    (name) =>
+      `${name}@${JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${name}/package.json`), 'utf8')).version}`,
+  )
+  .join(' ');
 
 let ready: Promise<(svg: string) => Promise<Buffer>> | undefined;
 
@@ -50,16 +68,22 @@ async function setUp(): Promise<(svg: string) => Promise<Buffer>> {
   const fontDir = join(CACHE, 'fonts');
   mkdirSync(fontDir, { recursive: true });
   const files = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json')), 'files');
-  for (const subset of SUBSETS) for (const weight of WEIGHTS) {
-    const target = join(fontDir, `noto-sans-${subset}-${weight}.ttf`);
-    if (!existsSync(target)) writeFileSync(target, woffToSfnt(readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`))));
-  }
+  for (const subset of SUBSETS)
+    for (const weight of WEIGHTS) {
+      const target = join(fontDir, `noto-sans-${subset}-${weight}.ttf`);
+      if (!existsSync(target))
+        writeFileSync(target, woffToSfnt(readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`))));
+    }
   const conf = join(CACHE, 'fonts.conf');
-  writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fontDir}</dir><cachedir>${join(CACHE, 'fontconfig')}</cachedir></fontconfig>\n`);
+  writeFileSync(
+    conf,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fontDir}</dir><cachedir>${join(CACHE, 'fontconfig')}</cachedir></fontconfig>\n`,
+  );
   // Before sharp loads: fontconfig reads the variable when it first looks for a font.
   process.env.FONTCONFIG_FILE = conf;
   const sharp = (await import('sharp')).default;
-  return (svg) => sharp(Buffer.from(svg)).png({ compressionLevel: 9, adaptiveFiltering: false, palette: false }).toBuffer();
+  return (svg) =>
+    sharp(Buffer.from(svg)).png({ compressionLevel: 9, adaptiveFiltering: false, palette: false }).toBuffer();
 }
 
 /** The PNG of an SVG, from the cache when the same SVG was drawn before. */

@@ -7,7 +7,9 @@ import { rasterise } from '../../lib/og/raster';
 import { allPages } from '../../lib/sitemap';
 
 function images(): OgImage[] {
-  return allPages().flatMap((page) => (['vi', 'en'] as Lang[]).map((lang) => ogImageFor(page, lang)).filter((x): x is OgImage => x !== null));
+  return allPages().flatMap((page) =>
+    (['vi', 'en'] as Lang[]).map((lang) => ogImageFor(page, lang)).filter((x): x is OgImage => x !== null),
+  );
 }
 
 let drawn: Map<string, Promise<Buffer>> | undefined;
@@ -19,18 +21,30 @@ function drawAll(): Map<string, Promise<Buffer>> {
   let next = 0;
   const resolvers = new Map<string, (b: Buffer) => void>();
   const rejecters = new Map<string, (e: unknown) => void>();
-  for (const img of list) results.set(ogPath(img), new Promise((resolve, reject) => { resolvers.set(ogPath(img), resolve); rejecters.set(ogPath(img), reject); }));
+  for (const img of list)
+    results.set(
+      ogPath(img),
+      new Promise((resolve, reject) => {
+        resolvers.set(ogPath(img), resolve);
+        rejecters.set(ogPath(img), reject);
+      }),
+    );
   const worker = async () => {
     while (next < list.length) {
       const img = list[next++];
-      try { resolvers.get(ogPath(img))!(await rasterise(img.svg())); } catch (error) { rejecters.get(ogPath(img))!(error); }
+      try {
+        resolvers.get(ogPath(img))!(await rasterise(img.svg()));
+      } catch (error) {
+        rejecters.get(ogPath(img))!(error);
+      }
     }
   };
   for (let i = 0; i < concurrency; i++) void worker();
   return results;
 }
 
-export const getStaticPaths: GetStaticPaths = () => images().map((img) => ({ params: { file: ogPath(img).slice('/og/'.length) } }));
+export const getStaticPaths: GetStaticPaths = () =>
+  images().map((img) => ({ params: { file: ogPath(img).slice('/og/'.length) } }));
 
 export const GET: APIRoute = async ({ params }) => {
   drawn ??= drawAll();

@@ -8,7 +8,12 @@ import { chartCsv, renderChart, type ChartSpec } from '../../../lib/charts/spec'
 
 type Ext = 'svg' | '16x9.svg' | 'csv';
 export const getStaticPaths: GetStaticPaths = () =>
-  allCharts().flatMap((spec) => (['svg', '16x9.svg', 'csv'] as Ext[]).map((ext) => ({ params: { file: `${spec.id}.${spec.lang}.${ext}` }, props: { spec, ext } })));
+  allCharts().flatMap((spec) =>
+    (['svg', '16x9.svg', 'csv'] as Ext[]).map((ext) => ({
+      params: { file: `${spec.id}.${spec.lang}.${ext}` },
+      props: { spec, ext },
+    })),
+  );
 
 export const GET: APIRoute = ({ props }) => {
   const { spec, ext } = props as { spec: ChartSpec; ext: Ext };

@@ -13,17 +13,28 @@ export const getStaticPaths: GetStaticPaths = () =>
     ...(['vi', 'en'] as Lang[]).flatMap((lang) => {
       const suffix = lang === 'vi' ? '' : '.en';
       return [
-        { params: { file: `${e.index}-${e.year}${suffix}.csv` }, props: { index: e.index, year: e.year, kind: 'table', lang } },
-        { params: { file: `${e.index}-${e.year}${suffix}.xlsx` }, props: { index: e.index, year: e.year, kind: 'workbook', lang } },
+        {
+          params: { file: `${e.index}-${e.year}${suffix}.csv` },
+          props: { index: e.index, year: e.year, kind: 'table', lang },
+        },
+        {
+          params: { file: `${e.index}-${e.year}${suffix}.xlsx` },
+          props: { index: e.index, year: e.year, kind: 'workbook', lang },
+        },
       ];
     }),
-    { params: { file: `${e.index}-${e.year}-observations.csv` }, props: { index: e.index, year: e.year, kind: 'observations', lang: 'en' } },
+    {
+      params: { file: `${e.index}-${e.year}-observations.csv` },
+      props: { index: e.index, year: e.year, kind: 'observations', lang: 'en' },
+    },
   ]);
 
 export const GET: APIRoute = ({ props }) => {
   const { index, year, kind, lang } = props as { index: string; year: number; kind: Kind; lang: Lang };
   if (kind === 'workbook') {
-    return new Response(editionWorkbookBytes(index, year, lang), { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+    return new Response(editionWorkbookBytes(index, year, lang), {
+      headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
   }
   const body = kind === 'table' ? tableCsv(index, year, lang) : observationsCsv(index, year);
   return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -5,4 +5,6 @@ import { join } from 'node:path';
 import { geoDir } from '../../../lib/data';
 
 export const GET: APIRoute = () =>
-  new Response(readFileSync(join(geoDir, 'LICENSES.md'), 'utf8'), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  new Response(readFileSync(join(geoDir, 'LICENSES.md'), 'utf8'), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+  });
