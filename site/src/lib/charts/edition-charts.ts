@@ -158,6 +158,7 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
       { key: 'class', label: lang === 'vi' ? 'Lớp màu' : 'Class', kind: 'text' },
     ],
     rows: tableRows,
+    oneLayout: true,
     plot: () => ({
       width: MAP_WIDTH,
       height: mapHeight(boundaries),
@@ -185,8 +186,9 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
   const mean = nationalAverage(index, year, def.headline);
   const fmt = (v: number) => formatScore(v, unitKind, lang);
   const rows: ChartRow[] = scored
-    .map((o) => ({ province: unitName(o, lang), value: o.value, rank: o.rank }))
+    .map((o) => ({ province: unitName(o, lang), value: o.value, rank: o.rank, unitId: o.unit_id }))
     .sort((a, b) => (b.value as number) - (a.value as number));
+  const observationOf = new Map(scored.map((o) => [o.unit_id, o]));
   const description =
     lang === 'vi'
       ? `Mỗi chấm là một tỉnh, thành phố, đặt theo điểm ${def.name.vi} năm ${year}; ${scored.length}/${e.universe_size} tỉnh có điểm công bố, từ ${fmt(rows.at(-1)!.value as number)} đến ${fmt(rows[0].value as number)}.${mean !== null ? ` Vạch dọc là bình quân không trọng số: ${fmt(mean)}.` : ''}`
@@ -203,17 +205,19 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
       { key: 'rank', label: tr('rank'), kind: 'integer' },
     ],
     rows,
-    plot: (layout) => ({
+    // The drawing is the same in both languages but for the texts given through `text`.
+    bilingual: true,
+    plot: (layout, text) => ({
       width: layout === 'narrow' ? NARROW_WIDTH : 640,
       height: scored.length > 20 ? (layout === 'narrow' ? 260 : 200) : 120,
       marginLeft: 24,
       marginRight: 24,
       marginBottom: 36,
       x: {
-        label: `${unitKind === 'percent' ? '%' : tr('score')} →`,
+        label: `${text((l) => (unitKind === 'percent' ? '%' : t(l)('score')))} →`,
         nice: true,
         ticks: layout === 'narrow' ? 4 : undefined,
-        tickFormat: (v: number) => formatTick(v, lang),
+        tickFormat: (v: number) => text((l) => formatTick(v, l)),
       },
       marks: [
         Plot.dotX(
@@ -224,7 +228,11 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
             fill: '#2c7fb8',
             stroke: 'white',
             strokeWidth: 0.5,
-            title: (r: ChartRow) => `${r.province}: ${fmt(r.value as number)}`,
+            title: (r: ChartRow) =>
+              text(
+                (l) =>
+                  `${unitName(observationOf.get(r.unitId as string)!, l)}: ${formatScore(r.value as number, unitKind, l)}`,
+              ),
           }),
         ),
         ...(mean !== null ? [Plot.ruleX([mean], { stroke: INK, strokeWidth: 2 })] : []),
