@@ -73,6 +73,26 @@ function valueClasses(
   return { classOf: (v) => classes[d3.bisectRight(thresholds, v)], classes };
 }
 
+/** How the map classes a unit's figure, in a language: by value, or a class of its own without a score. */
+function mapClassifier(values: number[], unitKind: 'points' | 'percent', lang: Lang) {
+  const tr = t(lang);
+  const { classOf, classes } = values.length
+    ? valueClasses(values, unitKind, lang)
+    : { classOf: () => undefined, classes: [] as MapClass[] };
+  const special = {
+    notScored: { fill: NOT_SCORED, label: tr('notScored'), shape: 'hatch' as const },
+    rankOnly: { fill: RANK_ONLY, label: tr('rankOnly'), shape: 'dots' as const },
+    noData: { fill: NO_DATA, label: tr('noData'), shape: 'square' as const },
+  };
+  const classFor = (o: Observation | undefined): MapClass => {
+    if (o?.value !== null && o?.value !== undefined) return classOf(o.value)!;
+    if (o?.status === 'not-scored') return special.notScored;
+    if (o?.rank !== null && o?.rank !== undefined) return special.rankOnly;
+    return special.noData;
+  };
+  return { classes, special, classFor };
+}
+
 function headline(index: string, year: number): Observation[] {
   const measure = indexDefinition(index).headline;
   return editionObservations(index, year).filter((o) => o.measure === measure);
@@ -86,38 +106,33 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
   const rows = headline(index, year);
   const byUnit = new Map(rows.map((o) => [o.unit_id, o]));
   const values = rows.filter((o) => o.value !== null).map((o) => o.value!);
-  const { classOf, classes } = values.length
-    ? valueClasses(values, unitKind, lang)
-    : { classOf: () => undefined, classes: [] as MapClass[] };
-  const special = {
-    notScored: { fill: NOT_SCORED, label: tr('notScored'), shape: 'hatch' as const },
-    rankOnly: { fill: RANK_ONLY, label: tr('rankOnly'), shape: 'dots' as const },
-    noData: { fill: NO_DATA, label: tr('noData'), shape: 'square' as const },
-  };
+  const classifiers = { vi: mapClassifier(values, unitKind, 'vi'), en: mapClassifier(values, unitKind, 'en') };
+  const { classes, special, classFor } = classifiers[lang];
   const boundaries = boundariesFor(e.unit_set);
   const used = new Set<MapClass>();
   const tableRows: ChartRow[] = [];
-  const classFor = (o: Observation | undefined): MapClass => {
-    if (o?.value !== null && o?.value !== undefined) return classOf(o.value)!;
-    if (o?.status === 'not-scored') return special.notScored;
-    if (o?.rank !== null && o?.rank !== undefined) return special.rankOnly;
-    return special.noData;
+  /** A province's tooltip: its score, rank or class. */
+  const titleOf = (id: string, l: Lang) => {
+    const o = byUnit.get(id);
+    const details: string[] = [];
+    if (o?.value != null) details.push(formatScore(o.value, unitKind, l));
+    if (o?.rank) details.push(`${t(l)('rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
+    if (o?.value == null) details.push(classifiers[l].classFor(o).label.toLowerCase());
+    return `${unitName(unit(id), l)}: ${details.join(', ')}`;
   };
-  const titles = new Map<string, string>();
   const fills = new Map<string, string>();
   for (const f of boundaries.features) {
     const id = f.properties.unit_id;
     const o = byUnit.get(id);
     const c = classFor(o);
     used.add(c);
-    const name = unitName(unit(id), lang);
-    const details: string[] = [];
-    if (o?.value != null) details.push(formatScore(o.value, unitKind, lang));
-    if (o?.rank) details.push(`${tr('rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
-    if (o?.value == null) details.push(c.label.toLowerCase());
-    titles.set(id, `${name}: ${details.join(', ')}`);
     fills.set(id, c.fill);
-    tableRows.push({ province: name, value: o?.value ?? null, rank: o?.rank ?? null, class: c.label });
+    tableRows.push({
+      province: unitName(unit(id), lang),
+      value: o?.value ?? null,
+      rank: o?.rank ?? null,
+      class: c.label,
+    });
   }
   // Units with data but no polygon of their own (Hà Tây, inside Hà Nội's 2008 boundary).
   const drawn = new Set(boundaries.features.map((f) => f.properties.unit_id));
@@ -159,7 +174,8 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
     ],
     rows: tableRows,
     oneLayout: true,
-    plot: () => ({
+    bilingual: true,
+    plot: (_layout, text) => ({
       width: MAP_WIDTH,
       height: mapHeight(boundaries),
       projection: { type: 'mercator', domain: boundaries, inset: 4 },
@@ -168,9 +184,9 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
           fill: (f) => fills.get(f.properties.unit_id),
           stroke: '#666',
           strokeWidth: 0.4,
-          title: (f) => titles.get(f.properties.unit_id),
+          title: (f) => text((l) => titleOf(f.properties.unit_id, l)),
         }),
-        ...archipelagoLabels(lang),
+        ...archipelagoLabels(text),
       ],
     }),
   };
