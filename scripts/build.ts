@@ -14,6 +14,10 @@ import { describeFailure, describeSuccess } from '../pipeline/report.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { buildInputsDigest, forgetBuildInputs, recordBuildInputs } from './build-inputs.js';
 
+// Rendering the pages makes many short-lived objects (every chart is drawn in a DOM): a larger young generation
+// spends less time collecting them.
+const ASTRO_NODE_FLAGS = '--max-semi-space-size=64';
+
 const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
 const target = resolve(args.out ?? join(ROOT, 'dist'));
 const isDist = target === join(ROOT, 'dist');
@@ -32,7 +36,7 @@ try {
         cwd: ROOT,
         env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
         stdio: 'inherit',
-      })`${process.execPath} ${join(ROOT, 'node_modules', 'astro', 'astro.js')} build --root site`;
+      })`${process.execPath} ${ASTRO_NODE_FLAGS} ${join(ROOT, 'node_modules', 'astro', 'astro.js')} build --root site`;
       renameSync(data, join(site, 'data'));
       return site;
     },
