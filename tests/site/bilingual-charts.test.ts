@@ -1,16 +1,41 @@
 // Charts drawn once for both languages (spec.bilingual, spec.oneLayout) must be the drawings each language and
 // layout would get on its own: checked on every edition's charts and on the charts of a sample of provinces.
 import { describe, expect, it } from 'vitest';
-import { editionCharts, unitCharts } from '../../site/src/lib/charts/catalogue';
-import { drawPlot, svgOf } from '../../site/src/lib/charts/render';
-import { renderChart, type ChartLayout, type ChartSpec } from '../../site/src/lib/charts/spec';
-import { editions, unit, type Lang } from '../../site/src/lib/data';
+
+// The site's modules are loaded by path: they belong to the site's TypeScript project (site/tsconfig.json), whose
+// import style the root project's typecheck does not follow.
+type Lang = 'vi' | 'en';
+type ChartLayout = 'wide' | 'narrow';
+interface ChartSpec {
+  id: string;
+  lang: Lang;
+  title: string;
+  description: string;
+  defs?: boolean;
+  bilingual?: boolean;
+  oneLayout?: boolean;
+  plot: (layout: ChartLayout, text: (byLang: (lang: Lang) => string) => string) => object;
+}
+interface Rendered {
+  inline: string;
+  standalone: string;
+}
+const site = (path: string) => import(/* @vite-ignore */ `../../site/src/lib/${path}`);
+const { editionCharts, unitCharts } = await site('charts/catalogue');
+const { drawPlot, svgOf } = await site('charts/render');
+const { renderChart } = (await site('charts/spec')) as {
+  renderChart: (spec: ChartSpec, layout?: ChartLayout) => Rendered;
+};
+const { editions, unit } = (await site('data')) as {
+  editions: { index: string; year: number }[];
+  unit: (id: string) => object;
+};
 
 const langs: Lang[] = ['vi', 'en'];
 const layouts: ChartLayout[] = ['wide', 'narrow'];
 
 /** The drawing of one language and layout, drawn on its own. */
-function drawnAlone(spec: ChartSpec, layout: ChartLayout) {
+function drawnAlone(spec: ChartSpec, layout: ChartLayout): Rendered {
   const drawing = drawPlot(
     spec.plot(layout, (byLang) => byLang(spec.lang)),
     spec.id,
@@ -24,11 +49,13 @@ const sharedSpecs = (specs: (ChartSpec | null)[]) =>
 describe('charts drawn once for both languages', () => {
   const specs = langs.flatMap((lang) => [
     ...editions.flatMap((e) => {
-      const c = editionCharts(e.index, e.year, lang);
+      const c = editionCharts(e.index, e.year, lang) as { map: ChartSpec; distribution: ChartSpec | null };
       return sharedSpecs([c.map, c.distribution]);
     }),
     ...['ha-noi', 'phu-tho', 'ha-tay', 'phu-tho-2025'].flatMap((id) =>
-      unitCharts(unit(id), lang).flatMap((c) => sharedSpecs([c.score, c.rank])),
+      (unitCharts(unit(id), lang) as { score: ChartSpec | null; rank: ChartSpec | null }[]).flatMap((c) =>
+        sharedSpecs([c.score, c.rank]),
+      ),
     ),
   ]);
 
