@@ -13,6 +13,7 @@ import { checkRelease, readRelease } from './release/releases.js';
 import { Staging } from './load/stage.js';
 import { wideTableQuery, writeResources, writeWideTables } from './write/datasets.js';
 import { SQL_MODELS } from './paths.js';
+import { writeDatabaseScript } from './write/database.js';
 
 export interface Finding {
   check: string;
@@ -53,7 +54,16 @@ function cellRow(cell: string | null): number | undefined {
   return digits ? Number(digits) : undefined;
 }
 
-export async function runPipeline(rawDir: string, outDir: string): Promise<PipelineResult> {
+export interface PipelineOptions {
+  /** Keep the working database, with every table, in this file. */
+  database?: string;
+}
+
+export async function runPipeline(
+  rawDir: string,
+  outDir: string,
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
   const started = performance.now();
   const lap = () => (performance.now() - started) / 1000;
   const { release, corrections } = readRelease(rawDir);
@@ -66,7 +76,7 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
     throw error;
   }
   const read = lap();
-  const db = await openDatabase({ onDisk: staging.rows > LARGE_INPUT_ROWS });
+  const db = await openDatabase({ onDisk: staging.rows > LARGE_INPUT_ROWS, path: options.database });
   await staging.load(db, raw);
   await runSqlSteps(db, SQL_MODELS);
   const duckdb = lap();
@@ -89,6 +99,7 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
   const files = [
     ...(await writeResources(db, outDir)),
     ...(await writeWideTables(db, outDir, raw.definitions)),
+    writeDatabaseScript(outDir),
     'changelog.json',
   ];
   const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<

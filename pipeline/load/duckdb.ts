@@ -16,11 +16,19 @@ process.once('exit', () =>
 );
 
 /**
- * A database on one thread (the same input gives the same bytes), in memory by default. With `onDisk` it lives in a
- * temporary folder with capped memory, so that DuckDB keeps on disk what does not fit: a large input then stays
- * within bounded memory instead of growing with it (at the cost of writing its tables to disk).
+ * A database on one thread (the same input gives the same bytes), in memory by default. With `path` it is that file,
+ * made afresh and kept (`npm run pipeline -- --db FILE`: every table stays for a researcher to open). With `onDisk`
+ * it lives in a temporary folder with capped memory, so that DuckDB keeps on disk what does not fit: a large input
+ * then stays within bounded memory instead of growing with it (at the cost of writing its tables to disk).
  */
-export async function openDatabase({ onDisk = false } = {}): Promise<DuckDBConnection> {
+export async function openDatabase({
+  onDisk = false,
+  path,
+}: { onDisk?: boolean; path?: string } = {}): Promise<DuckDBConnection> {
+  if (path) {
+    for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
+    return (await DuckDBInstance.create(path, { threads: '1', memory_limit: '768MB' })).connect();
+  }
   if (!onDisk) return (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
   const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
   databaseDirs.push(dir);
