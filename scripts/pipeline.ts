@@ -5,7 +5,7 @@
 //   the seconds of each phase as JSON (for npm run bench); --db FILE keeps the working DuckDB database, with every
 //   table (read_*, stg_*, intermediate, marts), in FILE (see pipeline/README.md).
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publishData } from '../pipeline/write/publish.js';
 import { DATA_ONLY, RAW } from '../pipeline/paths.js';
