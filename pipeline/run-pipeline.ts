@@ -6,12 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataPackage } from './write/datapackage.js';
 import { openDatabase, queryRows, runSqlSteps } from './load/duckdb.js';
-import type { IndexId } from './read/index-definitions.js';
 import { InvalidInputError } from './validate/problems.js';
 import { readRaw } from './read/editions.js';
 import { checkRelease, readRelease } from './release/releases.js';
 import { stageRawData } from './load/stage.js';
-import { wideTableQuery, writeResources, writeWideTables } from './write/datasets.js';
+import { readTableDefinitions } from './write/codebook.js';
+import { writeResources, writeWideTables } from './write/datasets.js';
 import { SQL_MODELS } from './paths.js';
 
 export interface Finding {
@@ -80,16 +80,10 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
 
   const changelog = await checkRelease(db, rawDir, release, corrections);
   writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
-  const files = [
-    ...(await writeResources(db, outDir)),
-    ...(await writeWideTables(db, outDir, raw.definitions)),
-    'changelog.json',
-  ];
-  const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<
-    IndexId,
-    string
-  >;
-  const dataPackage = await buildDataPackage(db, outDir, raw.definitions, release, wideQueries);
+  const tables = readTableDefinitions();
+  const wide = await writeWideTables(db, outDir, raw.definitions);
+  const files = [...(await writeResources(db, outDir, tables)), ...wide.files, 'changelog.json'];
+  const dataPackage = buildDataPackage(outDir, tables, wide.tables, raw.definitions, release);
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
   const checksums = dataPackage.resources.map((r) => {
     const { path, hash } = r as { path: string; hash: string };
