@@ -25,6 +25,7 @@ export interface ColumnDefinition {
   /** Never empty (null). */
   required: boolean;
   enum?: string[];
+  /** A regular expression that the whole value matches (as in Table Schema). */
   pattern?: string;
   minimum?: number;
   maximum?: number;
