@@ -6,12 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataPackage } from './write/datapackage.js';
 import { openDatabase, queryRows, runSqlSteps } from './load/duckdb.js';
-import type { IndexId } from './read/index-definitions.js';
 import { InvalidInputError } from './validate/problems.js';
 import { readRaw, type RawData } from './read/editions.js';
 import { checkRelease, readRelease } from './release/releases.js';
 import { Staging } from './load/stage.js';
-import { wideTableQuery, writeResources, writeWideTables } from './write/datasets.js';
+import { readTableDefinitions } from './write/codebook.js';
+import { writeResources, writeWideTables } from './write/datasets.js';
 import { SQL_MODELS } from './paths.js';
 import { writeDatabaseScript } from './write/database.js';
 
@@ -96,17 +96,15 @@ export async function runPipeline(
 
   const changelog = await checkRelease(db, rawDir, release, corrections);
   writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
+  const tables = readTableDefinitions();
+  const wide = await writeWideTables(db, outDir, raw.definitions);
   const files = [
-    ...(await writeResources(db, outDir)),
-    ...(await writeWideTables(db, outDir, raw.definitions)),
-    writeDatabaseScript(outDir),
+    ...(await writeResources(db, outDir, tables)),
+    ...wide.files,
+    writeDatabaseScript(outDir, tables),
     'changelog.json',
   ];
-  const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<
-    IndexId,
-    string
-  >;
-  const dataPackage = await buildDataPackage(db, outDir, raw.definitions, release, wideQueries);
+  const dataPackage = buildDataPackage(outDir, tables, wide.tables, raw.definitions, release);
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
   const checksums = dataPackage.resources.map((r) => {
     const { path, hash } = r as { path: string; hash: string };

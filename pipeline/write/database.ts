@@ -6,15 +6,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESOURCE_QUERIES } from './datasets.js';
+import type { TableDefinition } from './codebook.js';
 
 export const DATABASE_SCRIPT = 'chiso.sql';
 
-export function writeDatabaseScript(dir: string): string {
+export function writeDatabaseScript(dir: string, tables: TableDefinition[]): string {
   const lines = [
     '-- chiso: every published table in one DuckDB database, made from the Parquet files of this folder.',
     '-- In this folder: duckdb chiso.duckdb < chiso.sql',
-    ...Object.keys(RESOURCE_QUERIES).map((name) => `CREATE TABLE "${name}" AS FROM '${name}.parquet';`),
+    ...tables.map(({ name }) => `CREATE TABLE "${name}" AS FROM '${name}.parquet';`),
   ];
   writeFileSync(join(dir, DATABASE_SCRIPT), lines.join('\n') + '\n');
   return DATABASE_SCRIPT;

@@ -1,6 +1,6 @@
 -- The weighted-sum rule (PCI, raw/pci/index.json "checks.weighted"): for each unit, year and total, the sum of
 -- weight × part / 10 over the parts the unit has. complete: it has every part of the rule for that year; only then
--- is the total checked (08_quality_findings) and counted as checked (11_quality).
+-- is the total checked (08_quality_findings) and counted as checked (15_quality).
 CREATE TABLE weighted_parts AS
 SELECT o.index, o.year, o.unit_id, w.total, any_value(w.tolerance) AS tolerance,
   sum(w.weight * o.value) / 10 AS weighted_sum, count(o.value) AS parts,
