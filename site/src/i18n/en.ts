@@ -311,4 +311,27 @@ export const en: Record<UiKey, string> = {
     'Data release {version} ({date}). Every file is built from the raw files in the repository; every value names its source and raw cell.',
   'downloads.releaseCompared':
     'Against release {previous}: {added} values added, {changed} changed, {removed} removed.',
+  // ---- coverage: who has a gap, the publisher or chiso ----
+  'coverage.complete': 'Complete: {collected} of {universe} provinces have published figures.',
+  'coverage.completeNotScored':
+    'Complete: {collected} of {universe} provinces have published figures; {notScored} not scored by the publisher.',
+  'coverage.notPublished': 'chiso has collected {short} provinces. Not published by {publisher}: {notPublished}.',
+  'coverage.notYetCollected':
+    "chiso has collected {short} provinces from the press and official portals; the full table of {universe} is in {publisher}'s report ({host}), not yet collected by chiso.",
+  'coverage.noEditionCovers': 'No {index} edition covers {name}.',
+  'coverage.noMergedResults': '{publisher} has not yet published any {index} results for the units of {mergerDate}.',
+  'coverage.unitNotCollected':
+    "chiso has not yet collected {index} figures for {name}. {partial} of {editions} editions have only some provinces (from the press and official portals); the full tables are in {publisher}'s reports ({host}).",
+  'coverage.unitNotScored': '{publisher} did not score {name} in its published editions.',
+  // ---- figures and checks in sentences ----
+  'checks.passed': '{check}: {passed}/{checked} provinces',
+  'checks.rankTie':
+    '{name}: the publication prints rank {published}, the scores give {computed} (a tie that the publisher may break with more decimals).',
+  'figures.rank': 'rank {rank}',
+  'figures.wholeCountry': 'Whole country',
+  'figures.published': 'published',
+  // ---- methodology (its prose is in content/methodology) ----
+  'methodology.description':
+    'Sources of every edition, how chiso computes ranks, groups, changes and averages, how the 2025 merger is handled, licences and attribution.',
+  'methodology.sources': 'Sources of every edition',
 };

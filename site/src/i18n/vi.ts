@@ -309,6 +309,30 @@ export const vi = {
     'Bản phát hành dữ liệu {version} ({date}). Mọi tệp được tạo từ dữ liệu gốc trong kho mã nguồn; mỗi giá trị ghi rõ nguồn và ô gốc.',
   'downloads.releaseCompared':
     'So với bản {previous}: {added} giá trị mới, {changed} giá trị thay đổi, {removed} giá trị bị bỏ.',
+  // ---- coverage: who has a gap, the publisher or chiso ----
+  'coverage.complete': 'Đầy đủ: {collected}/{universe} tỉnh, thành phố có số liệu công bố.',
+  'coverage.completeNotScored':
+    'Đầy đủ: {collected}/{universe} tỉnh, thành phố có số liệu công bố; {notScored} tỉnh không được {publisher} chấm điểm.',
+  'coverage.notPublished': 'chiso đã thu thập {short} tỉnh. {publisher} không công bố: {notPublished}.',
+  'coverage.notYetCollected':
+    'chiso đã thu thập {short} tỉnh từ báo chí và cổng thông tin; bảng đầy đủ {universe} tỉnh nằm trong báo cáo của {publisher} ({host}), chiso chưa thu thập.',
+  'coverage.noEditionCovers': 'Không kỳ {index} nào có {name}.',
+  'coverage.noMergedResults':
+    '{publisher} chưa công bố kết quả {index} nào cho các đơn vị hành chính từ ngày {mergerDate}.',
+  'coverage.unitNotCollected':
+    'chiso chưa thu thập được số liệu {index} của {name}. {partial}/{editions} kỳ mới có một phần các tỉnh (lấy từ báo chí và cổng thông tin); bảng đầy đủ nằm trong báo cáo của {publisher} ({host}).',
+  'coverage.unitNotScored': '{publisher} không chấm điểm {name} trong các kỳ đã công bố.',
+  // ---- figures and checks in sentences ----
+  'checks.passed': '{check}: {passed}/{checked} tỉnh',
+  'checks.rankTie':
+    '{name}: nguồn in hạng {published}, điểm cho hạng {computed} (bằng điểm với tỉnh khác; cơ quan công bố có thể phân định bằng nhiều chữ số thập phân hơn).',
+  'figures.rank': 'hạng {rank}',
+  'figures.wholeCountry': 'Cả nước',
+  'figures.published': 'công bố',
+  // ---- methodology (its prose is in content/methodology) ----
+  'methodology.description':
+    'Nguồn của mọi kỳ công bố, cách chiso tính thứ hạng, nhóm, thay đổi và bình quân, cách xử lý việc sáp nhập tỉnh năm 2025, giấy phép và ghi công.',
+  'methodology.sources': 'Nguồn của từng kỳ công bố',
 } as const;
 
 export type UiKey = keyof typeof vi;

@@ -11,11 +11,15 @@ const dictionaries: Record<Lang, Record<UiKey, string>> = { vi, en };
 /** Facts the texts share, each written once: {mergerDate} is the day the 34 units began (Resolution 202/2025/QH15). */
 const MERGER_DATE = '2025-07-01';
 
+/** The text with its {placeholders} replaced by the values, or by the shared facts; unknown ones are kept. */
+export function fill(text: string, lang: Lang, values: Record<string, string | number> = {}): string {
+  const shared: Record<string, string> = { mergerDate: formatDate(MERGER_DATE, lang) };
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? shared[name] ?? `{${name}}`));
+}
+
 export function t(lang: Lang) {
   const dict = dictionaries[lang];
-  const shared: Record<string, string> = { mergerDate: formatDate(MERGER_DATE, lang) };
-  return (key: UiKey, values: Record<string, string | number> = {}): string =>
-    dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? shared[name] ?? `{${name}}`));
+  return (key: UiKey, values: Record<string, string | number> = {}): string => fill(dict[key], lang, values);
 }
 
 /**
