@@ -13,6 +13,7 @@ import { checkRelease, readRelease } from './release/releases.js';
 import { stageRawData } from './load/stage.js';
 import { wideTableQuery, writeResources, writeWideTables } from './write/datasets.js';
 import { SQL_MODELS } from './paths.js';
+import { writeReference } from './write/reference.js';
 
 export interface Finding {
   check: string;
@@ -84,12 +85,13 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
     ...(await writeResources(db, outDir)),
     ...(await writeWideTables(db, outDir, raw.definitions)),
     'changelog.json',
+    ...writeReference(raw, rawDir, outDir),
   ];
   const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<
     IndexId,
     string
   >;
-  const dataPackage = await buildDataPackage(db, outDir, raw.definitions, release, wideQueries);
+  const dataPackage = await buildDataPackage(db, outDir, raw.definitions, release, wideQueries, files);
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
   const checksums = dataPackage.resources.map((r) => {
     const { path, hash } = r as { path: string; hash: string };

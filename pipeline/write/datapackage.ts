@@ -11,6 +11,7 @@ import { queryRows } from '../load/duckdb.js';
 import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
 import type { Release } from '../release/releases.js';
 import { RESOURCE_QUERIES } from './datasets.js';
+import { GEO_FOLDER, INDICES_FILE, SOURCES_FILE } from './reference.js';
 
 const TYPES: Record<string, string> = {
   VARCHAR: 'string',
@@ -71,12 +72,58 @@ function fileEntry(dir: string, path: string) {
   return { path, bytes: statSync(full).size, hash: `sha256:${sha256(full)}` };
 }
 
+/** The reference files (write/reference.ts): index definitions, sources, boundaries. */
+function referenceResources(dir: string, files: string[]) {
+  const described = (path: string) => {
+    if (path === INDICES_FILE)
+      return {
+        name: 'indices',
+        title: 'The four indices: measures, scales by year, groups, comparability breaks and checks',
+        'x-title-vi': 'Bốn chỉ số: chỉ tiêu, thang điểm theo năm, nhóm, các lần thay đổi phương pháp và các kiểm tra',
+        format: 'json',
+        mediatype: 'application/json',
+      };
+    if (path === SOURCES_FILE)
+      return {
+        name: 'sources',
+        title: 'The sources of every edition: title, publisher, date and address',
+        'x-title-vi': 'Nguồn của từng kỳ công bố: tiêu đề, cơ quan, ngày và địa chỉ',
+        format: 'json',
+        mediatype: 'application/json',
+      };
+    const file = path.slice(GEO_FOLDER.length + 1);
+    if (path.endsWith('.geojson'))
+      return {
+        name: `geo-${file
+          .replace(/\.geojson$/, '')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}`,
+        title: `Province boundaries (${file}), as used by the maps`,
+        'x-title-vi': `Ranh giới tỉnh (${file}), dùng cho bản đồ`,
+        format: 'geojson',
+        mediatype: 'application/geo+json',
+      };
+    return {
+      name: 'geo-licenses',
+      title: 'Origin and licences of the boundary files',
+      'x-title-vi': 'Nguồn gốc và giấy phép của các tệp ranh giới',
+      format: 'md',
+      mediatype: 'text/markdown',
+    };
+  };
+  return files
+    .filter((path) => path === INDICES_FILE || path === SOURCES_FILE || path.startsWith(`${GEO_FOLDER}/`))
+    .map((path) => ({ ...described(path), profile: 'data-resource', ...fileEntry(dir, path) }));
+}
+
 export async function buildDataPackage(
   db: DuckDBConnection,
   dir: string,
   definitions: Map<IndexId, IndexDefinition>,
   release: Release,
   wideQueries: Record<IndexId, string>,
+  /** Every file written so far (the reference files among them are listed after the datasets). */
+  files: string[] = [],
 ) {
   const resources: object[] = [];
   for (const [name, query] of Object.entries(RESOURCE_QUERIES)) {
@@ -151,6 +198,7 @@ export async function buildDataPackage(
     mediatype: 'application/json',
     ...fileEntry(dir, 'changelog.json'),
   });
+  resources.push(...referenceResources(dir, files));
   return {
     profile: 'data-package',
     name: 'chiso',
