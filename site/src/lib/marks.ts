@@ -43,8 +43,6 @@ export const MARKS: Record<MarkKind, { symbol: string; vi: string; en: string }>
   'not-collected': { symbol: '·', vi: 'chiso chưa thu thập được số liệu này', en: 'not yet collected by chiso' },
 };
 
-export const markText = (kind: MarkKind, lang: Lang) => MARKS[kind][lang];
-
 /** The rank change to show: the publisher's own where the data has it (published_rank_change), else chiso's. */
 export function rankChangeOf(o: Observation): { value: number | null; published: boolean } {
   const published = (o as Observation & { published_rank_change?: number | null }).published_rank_change;

@@ -24,5 +24,3 @@ export function archipelagoLabels(lang: Lang): Plot.Markish[] {
     }),
   ];
 }
-
-export const archipelagoNames = (lang: Lang) => ARCHIPELAGOS.map((a) => a[lang].replace('\n', ' ')).join(', ');
