@@ -153,6 +153,7 @@ export interface SourceValue {
   source_kind: string | null;
   chiso_value: number | null;
   chiso_label: string | null;
+  chiso_source_id: string | null;
   agrees: boolean | null;
   declared: string | null;
 }

@@ -2,7 +2,7 @@
  * What an empty cell means. "–" used to stand for five different things; each now has its own mark, explained in
  * a legend under the table and in the screen-reader text of the cell.
  */
-import type { Lang, Observation } from './data';
+import type { Observation } from './data';
 
 export type MarkKind =
   | 'rank-only'
