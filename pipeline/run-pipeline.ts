@@ -8,12 +8,13 @@ import { buildDataPackage } from './write/datapackage.js';
 import { openDatabase, queryRows, runSqlSteps } from './load/duckdb.js';
 import type { IndexId } from './read/index-definitions.js';
 import { InvalidInputError } from './validate/problems.js';
-import { readRaw } from './read/editions.js';
+import { readRaw, type RawData } from './read/editions.js';
 import { checkRelease, readRelease } from './release/releases.js';
-import { stageRawData } from './load/stage.js';
+import { Staging } from './load/stage.js';
 import { wideTableQuery, writeResources, writeWideTables } from './write/datasets.js';
 import { SQL_MODELS } from './paths.js';
 import { writeReference } from './write/reference.js';
+import { writeDatabaseScript } from './write/database.js';
 
 export interface Finding {
   check: string;
@@ -54,15 +55,30 @@ function cellRow(cell: string | null): number | undefined {
   return digits ? Number(digits) : undefined;
 }
 
-export async function runPipeline(rawDir: string, outDir: string): Promise<PipelineResult> {
+export interface PipelineOptions {
+  /** Keep the working database, with every table, in this file. */
+  database?: string;
+}
+
+export async function runPipeline(
+  rawDir: string,
+  outDir: string,
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
   const started = performance.now();
   const lap = () => (performance.now() - started) / 1000;
   const { release, corrections } = readRelease(rawDir);
-  const raw = await readRaw(rawDir);
+  const staging = new Staging();
+  let raw: RawData;
+  try {
+    raw = await readRaw(rawDir, (edition) => staging.add(edition));
+  } catch (error) {
+    staging.discard();
+    throw error;
+  }
   const read = lap();
-  const rows = raw.editions.reduce((n, e) => n + e.observations.length, 0);
-  const db = await openDatabase({ onDisk: rows > LARGE_INPUT_ROWS });
-  await stageRawData(db, raw);
+  const db = await openDatabase({ onDisk: staging.rows > LARGE_INPUT_ROWS, path: options.database });
+  await staging.load(db, raw);
   await runSqlSteps(db, SQL_MODELS);
   const duckdb = lap();
 
@@ -84,6 +100,7 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
   const files = [
     ...(await writeResources(db, outDir)),
     ...(await writeWideTables(db, outDir, raw.definitions)),
+    writeDatabaseScript(outDir),
     'changelog.json',
     ...writeReference(raw, rawDir, outDir),
   ];

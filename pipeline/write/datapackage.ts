@@ -12,6 +12,7 @@ import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
 import type { Release } from '../release/releases.js';
 import { RESOURCE_QUERIES } from './datasets.js';
 import { GEO_FOLDER, INDICES_FILE, SOURCES_FILE } from './reference.js';
+import { DATABASE_SCRIPT } from './database.js';
 
 const TYPES: Record<string, string> = {
   VARCHAR: 'string',
@@ -189,6 +190,16 @@ export async function buildDataPackage(
       ...fileEntry(dir, `${definition.id}.xlsx`),
     });
   }
+  resources.push({
+    name: 'database',
+    title: 'DuckDB script making every published table one database: duckdb chiso.duckdb < chiso.sql',
+    'x-title-vi':
+      'Tập lệnh DuckDB tạo một cơ sở dữ liệu gồm tất cả các bảng đã công bố: duckdb chiso.duckdb < chiso.sql',
+    profile: 'data-resource',
+    format: 'sql',
+    mediatype: 'application/sql',
+    ...fileEntry(dir, DATABASE_SCRIPT),
+  });
   resources.push({
     name: 'changelog',
     title: 'Changelog of data releases and corrections',

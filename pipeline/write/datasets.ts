@@ -3,12 +3,12 @@
  * what the site's SQL page queries in the browser),
  * one wide table per index as CSV and Excel, in a stable row order so the same input gives the same bytes.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../load/duckdb.js';
 import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
-import { csvType, toCsv, type CsvValue } from './csv.js';
+import { csvType } from './csv.js';
+import { RISKY_START_SQL } from './spreadsheet-safety.js';
 import { writeWorkbook } from './workbook.js';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -28,12 +28,17 @@ export const RESOURCE_QUERIES: Record<string, string> = {
   quality: 'SELECT * FROM quality',
 };
 
-/** Writes the query's rows as CSV with the project's one writer (csv.ts), which makes text spreadsheet-safe. */
+/**
+ * Writes the query's rows as CSV with DuckDB's writer (its number format), text made spreadsheet-safe by the rule of
+ * spreadsheet-safety.ts, written here in SQL so that the rows never pass through JavaScript.
+ */
 async function writeCsv(db: DuckDBConnection, query: string, path: string): Promise<void> {
   const described = await queryRows<{ column_name: string; column_type: string }>(db, `DESCRIBE ${query}`);
-  const columns = described.map((c) => ({ name: c.column_name, type: csvType(c.column_type) }));
-  const reader = await db.runAndReadAll(query);
-  writeFileSync(path, toCsv(columns, reader.getRowsJS() as CsvValue[][]));
+  const columns = described.map(({ column_name: name, column_type: type }) => {
+    const column = `"${name.replaceAll('"', '""')}"`;
+    return csvType(type) === 'text' ? `${RISKY_START_SQL.replaceAll('{}', `${column}::VARCHAR`)} AS ${column}` : column;
+  });
+  await db.run(`COPY (SELECT ${columns.join(', ')} FROM (${query})) TO ${quote(path)} (FORMAT csv, HEADER true)`);
 }
 
 async function copy(
