@@ -13,6 +13,7 @@ import { Staging } from './load/stage.js';
 import { readTableDefinitions } from './write/codebook.js';
 import { writeResources, writeWideTables } from './write/datasets.js';
 import { SQL_MODELS } from './paths.js';
+import { writeReference } from './write/reference.js';
 import { writeDatabaseScript } from './write/database.js';
 
 export interface Finding {
@@ -103,8 +104,9 @@ export async function runPipeline(
     ...wide.files,
     writeDatabaseScript(outDir, tables),
     'changelog.json',
+    ...writeReference(raw, rawDir, outDir),
   ];
-  const dataPackage = buildDataPackage(outDir, tables, wide.tables, raw.definitions, release);
+  const dataPackage = buildDataPackage(outDir, tables, wide.tables, raw.definitions, release, files);
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
   const checksums = dataPackage.resources.map((r) => {
     const { path, hash } = r as { path: string; hash: string };

@@ -3,9 +3,9 @@
  * contract, determinism, and figures the press and the reference notes confirm.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isBlank, readNumber } from '../pipeline/read/cells.js';
 import { columnIndex, TableFiles } from '../pipeline/read/grid.js';
@@ -34,6 +34,11 @@ let out: string;
 let result: PipelineResult;
 let observations: Observation[];
 const read = (file: string) => readFileSync(join(out, file));
+/** Every file under a folder (the boundaries are in geo/), relative to it. */
+const filesIn = (dir: string) =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
 const json = <T>(file: string) => JSON.parse(read(file).toString('utf8')) as T;
 const find = (index: string, year: number, unit: string, measure: string) =>
   observations.find((o) => o.index === index && o.year === year && o.unit_id === unit && o.measure === measure);
@@ -56,7 +61,7 @@ describe('the datasets', () => {
     const pkg = json<{
       resources: { name: string; path: string; bytes: number; hash: string; schema?: { fields: { name: string }[] } }[];
     }>('datapackage.json');
-    const written = readdirSync(out)
+    const written = filesIn(out)
       .filter((f) => f !== 'datapackage.json' && f !== 'SHA256SUMS')
       .sort();
     expect(pkg.resources.map((r) => r.path).sort()).toEqual(written);
@@ -73,7 +78,7 @@ describe('the datasets', () => {
   it('are byte-identical when built again from the same input', async () => {
     const again = mkdtempSync(join(tmpdir(), 'chiso-real-'));
     await runPipeline(REAL_RAW, again);
-    for (const file of readdirSync(out)) expect(readFileSync(join(again, file)).equals(read(file)), file).toBe(true);
+    for (const file of filesIn(out)) expect(readFileSync(join(again, file)).equals(read(file)), file).toBe(true);
   }, 120_000);
 
   it('trace every value back to its raw cell (a sample re-read from the raw files)', async () => {

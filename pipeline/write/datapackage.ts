@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
 import type { Release } from '../release/releases.js';
 import type { ColumnDefinition, TableDefinition, Text } from './codebook.js';
+import { GEO_FOLDER, INDICES_FILE, SOURCES_FILE } from './reference.js';
 import { DATABASE_SCRIPT } from './database.js';
 
 /** Files published beside the tables, listed in the data package as they are. */
@@ -81,12 +82,58 @@ const csvResource = (dir: string, table: TableDefinition) => ({
   schema: tableSchema(table),
 });
 
+/** The reference files (write/reference.ts): index definitions, sources, boundaries. */
+function referenceResources(dir: string, files: string[]) {
+  const described = (path: string) => {
+    if (path === INDICES_FILE)
+      return {
+        name: 'indices',
+        title: 'The four indices: measures, scales by year, groups, comparability breaks and checks',
+        'x-title-vi': 'Bốn chỉ số: chỉ tiêu, thang điểm theo năm, nhóm, các lần thay đổi phương pháp và các kiểm tra',
+        format: 'json',
+        mediatype: 'application/json',
+      };
+    if (path === SOURCES_FILE)
+      return {
+        name: 'sources',
+        title: 'The sources of every edition: title, publisher, date and address',
+        'x-title-vi': 'Nguồn của từng kỳ công bố: tiêu đề, cơ quan, ngày và địa chỉ',
+        format: 'json',
+        mediatype: 'application/json',
+      };
+    const file = path.slice(GEO_FOLDER.length + 1);
+    if (path.endsWith('.geojson'))
+      return {
+        name: `geo-${file
+          .replace(/\.geojson$/, '')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}`,
+        title: `Province boundaries (${file}), as used by the maps`,
+        'x-title-vi': `Ranh giới tỉnh (${file}), dùng cho bản đồ`,
+        format: 'geojson',
+        mediatype: 'application/geo+json',
+      };
+    return {
+      name: 'geo-licenses',
+      title: 'Origin and licences of the boundary files',
+      'x-title-vi': 'Nguồn gốc và giấy phép của các tệp ranh giới',
+      format: 'md',
+      mediatype: 'text/markdown',
+    };
+  };
+  return files
+    .filter((path) => path === INDICES_FILE || path === SOURCES_FILE || path.startsWith(`${GEO_FOLDER}/`))
+    .map((path) => ({ ...described(path), profile: 'data-resource', ...fileEntry(dir, path) }));
+}
+
 export function buildDataPackage(
   dir: string,
   tables: TableDefinition[],
   wideTables: TableDefinition[],
   definitions: Map<IndexId, IndexDefinition>,
   release: Release,
+  /** Every file written so far (the reference files among them are listed after the datasets). */
+  files: string[] = [],
 ) {
   const resources: object[] = [];
   for (const table of tables) {
@@ -131,6 +178,7 @@ export function buildDataPackage(
       ...fileEntry(dir, file.path),
     });
   }
+  resources.push(...referenceResources(dir, files));
   return {
     profile: 'data-package',
     name: 'chiso',

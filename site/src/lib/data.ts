@@ -1,9 +1,9 @@
 /**
- * The page-data module: reads the pipeline's datasets (CHISO_DATA_DIR) and the index definitions in raw/ once,
+ * The page-data module: reads the pipeline's output (CHISO_DATA_DIR: the datasets and the reference files) once,
  * and answers the questions pages ask. It never recomputes a published figure; the only statistics it derives
  * are for display (median and best of an edition, shown as such).
  */
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Lang = 'vi' | 'en';
@@ -95,13 +95,15 @@ export interface ChangelogEntry extends Release {
   corrections: Correction[];
 }
 
-const REPO = process.env.CHISO_REPO_ROOT ?? process.cwd();
-const DATA = process.env.CHISO_DATA_DIR ?? join(REPO, 'dist/data');
+const DATA = process.env.CHISO_DATA_DIR ?? join(process.cwd(), 'dist/data');
 export const INDEX_ORDER = ['par-index', 'sipas', 'papi', 'pci'];
 
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
+
+/** A JSON file of the pipeline's output. */
+export const readData = <T>(file: string): T => readJson<T>(join(DATA, file));
 
 export const observations = readJson<Observation[]>(join(DATA, 'observations.json'));
 export const units = readJson<Unit[]>(join(DATA, 'units.json'));
@@ -111,26 +113,20 @@ export const editions = readJson<Edition[]>(join(DATA, 'editions.json')).sort(
 );
 export const regionalAverages = readJson<RegionalAverage[]>(join(DATA, 'regional_averages.json'));
 export const quality = readJson<QualityRow[]>(join(DATA, 'quality.json'));
-/** Figures printed by other sources, beside chiso's (dist/data/source_values.json). */
-export const sourceValues = existsSync(join(DATA, 'source_values.json'))
-  ? readJson<SourceValue[]>(join(DATA, 'source_values.json'))
-  : [];
+/** Figures printed by other sources, beside chiso's. */
+export const sourceValues = readJson<SourceValue[]>(join(DATA, 'source_values.json'));
 export const dataPackage = readJson<DataPackage>(join(DATA, 'datapackage.json'));
-export const release = readJson<Release>(join(REPO, 'raw/release.json'));
-/** Data releases, newest first: the pipeline's changelog.json, or the current release alone. */
-export const changelog: ChangelogEntry[] = (
-  existsSync(join(DATA, 'changelog.json'))
-    ? readJson<ChangelogEntry[]>(join(DATA, 'changelog.json'))
-    : [{ ...release, compared_with: null, added: 0, changed: 0, removed: 0, corrections: [] }]
-).sort((a, b) => b.date.localeCompare(a.date) || b.version.localeCompare(a.version, 'en', { numeric: true }));
-export const indexDefinitions: IndexDefinition[] = INDEX_ORDER.filter((id) =>
-  existsSync(join(REPO, 'raw', id, 'index.json')),
-).map((id) => readJson<IndexDefinition>(join(REPO, 'raw', id, 'index.json')));
-
-/** Files in the data folder that the downloads page lists (everything the pipeline wrote). */
-export const dataFiles = readdirSync(DATA).sort();
-export const geoDir = join(REPO, 'raw/geo');
-export const repoRoot = REPO;
+/** Data releases, newest first (the pipeline's changelog.json); the first is the current release. */
+export const changelog = readJson<ChangelogEntry[]>(join(DATA, 'changelog.json')).sort(
+  (a, b) => b.date.localeCompare(a.date) || b.version.localeCompare(a.version, 'en', { numeric: true }),
+);
+export const release: Release = changelog[0];
+/** The index definitions as raw/<index>/index.json gives them (the pipeline's indices.json). */
+export const indexDefinitions = readJson<IndexDefinition[]>(join(DATA, 'indices.json')).sort(
+  (a, b) => INDEX_ORDER.indexOf(a.id) - INDEX_ORDER.indexOf(b.id),
+);
+/** The province boundaries (copies of raw/geo/ in the pipeline's output). */
+export const geoDir = join(DATA, 'geo');
 
 // ---- lookups, built once ----------------------------------------------------------------------------------
 
@@ -199,13 +195,6 @@ export function edition(index: string, year: number): Edition {
 
 export function latestEdition(index: string): Edition | undefined {
   return editionsOf(index).at(-1);
-}
-
-/** The newest edition whose headline was published for every unit (the one a national picture can be drawn from). */
-export function latestCompleteEdition(index: string): Edition | undefined {
-  return editionsOf(index)
-    .filter((e) => e.headline_complete)
-    .at(-1);
 }
 
 export function editionObservations(index: string, year: number): Observation[] {
@@ -302,7 +291,3 @@ export function median(values: number[]): number | null {
 
 /** Editions of merged-34 units (none until a publisher releases 2025 results). */
 export const mergedEditions = editions.filter((e) => e.unit_set === 'merged-34');
-
-export function lastYearOfData(): number {
-  return Math.max(...editions.map((e) => e.year));
-}

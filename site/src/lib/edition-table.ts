@@ -43,6 +43,9 @@ const words = {
     'unit-set-change': 'đổi bộ đơn vị hành chính',
     'comparability-break': 'phương pháp thay đổi, không so sánh',
     'not-in-previous-edition': 'không có số liệu kỳ trước',
+    'not-scored': 'không được chấm điểm',
+    'not-scored-in-previous-edition': 'kỳ trước không được chấm điểm',
+    'ranked-units-differ': 'hai kỳ không xếp hạng cùng các tỉnh',
   },
   en: {
     rank: 'Rank',
@@ -69,6 +72,9 @@ const words = {
     'unit-set-change': 'change of provinces',
     'comparability-break': 'method changed, not comparable',
     'not-in-previous-edition': 'no previous figure',
+    'not-scored': 'not scored',
+    'not-scored-in-previous-edition': 'not scored in the previous edition',
+    'ranked-units-differ': 'the two editions did not rank the same provinces',
   },
 } as const;
 
@@ -111,7 +117,7 @@ export function editionPeopleTable(index: string, year: number, lang: Lang): Peo
     { key: 'status', label: w.status, kind: 'text' },
     ...components.map((m) => ({ key: m.measure, label: measureName(index, m.measure, lang), kind: 'number' as const })),
   ];
-  const out = rows.map((r) => {
+  const out: PeopleTable['rows'] = rows.map((r) => {
     const o: Observation = r.headline;
     const change = rankChangeOf(o);
     return {

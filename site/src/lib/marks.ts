@@ -2,7 +2,7 @@
  * What an empty cell means. "–" used to stand for five different things; each now has its own mark, explained in
  * a legend under the table and in the screen-reader text of the cell.
  */
-import type { Lang, Observation } from './data';
+import type { Observation } from './data';
 
 export type MarkKind =
   | 'rank-only'
@@ -42,8 +42,6 @@ export const MARKS: Record<MarkKind, { symbol: string; vi: string; en: string }>
   'no-previous': { symbol: '∅', vi: 'không có số liệu kỳ trước để so sánh', en: 'no previous figure to compare with' },
   'not-collected': { symbol: '·', vi: 'chiso chưa thu thập được số liệu này', en: 'not yet collected by chiso' },
 };
-
-export const markText = (kind: MarkKind, lang: Lang) => MARKS[kind][lang];
 
 /** The rank change to show: the publisher's own where the data has it (published_rank_change), else chiso's. */
 export function rankChangeOf(o: Observation): { value: number | null; published: boolean } {

@@ -1,5 +1,6 @@
 /** The pipeline's checks as sentences in the page's language (never a check id). */
-import { unit, type Lang, type QualityRow } from './data';
+import { t } from './i18n';
+import { unit, unitName, type Lang, type QualityRow } from './data';
 
 const CHECKS: Record<string, { vi: string; en: string }> = {
   'total-equals-sum-of-parts': {
@@ -18,16 +19,18 @@ const CHECKS: Record<string, { vi: string; en: string }> = {
 
 export function checkSentence(q: QualityRow, lang: Lang): string {
   const name = CHECKS[q.check]?.[lang] ?? q.check;
-  return `${name}: ${q.units_checked! - q.units_failed!}/${q.units_checked} ${lang === 'vi' ? 'tỉnh' : 'provinces'}`;
+  return t(lang)('checks.passed', {
+    check: name,
+    passed: q.units_checked! - q.units_failed!,
+    checked: q.units_checked!,
+  });
 }
 
 export function warningSentence(q: QualityRow, lang: Lang): string {
   const u = q.unit_id ? unit(q.unit_id) : null;
-  const name = u ? (lang === 'vi' ? u.name_vi : u.name_en) : '';
+  const name = u ? unitName(u, lang) : '';
   if (q.check === 'published-rank-vs-computed') {
-    return lang === 'vi'
-      ? `${name}: nguồn in hạng ${q.published}, điểm cho hạng ${q.computed} (bằng điểm với tỉnh khác; cơ quan công bố có thể phân định bằng nhiều chữ số thập phân hơn).`
-      : `${name}: the publication prints rank ${q.published}, the scores give ${q.computed} (a tie that the publisher may break with more decimals).`;
+    return t(lang)('checks.rankTie', { name, published: String(q.published), computed: String(q.computed) });
   }
   if (q.check === 'same-published-rank') {
     return lang === 'vi'

@@ -1,4 +1,5 @@
 /** The ready-to-quote sentence for one headline observation, with its press-style source and the break note. */
+import { t } from './i18n';
 import {
   breaksFor,
   edition,
@@ -20,7 +21,7 @@ export function pressPublisher(e: Edition, lang: Lang): string {
 
 /** "PAPI 2024, CECODES–RTA–UNDP, công bố 15/4/2025" / "…, published 15 April 2025". */
 export function pressSource(e: Edition, lang: Lang): string {
-  const when = e.published ? `, ${lang === 'vi' ? 'công bố' : 'published'} ${formatDate(e.published, lang)}` : '';
+  const when = e.published ? `, ${t(lang)('figures.published')} ${formatDate(e.published, lang)}` : '';
   return `${indexDefinition(e.index).name[lang]} ${e.year}, ${pressPublisher(e, lang)}${when}`;
 }
 

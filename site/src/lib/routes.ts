@@ -1,5 +1,11 @@
-/** Every page's address in both languages. Vietnamese at the root, English under /en/. */
+/**
+ * Every page's address in both languages, written once: Vietnamese at the root, English under /en/. The single
+ * page route (pages/[...path].astro), the sitemap, the preview images and the links all read these slugs.
+ */
 import type { Lang } from './data';
+import { editions, indexDefinitions, units } from './data';
+
+export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 export type PageKey =
   | { page: 'home' }
@@ -17,42 +23,99 @@ export type PageKey =
   | { page: 'notFound' }
   | { page: 'sources'; index: string; year: number };
 
-export function pathFor(key: PageKey, lang: Lang): string {
-  const vi = lang === 'vi';
-  const base = vi ? '/' : '/en/';
+/** The words of the addresses, per language. */
+export const slugs = {
+  vi: {
+    indices: 'chi-so',
+    provinces: 'tinh',
+    compare: 'so-sanh',
+    embed: 'nhung',
+    downloads: 'du-lieu',
+    sql: 'du-lieu/sql',
+    methodology: 'phuong-phap',
+    search: 'tim-kiem',
+    sources: 'nguon',
+  },
+  en: {
+    indices: 'indices',
+    provinces: 'provinces',
+    compare: 'compare',
+    embed: 'embed',
+    downloads: 'downloads',
+    sql: 'data/sql',
+    methodology: 'methodology',
+    search: 'search',
+    sources: 'sources',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/** The address of a page without the language prefix or slashes at either end ('' for the home page). */
+function pagePath(key: PageKey, lang: Lang): string {
+  const s = slugs[lang];
   switch (key.page) {
     case 'home':
-      return base;
+      return '';
     case 'indices':
-      return base + (vi ? 'chi-so/' : 'indices/');
+      return s.indices;
     case 'index':
-      return base + (vi ? 'chi-so/' : 'indices/') + key.index + '/';
+      return `${s.indices}/${key.index}`;
     case 'edition':
-      return base + (vi ? 'chi-so/' : 'indices/') + `${key.index}/${key.year}/`;
-    case 'provinces':
-      return base + (vi ? 'tinh/' : 'provinces/');
-    case 'province':
-      return base + (vi ? 'tinh/' : 'provinces/') + key.unit + '/';
-    case 'compare':
-      return base + (vi ? 'so-sanh/' : 'compare/');
-    case 'compareEmbed':
-      return base + (vi ? 'so-sanh/nhung/' : 'compare/embed/');
-    case 'downloads':
-      return base + (vi ? 'du-lieu/' : 'downloads/');
-    case 'sql':
-      return base + (vi ? 'du-lieu/sql/' : 'data/sql/');
-    case 'methodology':
-      return base + (vi ? 'phuong-phap/' : 'methodology/');
-    case 'search':
-      return base + (vi ? 'tim-kiem/' : 'search/');
+      return `${s.indices}/${key.index}/${key.year}`;
     case 'sources':
-      return base + (vi ? 'chi-so/' : 'indices/') + `${key.index}/${key.year}/` + (vi ? 'nguon/' : 'sources/');
+      return `${s.indices}/${key.index}/${key.year}/${s.sources}`;
+    case 'provinces':
+      return s.provinces;
+    case 'province':
+      return `${s.provinces}/${key.unit}`;
+    case 'compare':
+      return s.compare;
+    case 'compareEmbed':
+      return `${s.compare}/${s.embed}`;
+    case 'downloads':
+      return s.downloads;
+    case 'sql':
+      return s.sql;
+    case 'methodology':
+      return s.methodology;
+    case 'search':
+      return s.search;
     case 'notFound':
-      return vi ? '/404.html' : '/en/';
+      return '';
   }
 }
 
+/** The route parameter of pages/[...path].astro: the address without slashes at either end (undefined at the root). */
+export function routeParam(key: PageKey, lang: Lang): string | undefined {
+  const path = [lang === 'vi' ? '' : 'en', pagePath(key, lang)].filter(Boolean).join('/');
+  return path || undefined;
+}
+
+export function pathFor(key: PageKey, lang: Lang): string {
+  if (key.page === 'notFound') return lang === 'vi' ? '/404.html' : '/en/';
+  const param = routeParam(key, lang);
+  return param ? `/${param}/` : '/';
+}
+
 export const otherLang = (lang: Lang): Lang => (lang === 'vi' ? 'en' : 'vi');
+
+/** Every page of the site in one language's terms (each is built in both languages); the 404 page is apart. */
+export function allPages(): PageKey[] {
+  return [
+    { page: 'home' },
+    { page: 'indices' },
+    { page: 'provinces' },
+    { page: 'compare' },
+    { page: 'compareEmbed' },
+    { page: 'downloads' },
+    { page: 'sql' },
+    { page: 'methodology' },
+    { page: 'search' },
+    ...indexDefinitions.map((d): PageKey => ({ page: 'index', index: d.id })),
+    ...editions.map((e): PageKey => ({ page: 'edition', index: e.index, year: e.year })),
+    ...editions.map((e): PageKey => ({ page: 'sources', index: e.index, year: e.year })),
+    ...units.map((u): PageKey => ({ page: 'province', unit: u.unit_id })),
+  ];
+}
 
 /** Files the site writes beside the pipeline's /data/ folder. */
 export const files = {

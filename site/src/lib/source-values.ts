@@ -3,7 +3,8 @@
  * table and the province page's notes show them: the figure in the page's language, where it is about, and the
  * source by name and link (never a bare source id).
  */
-import { sourceValues, unit, units, type Lang, type SourceValue } from './data';
+import { t } from './i18n';
+import { sourceValues, unit, unitName, units, type Lang, type SourceValue } from './data';
 import { formatDate, formatNumber } from './format';
 import { editionSources, sourceLabel } from './sources';
 
@@ -31,18 +32,17 @@ const decimals = (v: number) => Math.min(4, (String(v).split('.')[1] ?? '').leng
 export function sourceFigure(v: SourceValue, value: number | null, lang: Lang, label: string | null = null): string {
   if (v.field === 'group') return label ?? '–';
   if (value === null) return '–';
-  if (v.field === 'rank') return lang === 'vi' ? `hạng ${value}` : `rank ${value}`;
+  if (v.field === 'rank') return t(lang)('figures.rank', { rank: value });
   if (v.field === 'rank_change') return (value > 0 ? '+' : '') + formatNumber(value, lang, 0);
   return formatNumber(value, lang, decimals(value));
 }
 
 /** The province, region or whole country a figure is about. */
 export function sourceArea(v: SourceValue, lang: Lang): string {
-  const vi = lang === 'vi';
-  if (v.unit_id) return vi ? unit(v.unit_id).name_vi : unit(v.unit_id).name_en;
-  if (v.area_id === 'national') return vi ? 'Cả nước' : 'Whole country';
+  if (v.unit_id) return unitName(unit(v.unit_id), lang);
+  if (v.area_id === 'national') return t(lang)('figures.wholeCountry');
   const region = units.find((u) => u.region_id === v.area_id);
-  return (vi ? region?.region_vi : region?.region_en) ?? v.area_id ?? '';
+  return (region ? region[`region_${lang}`] : null) ?? v.area_id ?? '';
 }
 
 export interface NamedSource {

@@ -1,11 +1,9 @@
 /**
  * An edition's sources as a reader needs them: the publisher's own pages first, then press and third-party
- * copies; each with its title and link, so that a source id (S04) is never shown alone. Read from the edition's
- * publication.json, the only place the titles are kept.
+ * copies; each with its title and link, so that a source id (S04) is never shown alone. Read from the pipeline's
+ * sources.json (every edition's publication.json sources).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { edition, indexDefinition, type Lang } from './data';
+import { indexDefinition, readData, type Lang } from './data';
 
 export interface EditionSource {
   id: string;
@@ -17,7 +15,17 @@ export interface EditionSource {
   official: boolean;
 }
 
-const REPO = process.env.CHISO_REPO_ROOT ?? process.cwd();
+type PublishedSource = Omit<EditionSource, 'official' | 'date' | 'note'> & {
+  index: string;
+  year: number;
+  date?: string;
+  note?: string;
+};
+const byEdition = new Map<string, PublishedSource[]>();
+for (const s of readData<PublishedSource[]>('sources.json')) {
+  const key = `${s.index}/${s.year}`;
+  byEdition.set(key, [...(byEdition.get(key) ?? []), s]);
+}
 const cache = new Map<string, EditionSource[]>();
 
 function isOfficial(url: string, sites: string[]): boolean {
@@ -32,10 +40,7 @@ export function editionSources(index: string, year: number): EditionSource[] {
   if (!list) {
     const def = indexDefinition(index) as ReturnType<typeof indexDefinition> & { official_sites?: string[] };
     const sites = def.official_sites ?? [new URL(def.url).hostname.replace(/^www\./, '')];
-    const raw = JSON.parse(readFileSync(join(REPO, edition(index, year).folder, 'publication.json'), 'utf8')) as {
-      sources: Omit<EditionSource, 'official'>[];
-    };
-    const all = raw.sources.map((s) => ({
+    const all = (byEdition.get(key) ?? []).map(({ index: _index, year: _year, ...s }) => ({
       ...s,
       date: s.date ?? null,
       note: s.note ?? null,

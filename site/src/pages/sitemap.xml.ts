@@ -1,12 +1,11 @@
 // sitemap.xml: every page in both languages, each linked to its translation.
 import type { APIRoute } from 'astro';
-import { allPages } from '../lib/sitemap';
-import { pathFor } from '../lib/routes';
+import { allPages, LANGS, pathFor } from '../lib/routes';
 
 export const GET: APIRoute = ({ site }) => {
   const url = (path: string) => new URL(path, site).href;
   const entries = allPages().flatMap((key) =>
-    (['vi', 'en'] as const).map(
+    LANGS.map(
       (lang) => `  <url>
     <loc>${url(pathFor(key, lang))}</loc>
     <xhtml:link rel="alternate" hreflang="vi" href="${url(pathFor(key, 'vi'))}"/>

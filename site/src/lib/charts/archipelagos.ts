@@ -26,5 +26,3 @@ export function archipelagoLabels(text: ChartText): Plot.Markish[] {
     }),
   ];
 }
-
-export const archipelagoNames = (lang: Lang) => ARCHIPELAGOS.map((a) => a[lang].replace('\n', ' ')).join(', ');

@@ -150,11 +150,6 @@ function headlineRows(index: string, unitId: string): Observation[] {
   return rows;
 }
 
-/** Whether a unit has any published headline figure (score or rank) in an index. */
-export function hasSeries(index: string, unitId: string): boolean {
-  return headlineRows(index, unitId).some((o) => o.value !== null || o.rank !== null);
-}
-
 function seriesOf(index: string, units: Unit[]): SeriesInput[] {
   return units
     .map((unit) => ({ unit, rows: headlineRows(index, unit.unit_id) }))

@@ -1,14 +1,13 @@
 // The social preview images: /og/<key>.<lang>.png, 1200 × 630, for every province, edition and index page.
 // All are drawn at the first request, a few at a time (sharp works off the main thread), then served in turn.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Lang } from '../../lib/data';
 import { ogImageFor, ogPath, type OgImage } from '../../lib/og/cards';
 import { rasterise } from '../../lib/og/raster';
-import { allPages } from '../../lib/sitemap';
+import { allPages, LANGS } from '../../lib/routes';
 
 function images(): OgImage[] {
   return allPages().flatMap((page) =>
-    (['vi', 'en'] as Lang[]).map((lang) => ogImageFor(page, lang)).filter((x): x is OgImage => x !== null),
+    LANGS.map((lang) => ogImageFor(page, lang)).filter((x): x is OgImage => x !== null),
   );
 }
 

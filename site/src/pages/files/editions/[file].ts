@@ -32,7 +32,7 @@ export const getStaticPaths: GetStaticPaths = () =>
 export const GET: APIRoute = ({ props }) => {
   const { index, year, kind, lang } = props as { index: string; year: number; kind: Kind; lang: Lang };
   if (kind === 'workbook') {
-    return new Response(editionWorkbookBytes(index, year, lang), {
+    return new Response(new Uint8Array(editionWorkbookBytes(index, year, lang)), {
       headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     });
   }
