@@ -273,7 +273,8 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
       publisher: 'VARCHAR',
       date: 'VARCHAR',
       kind: 'VARCHAR',
-      note: 'VARCHAR',
+      note_vi: 'VARCHAR',
+      note_en: 'VARCHAR',
     },
     editions.flatMap((e) =>
       e.publication.sources.map((s) => ({
@@ -281,6 +282,8 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
         year: e.publication.year,
         source_id: s.id,
         ...s,
+        note_vi: s.note?.vi,
+        note_en: s.note?.en,
       })),
     ),
   );

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { edition, indexDefinition, type Lang } from './data';
+import { edition, indexDefinition, type Lang, type Text } from './data';
 
 export interface EditionSource {
   id: string;
@@ -13,7 +13,7 @@ export interface EditionSource {
   title: string;
   publisher: string;
   date: string | null;
-  note: string | null;
+  note: Text | null;
   official: boolean;
 }
 
