@@ -4,14 +4,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDataPackage } from './datapackage.js';
-import { openDatabase, queryRows, runSqlSteps } from './duckdb.js';
-import type { IndexId } from './index-definitions.js';
-import { InvalidInputError } from './problems.js';
-import { readRaw } from './read-raw.js';
-import { checkRelease, readRelease } from './releases.js';
-import { stageRawData } from './stage.js';
-import { wideTableQuery, writeResources, writeWideTables } from './write-datasets.js';
+import { buildDataPackage } from './write/datapackage.js';
+import { openDatabase, queryRows, runSqlSteps } from './load/duckdb.js';
+import type { IndexId } from './read/index-definitions.js';
+import { InvalidInputError } from './validate/problems.js';
+import { readRaw } from './read/editions.js';
+import { checkRelease, readRelease } from './release/releases.js';
+import { stageRawData } from './load/stage.js';
+import { wideTableQuery, writeResources, writeWideTables } from './write/datasets.js';
+import { SQL_MODELS } from './paths.js';
 
 export interface Finding {
   check: string;
@@ -61,7 +62,7 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
   const rows = raw.editions.reduce((n, e) => n + e.observations.length, 0);
   const db = await openDatabase({ onDisk: rows > LARGE_INPUT_ROWS });
   await stageRawData(db, raw);
-  await runSqlSteps(db, join(import.meta.dirname, 'sql'));
+  await runSqlSteps(db, SQL_MODELS);
   const duckdb = lap();
 
   const findings = await queryRows<Finding>(db, "SELECT * FROM quality WHERE severity <> 'summary'");

@@ -4,9 +4,9 @@
  * every figure chiso already holds; prefilled_from names their sources.
  */
 import Papa from 'papaparse';
-import { scaleFor } from './index-definitions.js';
-import { InvalidInputError } from './problems.js';
-import { readRaw } from './read-raw.js';
+import { scaleFor } from './read/index-definitions.js';
+import { InvalidInputError } from './validate/problems.js';
+import { readRaw } from './read/editions.js';
 
 export async function editionTemplate(rawDir: string, index: string, year: number): Promise<string> {
   const raw = await readRaw(rawDir);

@@ -14,10 +14,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { $ } from 'zx';
-import { INDEX_IDS, scaleFor, type IndexDefinition } from '../pipeline/index-definitions.js';
-import { ROOT } from '../pipeline/publish.js';
+import { INDEX_IDS, scaleFor, type IndexDefinition } from '../pipeline/read/index-definitions.js';
+import { DIST, RAW, ROOT } from '../pipeline/paths.js';
 
-const RAW = join(ROOT, 'raw');
 const { values: args } = parseArgs({ options: { parts: { type: 'string', default: 'pipeline,scale,build' } } });
 const parts = new Set(args.parts!.split(','));
 const packageScripts = (
@@ -345,7 +344,7 @@ if (parts.has('build')) {
   console.log(row(['   search index (Pagefind)', s(site.search), '', ''], w));
   console.log(row(['   Astro build in all', s(site.astro), '', ''], w));
   console.log('\n   heaviest page of each kind (KB gzip: page + its CSS + its JS)');
-  for (const { kind, count, heaviest: h } of pageWeights(join(ROOT, 'dist'))) {
+  for (const { kind, count, heaviest: h } of pageWeights(DIST)) {
     if (!h) continue;
     console.log(
       `   ${kind.padEnd(9)} ${String(count).padStart(4)} pages  ${h.total.toFixed(1).padStart(6)} KB = ${h.page.toFixed(1)} + ${h.css.toFixed(1)} CSS + ${h.js.toFixed(1)} JS  ${h.p}`,

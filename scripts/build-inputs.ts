@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ROOT } from '../pipeline/publish.js';
+import { ROOT } from '../pipeline/paths.js';
 
 const INPUTS = ['raw', 'pipeline', 'schemas', 'site', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 const SKIPPED = new Set(['node_modules', '.astro']);

@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 // npm run build: the pipeline, then the Astro site, into a fresh folder that replaces dist/ only when both succeed
-// (see pipeline/publish.ts: one build at a time, dist/ is never missing or mixed, a killed build is recovered).
+// (see pipeline/write/publish.ts: one build at a time, dist/ is never missing or mixed, a killed build is recovered).
 //   --out DIR publishes elsewhere (used by `npm run reproducible`). CHISO_DATA_DIR tells the site where the
 //   pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages.
 //   A build of dist/ records the digest of its inputs (scripts/build-inputs.ts), so the site tests know whether
@@ -9,14 +9,15 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { $ } from 'zx';
-import { publish, ROOT } from '../pipeline/publish.js';
-import { describeFailure, describeSuccess } from '../pipeline/report.js';
+import { publish } from '../pipeline/write/publish.js';
+import { DIST, RAW, ROOT } from '../pipeline/paths.js';
+import { describeFailure, describeSuccess } from '../pipeline/validate/report.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { buildInputsDigest, forgetBuildInputs, recordBuildInputs } from './build-inputs.js';
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
-const target = resolve(args.out ?? join(ROOT, 'dist'));
-const isDist = target === join(ROOT, 'dist');
+const target = resolve(args.out ?? DIST);
+const isDist = target === DIST;
 const inputs = buildInputsDigest();
 try {
   if (isDist) forgetBuildInputs();
@@ -26,7 +27,7 @@ try {
       const data = join(work, 'data');
       const site = join(work, 'site');
       mkdirSync(data);
-      const result = await runPipeline(join(ROOT, 'raw'), data);
+      const result = await runPipeline(RAW, data);
       console.log(describeSuccess(result, 'dist/data/'));
       await $({
         cwd: ROOT,

@@ -6,15 +6,16 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATA_ONLY, publishData, ROOT } from '../pipeline/publish.js';
-import { describeFailure, describeSuccess } from '../pipeline/report.js';
+import { publishData } from '../pipeline/write/publish.js';
+import { DATA_ONLY, RAW } from '../pipeline/paths.js';
+import { describeFailure, describeSuccess } from '../pipeline/validate/report.js';
 
 const { values: args } = parseArgs({
   options: { raw: { type: 'string' }, out: { type: 'string' }, timings: { type: 'string' } },
 });
 const target = resolve(args.out ?? DATA_ONLY);
 try {
-  const result = await publishData(resolve(args.raw ?? join(ROOT, 'raw')), target, (note) => console.log(`• ${note}`));
+  const result = await publishData(resolve(args.raw ?? RAW), target, (note) => console.log(`• ${note}`));
   console.log(describeSuccess(result, target));
   if (args.timings)
     writeFileSync(args.timings, JSON.stringify({ ...result.seconds, observations: result.observations }));

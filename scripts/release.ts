@@ -4,21 +4,21 @@
 // compared with it: changes need a new version and, for changed or removed figures, an entry in raw/corrections.json.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_ONLY, publishData, ROOT } from '../pipeline/publish.js';
-import { describeFailure } from '../pipeline/report.js';
-import { readRelease, recordRelease } from '../pipeline/releases.js';
+import { publishData } from '../pipeline/write/publish.js';
+import { DATA_ONLY, RAW } from '../pipeline/paths.js';
+import { describeFailure } from '../pipeline/validate/report.js';
+import { readRelease, recordRelease } from '../pipeline/release/releases.js';
 
-const raw = join(ROOT, 'raw');
 const data = DATA_ONLY;
 try {
-  const { release } = readRelease(raw);
-  if (existsSync(join(raw, 'releases', `${release.version}.csv`))) {
+  const { release } = readRelease(RAW);
+  if (existsSync(join(RAW, 'releases', `${release.version}.csv`))) {
     throw new Error(
       `release ${release.version} is already recorded in raw/releases/; set a new version in raw/release.json`,
     );
   }
-  await publishData(raw, data);
-  await recordRelease(raw, data, release);
+  await publishData(RAW, data);
+  await recordRelease(RAW, data, release);
   console.log(`✓ release ${release.version} recorded in raw/releases/; commit it with the data`);
 } catch (error) {
   console.error(describeFailure(error));

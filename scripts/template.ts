@@ -1,7 +1,8 @@
 /** npm run template -- <index> <year>: prints the edition's transcription template (pipeline/template.ts) as CSV. */
-import { InvalidInputError } from '../pipeline/problems.js';
-import { describeFailure } from '../pipeline/report.js';
+import { InvalidInputError } from '../pipeline/validate/problems.js';
+import { describeFailure } from '../pipeline/validate/report.js';
 import { editionTemplate } from '../pipeline/template.js';
+import { RAW } from '../pipeline/paths.js';
 
 const [index, year] = process.argv.slice(2);
 if (!index || !/^\d{4}$/.test(year ?? '')) {
@@ -11,7 +12,7 @@ if (!index || !/^\d{4}$/.test(year ?? '')) {
   process.exit(2);
 }
 try {
-  process.stdout.write(await editionTemplate('raw', index, Number(year)));
+  process.stdout.write(await editionTemplate(RAW, index, Number(year)));
 } catch (error) {
   console.error(describeFailure(error));
   process.exit(error instanceof InvalidInputError ? 1 : 2);

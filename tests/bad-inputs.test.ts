@@ -9,8 +9,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatProblem, InvalidInputError } from '../pipeline/problems.js';
-import { publishData, ROOT } from '../pipeline/publish.js';
+import { formatProblem, InvalidInputError } from '../pipeline/validate/problems.js';
+import { publishData } from '../pipeline/write/publish.js';
+import { ROOT } from '../pipeline/paths.js';
 import { csv, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
 import { treeDigest } from './helpers/tree-digest.js';
 

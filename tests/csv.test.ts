@@ -1,7 +1,7 @@
 /** The one CSV writer: numbers exactly as DuckDB writes them, and text that a spreadsheet never runs. */
 import { describe, expect, it } from 'vitest';
-import { formatDouble, toCsv } from '../pipeline/csv.js';
-import { openDatabase, queryRows } from '../pipeline/duckdb.js';
+import { formatDouble, toCsv } from '../pipeline/write/csv.js';
+import { openDatabase, queryRows } from '../pipeline/load/duckdb.js';
 
 describe('the CSV writer', () => {
   it('writes doubles as DuckDB does', async () => {

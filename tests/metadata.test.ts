@@ -6,11 +6,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInFuture, isRealDate, privateUrlProblem } from '../pipeline/check-metadata.js';
-import { InvalidInputError } from '../pipeline/problems.js';
-import { loadRegistry, unitSetsValidIn } from '../pipeline/registry.js';
+import { isInFuture, isRealDate, privateUrlProblem } from '../pipeline/validate/metadata.js';
+import { InvalidInputError } from '../pipeline/validate/problems.js';
+import { loadRegistry, unitSetsValidIn } from '../pipeline/read/registry.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
-import { firstDuplicateKey } from '../pipeline/schemas.js';
+import { firstDuplicateKey } from '../pipeline/validate/schemas.js';
 import { csv, makeRawFixture, publicationFor, REAL_RAW } from './helpers/raw-fixture.js';
 
 const registry = loadRegistry(join(REAL_RAW, 'units'));

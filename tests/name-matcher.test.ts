@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldName, NameMatcher } from '../pipeline/name-matcher.js';
-import { loadRegistry } from '../pipeline/registry.js';
+import { foldName, NameMatcher } from '../pipeline/read/name-matcher.js';
+import { loadRegistry } from '../pipeline/read/registry.js';
 
 const registry = loadRegistry(join(import.meta.dirname, '..', 'raw', 'units'));
 const legacy = new NameMatcher(registry, 'legacy-63');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNumber, readRank, readRankChange } from '../pipeline/numbers.js';
+import { readNumber, readRank, readRankChange } from '../pipeline/read/cells.js';
 
 describe('readNumber', () => {
   it('reads numbers in the declared decimal mark', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../pipeline/problems.js';
+import { InvalidInputError } from '../pipeline/validate/problems.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { csv, makeRawFixture, PROVINCES, publicationFor } from './helpers/raw-fixture.js';
 

@@ -10,12 +10,12 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadIndexDefinitions, type IndexDefinition } from '../pipeline/index-definitions.js';
-import { foldName, matchersFor } from '../pipeline/name-matcher.js';
-import { readNumber, type Cell } from '../pipeline/numbers.js';
-import type { Problem } from '../pipeline/problems.js';
-import { readEdition } from '../pipeline/read-edition.js';
-import { aliasesOf, loadRegistry, type Unit, type UnitSet } from '../pipeline/registry.js';
+import { loadIndexDefinitions, type IndexDefinition } from '../pipeline/read/index-definitions.js';
+import { foldName, matchersFor } from '../pipeline/read/name-matcher.js';
+import { readNumber, type Cell } from '../pipeline/read/cells.js';
+import type { Problem } from '../pipeline/validate/problems.js';
+import { readEdition } from '../pipeline/read/edition.js';
+import { aliasesOf, loadRegistry, type Unit, type UnitSet } from '../pipeline/read/registry.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { addEdition, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
 
@@ -487,9 +487,6 @@ describe('the table reader (property)', () => {
     );
   }, 30_000);
 
-  // KNOWN BUG, reported: overwriting a few bytes of a workbook can leave a <Relationship> without a Target attribute;
-  // pipeline/read-xlsx.ts then calls undefined.startsWith (a TypeError, not a WorkbookError) and readEdition throws.
-  // The property finds such a workbook with this seed. When the bug is fixed, `it.fails` turns red: change it to `it`.
   it('turns a workbook with random bytes overwritten into problems or plausible values, never an exception', async () => {
     const flipped = fc
       .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 })
@@ -506,7 +503,6 @@ describe('the table reader (property)', () => {
     );
   }, 30_000);
 
-  // KNOWN BUG, reported (the smallest case of the one above). When fixed, change `it.fails` to `it`.
   it('reports a workbook relationship without a Target as a problem, not an exception', async () => {
     const bytes = Buffer.from(
       zipSync({
@@ -583,9 +579,6 @@ describe('the table reader (property)', () => {
     );
   }, 30_000);
 
-  // KNOWN BUG, reported: a numeric character reference outside Unicode (e.g. &#99999999;) makes String.fromCodePoint
-  // throw a RangeError in pipeline/read-xlsx.ts decodeXml, which is not a WorkbookError and escapes readEdition.
-  // When it is fixed, this property holds and `it.fails` turns red: change it to `it`.
   it('reads any numeric character reference in a cell as text or a problem, never an exception', async () => {
     await fc.assert(
       fc.asyncProperty(

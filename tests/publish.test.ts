@@ -20,7 +20,8 @@ import {
 import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publish, publishData, ROOT } from '../pipeline/publish.js';
+import { publish, publishData } from '../pipeline/write/publish.js';
+import { ROOT } from '../pipeline/paths.js';
 import { csv, makeRawFixture } from './helpers/raw-fixture.js';
 import { treeDigest } from './helpers/tree-digest.js';
 

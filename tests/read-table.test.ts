@@ -1,7 +1,7 @@
 /** A table is read as a whole: blank rows inside the mapped range are skipped, never an end of the table. */
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../pipeline/numbers.js';
-import { readTableRows, type TableSpec } from '../pipeline/read-table.js';
+import type { Cell } from '../pipeline/read/cells.js';
+import { readTableRows, type TableSpec } from '../pipeline/read/table-mapping.js';
 
 const spec = (extra: Partial<TableSpec> = {}): TableSpec => ({
   file: 't.csv',

@@ -1,5 +1,5 @@
 /**
- * pipeline/read-xlsx.ts against an independent library: random workbooks written by exceljs must read as the same
+ * pipeline/read/xlsx.ts against an independent library: random workbooks written by exceljs must read as the same
  * cells that exceljs reads back; constructs exceljs never writes (namespace prefixes, self-closing rows, empty
  * values, damaged references, date cells, CDATA, comments) are hand-written XML, each read right or refused with
  * the cell and what was found.
@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../pipeline/numbers.js';
-import { openWorkbook, WorkbookError } from '../pipeline/read-xlsx.js';
+import type { Cell } from '../pipeline/read/cells.js';
+import { openWorkbook, WorkbookError } from '../pipeline/read/xlsx.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_251_201);
 const FACTOR = Number(process.env.PROPERTY_RUNS_FACTOR ?? 1);

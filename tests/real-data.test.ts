@@ -7,10 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isBlank, readNumber } from '../pipeline/numbers.js';
-import { columnIndex, TableFiles } from '../pipeline/read-grid.js';
+import { isBlank, readNumber } from '../pipeline/read/cells.js';
+import { columnIndex, TableFiles } from '../pipeline/read/grid.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run-pipeline.js';
-import { validateAgainst } from '../pipeline/schemas.js';
+import { validateAgainst } from '../pipeline/validate/schemas.js';
 import { REAL_RAW } from './helpers/raw-fixture.js';
 
 interface Observation {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../pipeline/problems.js';
-import { recordRelease } from '../pipeline/releases.js';
+import { InvalidInputError } from '../pipeline/validate/problems.js';
+import { recordRelease } from '../pipeline/release/releases.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { addEdition, csv, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../pipeline/publish.js';
+import { ROOT } from '../pipeline/paths.js';
 import { runProcess } from './helpers/run-process.js';
 
 const ENVIRONMENTS = [

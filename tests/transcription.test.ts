@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, type Problem } from '../pipeline/problems.js';
+import { InvalidInputError, type Problem } from '../pipeline/validate/problems.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { editionTemplate } from '../pipeline/template.js';
 import { REAL_RAW } from './helpers/raw-fixture.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../pipeline/run-pipeline.js';
-import { verifyDataPackage } from '../pipeline/verify-package.js';
+import { verifyDataPackage } from '../pipeline/release/verify-package.js';
 import { REAL_RAW } from './helpers/raw-fixture.js';
 
 let built: string;

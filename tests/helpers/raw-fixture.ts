@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INDEX_IDS } from '../../pipeline/index-definitions.js';
+import { INDEX_IDS } from '../../pipeline/read/index-definitions.js';
 
 export const REAL_RAW = join(import.meta.dirname, '..', '..', 'raw');
 

@@ -1,7 +1,7 @@
 /** The per-edition download files (/files/editions/…): the edition's table for people (headers and labels in the
  * page's language, with a byte-order mark for Excel) and its rows of observations.csv for programs, both through
  * the project's one CSV writer. The endpoint serves them and the downloads page lists their sizes. */
-import { toCsv, type CsvType } from '../../../pipeline/csv';
+import { toCsv, type CsvType } from '../../../pipeline/write/csv';
 import { dataPackage, editionObservations, type Lang } from './data';
 import { editionPeopleTable } from './edition-table';
 

@@ -3,7 +3,7 @@
  * numbers as numbers shown with the decimals they were published with, frozen header), and a second sheet
  * "Nguồn & ghi chú" / "Sources & notes" with the publisher, date, sources, coverage, caveats, licence and citation.
  */
-import { workbookBytes, type Sheet } from '../../../pipeline/write-workbook';
+import { workbookBytes, type Sheet } from '../../../pipeline/write/workbook';
 import { edition, indexDefinition, release, type Lang } from './data';
 import { citations, permalink } from './cite';
 import { coverage } from './coverage';

@@ -7,7 +7,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableFromIPC } from 'apache-arrow';
-import { neutraliseText } from '../../../pipeline/spreadsheet-safety';
+import { neutraliseText } from '../../../pipeline/write/spreadsheet-safety';
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';

@@ -2,7 +2,7 @@
 import type * as Plot from '@observablehq/plot';
 import type { Lang } from '../data';
 import { formatNumber } from '../format';
-import { toCsv, type CsvType } from '../../../../pipeline/csv';
+import { toCsv, type CsvType } from '../../../../pipeline/write/csv';
 import { renderPlot, type RenderedSvg } from './render';
 
 export type ColumnKind = 'text' | 'year' | 'integer' | 'number' | 'percent';

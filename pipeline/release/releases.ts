@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { privateUrlProblem } from './check-metadata.js';
-import { openDatabase, queryRows } from './duckdb.js';
-import { InvalidInputError, type Problem } from './problems.js';
-import { readJson, validateAgainst } from './schemas.js';
-import type { Text } from './index-definitions.js';
+import { privateUrlProblem } from '../validate/metadata.js';
+import { openDatabase, queryRows } from '../load/duckdb.js';
+import { InvalidInputError, type Problem } from '../validate/problems.js';
+import { readJson, validateAgainst } from '../validate/schemas.js';
+import type { Text } from '../read/index-definitions.js';
 
 export interface Release {
   version: string;

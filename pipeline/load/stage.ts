@@ -1,7 +1,7 @@
 /** Loads what readRaw() found into DuckDB staging tables, one per kind of thing, named stg_*. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable } from './duckdb.js';
-import type { RawData } from './read-raw.js';
+import type { RawData } from '../read/editions.js';
 
 export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<void> {
   const { registry, definitions, editions } = raw;

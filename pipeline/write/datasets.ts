@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from './duckdb.js';
-import type { IndexDefinition, IndexId } from './index-definitions.js';
+import { queryRows } from '../load/duckdb.js';
+import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
 import { csvType, toCsv, type CsvValue } from './csv.js';
-import { writeWorkbook } from './write-workbook.js';
+import { writeWorkbook } from './workbook.js';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
 

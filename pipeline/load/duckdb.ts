@@ -71,9 +71,12 @@ export async function loadTable(
   }
 }
 
-/** Runs every .sql file of a folder in name order; each file is one step that creates one table. */
+/**
+ * Runs the SQL models: every .sql file under `dir` (1_staging, 2_intermediate, 3_marts), folders and files in name
+ * order; each file is one step that creates one table.
+ */
 export async function runSqlSteps(db: DuckDBConnection, dir: string): Promise<string[]> {
-  const steps = readdirSync(dir)
+  const steps = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.sql'))
     .sort();
   for (const step of steps) {

@@ -7,10 +7,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS, type ColumnDescription } from './codebook.js';
-import { queryRows } from './duckdb.js';
-import type { IndexDefinition, IndexId } from './index-definitions.js';
-import type { Release } from './releases.js';
-import { RESOURCE_QUERIES } from './write-datasets.js';
+import { queryRows } from '../load/duckdb.js';
+import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
+import type { Release } from '../release/releases.js';
+import { RESOURCE_QUERIES } from './datasets.js';
 
 const TYPES: Record<string, string> = {
   VARCHAR: 'string',
@@ -61,7 +61,7 @@ async function fieldsOf(db: DuckDBConnection, query: string, extra: Record<strin
   const columns = await queryRows<{ column_name: string; column_type: string }>(db, `DESCRIBE ${query}`);
   return columns.map(({ column_name: name, column_type: type }) => {
     const description = extra[name] ?? COLUMNS[name];
-    if (!description) throw new Error(`pipeline/codebook.ts: no description for the column "${name}"`);
+    if (!description) throw new Error(`pipeline/write/codebook.ts: no description for the column "${name}"`);
     return { name, type: TYPES[type] ?? 'string', description: description.en, 'x-description-vi': description.vi };
   });
 }

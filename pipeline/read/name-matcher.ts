@@ -4,7 +4,7 @@
  * is an error with the closest known names; nothing is matched by guessing.
  */
 import { aliasesOf, type Registry, type Unit, type UnitSet } from './registry.js';
-import { InvalidInputError, type Problem } from './problems.js';
+import { InvalidInputError, type Problem } from '../validate/problems.js';
 import { closest, describeUnusual, foldSpace, stripDiacritics } from './text.js';
 
 export function foldName(name: string): string {

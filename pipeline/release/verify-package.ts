@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { openDatabase, queryRows } from './duckdb.js';
+import { openDatabase, queryRows } from '../load/duckdb.js';
+import { FRICTIONLESS_PROFILES } from '../paths.js';
 
 const Ajv04 = ajvDraft04.default; // a CommonJS module: its class is on .default
-const PROFILES = join(import.meta.dirname, '..', 'schemas', 'frictionless');
 
 interface Field {
   name: string;
@@ -38,7 +38,7 @@ function profileValidator(name: string) {
   const ajv = new Ajv04({ allErrors: true, strict: false });
   (addFormats as unknown as (a: InstanceType<typeof Ajv04>) => void)(ajv);
   ajv.addFormat('textarea', true); // a UI hint in the profiles, not a constraint
-  return ajv.compile(JSON.parse(readFileSync(join(PROFILES, `${name}.json`), 'utf8')));
+  return ajv.compile(JSON.parse(readFileSync(join(FRICTIONLESS_PROFILES, `${name}.json`), 'utf8')));
 }
 
 export async function verifyDataPackage(dir: string): Promise<string[]> {

@@ -2,10 +2,10 @@
  * Applies a table's declarative mapping (publication.json "tables") to a grid: finds the unit names and, for each
  * unit, the cells holding each measure's value, published rank and published group.
  */
-import type { Cell } from './numbers.js';
-import { isBlank } from './numbers.js';
-import type { Problem } from './problems.js';
-import { columnIndex, columnLetter, type Grid } from './read-grid.js';
+import type { Cell } from './cells.js';
+import { isBlank } from './cells.js';
+import type { Problem } from '../validate/problems.js';
+import { columnIndex, columnLetter, type Grid } from './grid.js';
 import { closest, describeUnusual, foldSpace } from './text.js';
 
 export interface TableSpec {

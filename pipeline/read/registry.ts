@@ -3,8 +3,8 @@
  * of 1 July 2025, with the crosswalk from old to new.
  */
 import { join } from 'node:path';
-import { readCsvObjects } from './csv.js';
-import { InvalidInputError } from './problems.js';
+import { readCsvObjects } from '../write/csv.js';
+import { InvalidInputError } from '../validate/problems.js';
 import { slugify } from './text.js';
 
 export type UnitSet = 'legacy-64' | 'legacy-63' | 'merged-34';

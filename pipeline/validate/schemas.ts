@@ -7,8 +7,9 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import standalone from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import type { Problem } from './problems.js';
+import { CACHE, SCHEMAS } from '../paths.js';
 
-const SCHEMA_DIR = join(import.meta.dirname, '..', 'schemas');
+const SCHEMA_DIR = SCHEMAS;
 const OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
 const ajv = new Ajv2020({ ...OPTIONS, code: { source: true } });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
@@ -19,8 +20,8 @@ const compiled = new Map<string, ValidateFunction>();
  * code in node_modules/.cache/chiso/validators/, under the digest of the schema, Ajv's version and options, and
  * loaded from there while those are unchanged.
  */
-const CACHE = join(import.meta.dirname, '..', 'node_modules', '.cache', 'chiso', 'validators');
-const requireCached = createRequire(join(CACHE, 'index.cjs'));
+const VALIDATOR_CACHE = join(CACHE, 'validators');
+const requireCached = createRequire(join(VALIDATOR_CACHE, 'index.cjs'));
 const AJV_VERSION = (requireCached('ajv/package.json') as { version: string }).version;
 
 export function schemaValidator(name: string): ValidateFunction {
@@ -31,11 +32,11 @@ export function schemaValidator(name: string): ValidateFunction {
       .update(`${AJV_VERSION}\0${JSON.stringify(OPTIONS)}\0${text}`)
       .digest('hex')
       .slice(0, 16);
-    const file = join(CACHE, `${name.replaceAll('/', '_')}.${digest}.cjs`);
+    const file = join(VALIDATOR_CACHE, `${name.replaceAll('/', '_')}.${digest}.cjs`);
     if (existsSync(file)) validate = requireCached(file) as ValidateFunction;
     else {
       validate = ajv.compile(JSON.parse(text));
-      mkdirSync(CACHE, { recursive: true });
+      mkdirSync(VALIDATOR_CACHE, { recursive: true });
       writeFileSync(`${file}.${process.pid}.tmp`, standalone.default(ajv, validate));
       renameSync(`${file}.${process.pid}.tmp`, file);
     }

@@ -6,16 +6,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDatesAndSources, checkUnitSetDate, nameProblem, shownName } from './check-metadata.js';
+import { checkDatesAndSources, checkUnitSetDate, nameProblem, shownName } from '../validate/metadata.js';
 import { describeYears, scaleFor, type IndexDefinition, type Text } from './index-definitions.js';
 import type { NameMatcher } from './name-matcher.js';
-import { isBlank, readNumber, readRank, readRankChange } from './numbers.js';
-import type { Problem } from './problems.js';
-import { GridError, TableFiles } from './read-grid.js';
-import { readTableRows, type LocatedCell, type Location, type OutsideCell, type TableSpec } from './read-table.js';
+import { isBlank, readNumber, readRank, readRankChange } from './cells.js';
+import type { Problem } from '../validate/problems.js';
+import { GridError, TableFiles } from './grid.js';
+import { readTableRows, type LocatedCell, type Location, type OutsideCell, type TableSpec } from './table-mapping.js';
 import { unitSetsValidIn, type Registry, type UnitSet } from './registry.js';
-import type { Cell } from './numbers.js';
-import { readJson, validateAgainst } from './schemas.js';
+import type { Cell } from './cells.js';
+import { readJson, validateAgainst } from '../validate/schemas.js';
 import { foldSpace } from './text.js';
 
 export type SourceKind = 'official' | 'press' | 'secondary' | 'provincial';

@@ -6,7 +6,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import type { Problem } from './problems.js';
-import { unitSetsValidIn, type Registry, type UnitSet } from './registry.js';
+import { unitSetsValidIn, type Registry, type UnitSet } from '../read/registry.js';
 
 /** Whether a YYYY, YYYY-MM or YYYY-MM-DD text names a date that exists (no month 13, no 30 February). */
 export function isRealDate(text: string): boolean {

@@ -9,7 +9,7 @@
  */
 import { posix } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import type { Cell } from './numbers.js';
+import type { Cell } from './cells.js';
 
 export class WorkbookError extends Error {
   constructor(

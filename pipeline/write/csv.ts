@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Papa from 'papaparse';
-import { InvalidInputError } from './problems.js';
+import { InvalidInputError } from '../validate/problems.js';
 import { neutraliseText } from './spreadsheet-safety.js';
 
 /** Reads a small UTF-8 CSV with a header row into objects (for the project's own reference tables, raw/<folder>/<file>). */

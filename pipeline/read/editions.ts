@@ -3,10 +3,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_IDS, loadIndexDefinitions, type IndexDefinition, type IndexId } from './index-definitions.js';
 import { matchersFor } from './name-matcher.js';
-import { InvalidInputError, type Problem } from './problems.js';
-import { readEdition, type Edition } from './read-edition.js';
+import { InvalidInputError, type Problem } from '../validate/problems.js';
+import { readEdition, type Edition } from './edition.js';
 import { loadRegistry, UNIT_SETS, type Registry } from './registry.js';
-import { nameProblem, shownName } from './check-metadata.js';
+import { nameProblem, shownName } from '../validate/metadata.js';
 
 export interface RawData {
   registry: Registry;

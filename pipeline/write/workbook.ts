@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
-import { columnLetter } from './read-grid.js';
+import { columnLetter } from '../read/grid.js';
 import { neutraliseText } from './spreadsheet-safety.js';
 
 /**

@@ -1,7 +1,7 @@
 /** What the build prints: problems that stopped it, or the warnings of the quality report. */
 import { formatProblem, InvalidInputError } from './problems.js';
-import { PublishLockedError } from './publish.js';
-import type { Finding, PipelineResult } from './run-pipeline.js';
+import { PublishLockedError } from '../write/publish.js';
+import type { Finding, PipelineResult } from '../run-pipeline.js';
 
 const SHOWN_PER_CHECK = 5;
 

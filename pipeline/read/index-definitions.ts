@@ -1,8 +1,8 @@
 /** The index definitions (raw/<index>/index.json): measures, scales by year, groups, breaks, checks. */
 import { join } from 'node:path';
-import { privateUrlProblem } from './check-metadata.js';
-import { InvalidInputError, type Problem } from './problems.js';
-import { readJson, validateAgainst } from './schemas.js';
+import { privateUrlProblem } from '../validate/metadata.js';
+import { InvalidInputError, type Problem } from '../validate/problems.js';
+import { readJson, validateAgainst } from '../validate/schemas.js';
 
 export const INDEX_IDS = ['par-index', 'sipas', 'papi', 'pci'] as const;
 export type IndexId = (typeof INDEX_IDS)[number];

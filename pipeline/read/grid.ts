@@ -7,14 +7,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { csvShapeProblem, unicodeEncodingProblem } from './csv-diagnosis.js';
 import Papa from 'papaparse';
-import type { Cell } from './numbers.js';
-import { openWorkbook, WorkbookError, type Workbook } from './read-xlsx.js';
+import type { Cell } from './cells.js';
+import { openWorkbook, WorkbookError, type Workbook } from './xlsx.js';
 
 export interface Grid {
   rows: Cell[][];
 }
 
-export { columnIndex, columnLetter } from './read-xlsx.js';
+export { columnIndex, columnLetter } from './xlsx.js';
 
 export class GridError extends Error {
   constructor(

@@ -27,9 +27,8 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { runPipeline, type PipelineResult } from './run-pipeline.js';
-
-export const ROOT = join(import.meta.dirname, '..');
+import { runPipeline, type PipelineResult } from '../run-pipeline.js';
+import { ROOT } from '../paths.js';
 
 /** Thrown when another run holds the lock: this run changed nothing, and says so without claiming more. */
 export class PublishLockedError extends Error {}
@@ -298,6 +297,3 @@ export async function publishData(
   );
   return result!;
 }
-
-/** Where `npm run pipeline` publishes the datasets alone: never into dist/, whose pages describe their own data. */
-export const DATA_ONLY = join(ROOT, 'dist-data');
