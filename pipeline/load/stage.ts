@@ -277,13 +277,13 @@ export async function stageRawData(db: DuckDBConnection, raw: RawData): Promise<
       note_en: 'VARCHAR',
     },
     editions.flatMap((e) =>
-      e.publication.sources.map((s) => ({
+      e.publication.sources.map(({ note, ...s }) => ({
         index: e.publication.index,
         year: e.publication.year,
         source_id: s.id,
         ...s,
-        note_vi: s.note?.vi,
-        note_en: s.note?.en,
+        note_vi: note?.vi,
+        note_en: note?.en,
       })),
     ),
   );

@@ -200,6 +200,29 @@ describe('page weight (gzip)', () => {
   }
 });
 
+describe('index citations', () => {
+  it('name each index in full on its index pages, in both languages, not by its short name alone', () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const index of ['papi', 'par-index', 'sipas', 'pci']) {
+      const def = JSON.parse(readFileSync(join(ROOT, 'raw', index, 'index.json'), 'utf8')) as {
+        name: Record<string, string>;
+        full_name: Record<string, string>;
+      };
+      for (const page of [`chi-so/${index}/index.html`, `en/indices/${index}/index.html`])
+        for (const quote of docs.get(page)!.querySelectorAll('.quote-text')) {
+          const lang = quote.getAttribute('lang')!;
+          const text = quote.textContent ?? '';
+          if (!text.includes(`). ${def.name[lang]}`) && !text.includes(`(${def.name[lang]})`)) continue;
+          checked++;
+          if (!text.includes(`${def.full_name[lang]} (${def.name[lang]})`)) problems.push(`${page}: ${text}`);
+        }
+    }
+    expect(checked).toBeGreaterThanOrEqual(16);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('source-details pages', () => {
   it("show each source's note in the page's language, so the Vietnamese page has no English note", () => {
     const wrong: string[] = [];

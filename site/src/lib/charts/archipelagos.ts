@@ -5,14 +5,15 @@
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../data';
 
-const ARCHIPELAGOS = [
-  { lon: 112.0, lat: 16.4, vi: 'QĐ. Hoàng Sa\n(Đà Nẵng)', en: 'Hoang Sa archipelago\n(Da Nang)' },
-  { lon: 114.0, lat: 10.0, vi: 'QĐ. Trường Sa\n(Khánh Hòa)', en: 'Truong Sa archipelago\n(Khanh Hoa)' },
-];
+// Trường Sa lies at the map's eastern edge: its label ends at the islands instead of running off the map.
+export const ARCHIPELAGOS = [
+  { lon: 112.0, lat: 16.4, anchor: 'middle', vi: 'QĐ. Hoàng Sa\n(Đà Nẵng)', en: 'Hoang Sa archipelago\n(Da Nang)' },
+  { lon: 114.0, lat: 10.0, anchor: 'end', vi: 'QĐ. Trường Sa\n(Khánh Hòa)', en: 'Truong Sa archipelago\n(Khanh Hoa)' },
+] as const;
 
 export function archipelagoLabels(lang: Lang): Plot.Markish[] {
-  return [
-    Plot.text(ARCHIPELAGOS, {
+  return ARCHIPELAGOS.map((a) =>
+    Plot.text([a], {
       x: 'lon',
       y: 'lat',
       text: (d) => d[lang],
@@ -20,9 +21,9 @@ export function archipelagoLabels(lang: Lang): Plot.Markish[] {
       fill: '#444',
       lineAnchor: 'bottom',
       dy: -6,
-      textAnchor: 'middle',
+      textAnchor: a.anchor,
     }),
-  ];
+  );
 }
 
 export const archipelagoNames = (lang: Lang) => ARCHIPELAGOS.map((a) => a[lang].replace('\n', ' ')).join(', ');

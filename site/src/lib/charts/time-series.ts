@@ -21,6 +21,7 @@ import {
 import { formatScore, formatTick } from '../format';
 import { t } from '../i18n';
 import { provinceStyle } from './province-style';
+import { BAND } from './palette';
 import { INK, MUTED, NARROW_WIDTH, type ChartLayout, type ChartRow, type ChartSpec, type LegendItem } from './spec';
 
 function yearRange(index: string): number[] {
@@ -57,8 +58,6 @@ function breakMarks(index: string, measure: string, years: number[]): Plot.Marki
       : []),
   ];
 }
-
-const BAND = '#d5dae0';
 
 function breakLegend(index: string, measure: string, years: number[], lang: Lang): LegendItem[] {
   const { notComparable, caution } = breaksInside(index, measure, years);
