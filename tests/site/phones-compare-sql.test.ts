@@ -11,7 +11,7 @@ import { formatDouble } from '../../pipeline/write/csv.js';
 import { neutraliseText } from '../../pipeline/write/spreadsheet-safety.js';
 import { DATA, htmlPages, readData, readDist } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
-import { CHROMIUM, haveChromium, openSiteBrowser } from './browser-session.js';
+import { haveChromium, openSiteBrowser } from './browser-session.js';
 
 interface Unit {
   unit_id: string;
