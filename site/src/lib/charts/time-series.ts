@@ -243,7 +243,7 @@ export function unitSeriesChart(
     : '';
   const description =
     (lang === 'vi'
-      ? `${which === 'score' ? 'Điểm' : 'Thứ hạng'} ${def.name.vi} từ ${years[0]} đến ${years.at(-1)!}; có số liệu ở ${published.length} điểm năm.`
+      ? `${which === 'score' ? 'Điểm' : 'Thứ hạng'} ${def.name.vi} từ ${years[0]} đến ${years.at(-1)!}; gồm ${published.length} số liệu.`
       : `${def.name.en} ${which} from ${years[0]} to ${years.at(-1)!}; ${published.length} ${published.length === 1 ? 'data point' : 'data points'}.`) +
     sides +
     breakSentence(index, measure, years, lang);
