@@ -263,8 +263,10 @@ function sitePhases(log: string) {
     }
   }
   const number = (re: RegExp) => Number(re.exec(clean)?.[1] ?? NaN);
+  // Two Vite builds: the pages' code for the server (prerendering), then the browser's.
+  const [server, client] = [...clean.matchAll(/\[vite\] ✓ built in ([\d.]+)s/g)].map((m) => Number(m[1]));
   return {
-    vite: number(/\[vite\] ✓ built in ([\d.]+)s/),
+    vite: { server, client },
     routes: phases,
     search: number(/search index: \d+ pages in ([\d.]+) s/),
     astro: number(/page\(s\) built in ([\d.]+)s/),
@@ -341,7 +343,8 @@ if (parts.has('build')) {
   );
   const site = sitePhases(build.stdout);
   console.log("\n   site phases (from Astro's log; a route's seconds are the sum of its files' times)");
-  console.log(row(['   Vite (bundling the site code)', s(site.vite), '', ''], w));
+  console.log(row(["   Vite: the pages' code (server)", s(site.vite.server), '', ''], w));
+  console.log(row(["   Vite: the browser's code (client)", s(site.vite.client), '', ''], w));
   for (const [name, p] of site.routes) console.log(row([`   ${name}: ${p.count}`, s(p.seconds), '', ''], w));
   console.log(row(['   search index (Pagefind)', s(site.search), '', ''], w));
   console.log(row(['   Astro build in all', s(site.astro), '', ''], w));

@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../data';
+import type { ChartText } from './spec';
 
 // Trường Sa lies at the map's eastern edge: its label ends at the islands instead of running off the map.
 export const ARCHIPELAGOS = [
@@ -11,12 +12,13 @@ export const ARCHIPELAGOS = [
   { lon: 114.0, lat: 10.0, anchor: 'end', vi: 'QĐ. Trường Sa\n(Khánh Hòa)', en: 'Truong Sa archipelago\n(Khanh Hoa)' },
 ] as const;
 
-export function archipelagoLabels(lang: Lang): Plot.Markish[] {
+/** The labels in the chart's language (through `text`, see spec.ts); each line a text of its own. */
+export function archipelagoLabels(text: ChartText): Plot.Markish[] {
   return ARCHIPELAGOS.map((a) =>
     Plot.text([a], {
       x: 'lon',
       y: 'lat',
-      text: (d) => d[lang],
+      text: (d) => [0, 1].map((line) => text((l) => d[l].split('\n')[line])).join('\n'),
       fontSize: 8,
       fill: '#444',
       lineAnchor: 'bottom',
