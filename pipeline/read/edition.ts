@@ -26,7 +26,7 @@ export interface Source {
   publisher: string;
   date?: string;
   kind?: SourceKind;
-  note?: string;
+  note?: Text;
 }
 export interface PublishedAverage {
   area: string;

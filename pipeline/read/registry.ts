@@ -3,7 +3,7 @@
  * of 1 July 2025, with the crosswalk from old to new.
  */
 import { join } from 'node:path';
-import { readCsvObjects } from '../write/csv.js';
+import { readCsvObjects } from './reference-csv.js';
 import { InvalidInputError } from '../validate/problems.js';
 import { slugify } from './text.js';
 

@@ -49,6 +49,8 @@ function describe(e: ErrorObject): string {
   const at = e.instancePath ? `"${e.instancePath.slice(1).replaceAll('/', '.')}"` : 'the document';
   if (e.keyword === 'required') return `${at} is missing the required field "${e.params.missingProperty}"`;
   if (e.keyword === 'additionalProperties') return `${at} has an unknown field "${e.params.additionalProperty}"`;
+  if (e.keyword === 'type' && e.schemaPath === '#/$defs/text/type')
+    return `${at} must be written in Vietnamese and English: {"vi": "…", "en": "…"}`;
   if (e.keyword === 'enum')
     return `${at} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return `${at} ${e.message}`;

@@ -1,26 +1,11 @@
 /**
- * The project's one CSV reader and writer. Every CSV chiso writes (the datasets in dist/data, the edition tables
+ * The project's one CSV writer. Every CSV chiso writes (the datasets in dist/data, the edition tables
  * and chart data offered on the pages) goes through toCsv: comma-separated, quoted only where needed, numbers in
  * DuckDB's format (a DOUBLE always has a decimal point: 92.0), and text made spreadsheet-safe by the one rule
  * of spreadsheet-safety.ts. Files for people get a UTF-8 byte-order mark so that Excel reads the diacritics.
+ * It imports nothing of Node's, so the compare page's script in the browser bundles it too.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import Papa from 'papaparse';
-import { InvalidInputError } from '../validate/problems.js';
 import { neutraliseText } from './spreadsheet-safety.js';
-
-/** Reads a small UTF-8 CSV with a header row into objects (for the project's own reference tables, raw/<folder>/<file>). */
-export function readCsvObjects(path: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
-  if (parsed.errors.length) {
-    const e = parsed.errors[0];
-    throw new InvalidInputError([
-      { file: `raw/${basename(dirname(path))}/${basename(path)}`, row: (e.row ?? 0) + 2, message: e.message },
-    ]);
-  }
-  return parsed.data;
-}
 
 export type CsvType = 'text' | 'integer' | 'double' | 'boolean';
 export interface CsvColumn {

@@ -3,7 +3,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { fileForPath, htmlPages, readData, readDist } from './site-paths.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileForPath, htmlPages, readData, readDist, ROOT } from './site-paths.js';
 
 interface Unit {
   unit_id: string;
@@ -196,6 +198,53 @@ describe('page weight (gzip)', () => {
       expect(over).toEqual([]);
     });
   }
+});
+
+describe('index citations', () => {
+  it('name each index in full on its index pages, in both languages, not by its short name alone', () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const index of ['papi', 'par-index', 'sipas', 'pci']) {
+      const def = JSON.parse(readFileSync(join(ROOT, 'raw', index, 'index.json'), 'utf8')) as {
+        name: Record<string, string>;
+        full_name: Record<string, string>;
+      };
+      for (const page of [`chi-so/${index}/index.html`, `en/indices/${index}/index.html`])
+        for (const quote of docs.get(page)!.querySelectorAll('.quote-text')) {
+          const lang = quote.getAttribute('lang')!;
+          const text = quote.textContent ?? '';
+          if (!text.includes(`). ${def.name[lang]}`) && !text.includes(`(${def.name[lang]})`)) continue;
+          checked++;
+          if (!text.includes(`${def.full_name[lang]} (${def.name[lang]})`)) problems.push(`${page}: ${text}`);
+        }
+    }
+    expect(checked).toBeGreaterThanOrEqual(16);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('source-details pages', () => {
+  it("show each source's note in the page's language, so the Vietnamese page has no English note", () => {
+    const wrong: string[] = [];
+    let notes = 0;
+    for (const e of readData<Edition[]>('editions.json')) {
+      const raw = JSON.parse(readFileSync(join(ROOT, 'raw', e.index, String(e.year), 'publication.json'), 'utf8')) as {
+        sources: { id: string; note?: { vi: string; en: string } }[];
+      };
+      const shown = {
+        vi: [...docs.get(`chi-so/${e.index}/${e.year}/nguon/index.html`)!.querySelectorAll('.source-note')],
+        en: [...docs.get(`en/indices/${e.index}/${e.year}/sources/index.html`)!.querySelectorAll('.source-note')],
+      };
+      for (const lang of ['vi', 'en'] as const) {
+        const texts = shown[lang].map((n) => n.textContent).sort();
+        const expected = raw.sources.flatMap((s) => (s.note ? [s.note[lang]] : [])).sort();
+        if (JSON.stringify(texts) !== JSON.stringify(expected)) wrong.push(`${lang} ${e.index} ${e.year}`);
+        if (lang === 'vi') notes += expected.length;
+      }
+    }
+    expect(notes).toBeGreaterThan(300);
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('Vietnamese and English number formats', () => {

@@ -7,6 +7,8 @@ import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { formatDouble } from '../../pipeline/write/csv.js';
+import { neutraliseText } from '../../pipeline/write/spreadsheet-safety.js';
 import { DATA, htmlPages, readData, readDist } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
 import { haveChromium, openSiteBrowser } from './browser-session.js';
@@ -20,8 +22,9 @@ interface Unit {
 interface Series {
   index: string;
   name: { vi: string };
+  source: { vi: string };
   years: number[];
-  units: { id: string; score: (number | null)[] }[];
+  units: { id: string; vi: string; en: string; score: (number | null)[] }[];
 }
 
 const units = readData<Unit[]>('units.json');
@@ -162,9 +165,19 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     const phuTho2021 = papi.units.find((u) => u.id === 'phu-tho')!.score[papi.years.indexOf(2021)];
     expect(Number(tidy.find((r) => r.unit_id === 'phu-tho' && r.year === '2021')!.value)).toBe(phuTho2021);
     const svg = (await downloadFrom(page, '[data-compare-download="svg"]')).bytes.toString('utf8');
-    expect(svg).toContain('Điểm PAPI: Phú Thọ, Hà Nội');
-    expect(svg).toContain('Nguồn: CECODES');
-    expect(svg).toContain('chiso.vn (CC BY 4.0)');
+    // The frame of every exported chart: title, source, chiso, the permalink and the licence, as visible text.
+    const shown = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
+      return [...doc.querySelectorAll('svg > text')].map((t) => t.textContent).join(' ');
+    }, svg);
+    expect(shown).toContain('Điểm PAPI: Phú Thọ, Hà Nội');
+    expect(shown).toContain(`Nguồn: ${papi.source.vi}`);
+    expect(shown).toMatch(
+      /Biểu đồ: chiso · https:\/\/\S+\/so-sanh\/\?index=papi&m=score&p=phu-tho&p=ha-noi · CC BY 4\.0/,
+    );
+    const wide = (await downloadFrom(page, '[data-compare-download="svg169"]')).bytes.toString('utf8');
+    expect(wide).toMatch(/<svg [^>]*width="1280" height="720"/);
+    expect(wide).toContain(`Nguồn: ${papi.source.vi}`);
     expect(
       await page.evaluate(
         (xml) => new DOMParser().parseFromString(xml, 'image/svg+xml').querySelector('parsererror'),
@@ -173,6 +186,7 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     ).toBeNull();
     const png = await downloadFrom(page, '[data-compare-download="png"]');
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * Number(svg.match(/<svg [^>]*width="(\d+)"/)![1]));
     const permalink = new URL(await page.inputValue('[data-compare-permalink]'));
     expect([permalink.pathname, permalink.searchParams.getAll('p')]).toEqual(['/so-sanh/', ['phu-tho', 'ha-noi']]);
     const embed = await page.inputValue('[data-compare-embed]');
@@ -182,6 +196,33 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     await page.waitForSelector('[data-compare-chart] svg');
     expect(await page.locator('.site-header').count()).toBe(0);
     expect(await page.locator('#compare-title').textContent()).toBe('Điểm PAPI: Phú Thọ, Hà Nội');
+    await page.close();
+  });
+
+  it("makes its CSV downloads formula-safe with the build's rule, numbers staying numbers", async () => {
+    const papi = readData<Series>('../files/compare/papi.json');
+    // A series whose province names would run as formulas in a spreadsheet (no real name does).
+    const risky = {
+      ...papi,
+      units: papi.units.map((u) =>
+        u.id === 'phu-tho' ? { ...u, vi: '=HYPERLINK("https://example.org")', en: '@SUM(A1)' } : u,
+      ),
+    };
+    const page = await context.newPage();
+    await page.route('**/files/compare/papi.json', (route) => route.fulfill({ json: risky }));
+    await page.goto(server.origin + '/so-sanh/?index=papi&m=score&p=phu-tho&p=ha-noi');
+    await page.waitForSelector('[data-compare-chart] svg');
+    const people = Papa.parse<string[]>(
+      (await downloadFrom(page, '[data-compare-download="people"]')).bytes.toString('utf8').slice(1).trim(),
+    ).data;
+    expect(people[0][1]).toBe(neutraliseText(risky.units.find((u) => u.id === 'phu-tho')!.vi));
+    expect(people[0][1].startsWith("'=")).toBe(true);
+    const tidyText = (await downloadFrom(page, '[data-compare-download="tidy"]')).bytes.toString('utf8');
+    const tidy = Papa.parse<Record<string, string>>(tidyText.trim(), { header: true }).data;
+    const row = tidy.find((r) => r.unit_id === 'phu-tho' && r.year === '2021')!;
+    expect([row.unit_name_vi, row.unit_name_en]).toEqual(['\'=HYPERLINK("https://example.org")', "'@SUM(A1)"]);
+    const score = papi.units.find((u) => u.id === 'phu-tho')!.score[papi.years.indexOf(2021)]!;
+    expect(tidyText).toContain(`,2021,${formatDouble(score)},`);
     await page.close();
   });
 

@@ -21,6 +21,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.parquet': 'application/octet-stream',
+  '.woff2': 'font/woff2',
 };
 
 export interface RunningServer {

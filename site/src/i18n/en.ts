@@ -155,7 +155,6 @@ export const en: Record<UiKey, string> = {
   officialSources: 'The publisher\u2019s official sources',
   otherSources: 'Press, copies and other sources',
   provenanceNotes: 'Notes on where the figures come from',
-  sourceNotesInEnglish: '',
   cite: 'Cite',
   citeIntro: 'Credit when you use it: the publisher first, chiso second.',
   citeChart: 'Cite this chart',

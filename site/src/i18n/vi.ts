@@ -153,7 +153,6 @@ export const vi = {
   officialSources: 'Nguồn chính thức của cơ quan công bố',
   otherSources: 'Báo chí, bản sao và nguồn khác',
   provenanceNotes: 'Ghi chú về nguồn gốc số liệu',
-  sourceNotesInEnglish: 'Ghi chú chi tiết về từng nguồn (bằng tiếng Anh) có trên trang tiếng Anh.',
   cite: 'Trích dẫn',
   citeIntro: 'Ghi nguồn khi sử dụng: cơ quan công bố trước, chiso sau.',
   citeChart: 'Trích dẫn biểu đồ',

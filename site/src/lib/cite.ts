@@ -29,7 +29,7 @@ function publisherPart(lang: Lang, source?: CitedSource): string {
   if (source) {
     const def = indexDefinition(source.index);
     const years = editionsOf(source.index).map((e) => e.year);
-    return `${def.publisher[lang].split(' (')[0]} (${years[0]}–${years.at(-1)}). ${def.name[lang]}.`;
+    return `${def.publisher[lang].split(' (')[0]} (${years[0]}–${years.at(-1)}). ${def.full_name[lang]} (${def.name[lang]}).`;
   }
   return lang === 'vi'
     ? 'Số liệu gốc: Bộ Nội vụ; CECODES, VFF-CRT, RTA và UNDP; VCCI.'
@@ -45,11 +45,11 @@ export function citation(lang: Lang, link: string, subject: string, source?: Cit
   return { lang, text: `${publisherPart(lang, source)} ${compiled}` };
 }
 
-/** Citations of a page about one edition (or an index, or a province when index/year are absent), in both languages. */
+/** Citations of a page about one edition, one index (no year) or a province (no source), in both languages. */
 export function citations(
   path: { vi: string; en: string },
   subject: { vi: string; en: string },
-  ed?: { index: string; year: number },
+  source?: CitedSource,
 ): Citation[] {
-  return (['vi', 'en'] as Lang[]).map((lang) => citation(lang, permalink(path[lang]), subject[lang], ed));
+  return (['vi', 'en'] as Lang[]).map((lang) => citation(lang, permalink(path[lang]), subject[lang], source));
 }

@@ -1,12 +1,15 @@
 /** The data of the compare page: per index, every legacy province's headline score and rank by year, with each
  * province's fixed colour and marker and the index's breaks by kind. */
 import { breaksFor, editionYears, headlineMeasure, indexDefinition, legacyUnits, observations } from './data';
+import { indexSource } from './charts/credits';
 import { provinceStyle, symbolPath } from './charts/province-style';
 
 export interface CompareSeries {
   index: string;
   name: { vi: string; en: string };
   publisher: { vi: string; en: string };
+  /** The source line of an exported chart (export-frame.ts), as the site's own charts over the years write it. */
+  source: { vi: string; en: string };
   unit: 'points' | 'percent';
   years: number[];
   /** suppress: not comparable across the break (gap and band, no change computed); otherwise compare with caution. */
@@ -23,6 +26,9 @@ export interface CompareSeries {
   }[];
 }
 
+/** At most 6 decimals, as the site's chart data (charts/spec.ts): the digits beyond are storage noise (92.45000000001). */
+const withoutFloatNoise = (v: number | null) => (v === null ? null : Number(v.toFixed(6)));
+
 export function compareSeries(index: string): CompareSeries {
   const def = indexDefinition(index);
   const edYears = editionYears(index);
@@ -33,6 +39,7 @@ export function compareSeries(index: string): CompareSeries {
     index,
     name: def.name,
     publisher: def.publisher,
+    source: { vi: indexSource(index, 'vi'), en: indexSource(index, 'en') },
     unit: headlineMeasure(index).unit,
     years,
     breaks: breaksFor(index, def.headline)
@@ -49,7 +56,7 @@ export function compareSeries(index: string): CompareSeries {
           en: u.name_en,
           colour: style.colour,
           symbol: symbolPath(style.symbol),
-          score: years.map((y) => mine.get(y)?.value ?? null),
+          score: years.map((y) => withoutFloatNoise(mine.get(y)?.value ?? null)),
           rank: years.map((y) => mine.get(y)?.rank ?? null),
           of: years.map((y) => mine.get(y)?.rank_of ?? null),
         },

@@ -3,7 +3,7 @@
  * copies; each with its title and link, so that a source id (S04) is never shown alone. Read from the pipeline's
  * sources.json (every edition's publication.json sources).
  */
-import { indexDefinition, readData, type Lang } from './data';
+import { indexDefinition, readData, type Lang, type Text } from './data';
 
 export interface EditionSource {
   id: string;
@@ -11,7 +11,7 @@ export interface EditionSource {
   title: string;
   publisher: string;
   date: string | null;
-  note: string | null;
+  note: Text | null;
   official: boolean;
 }
 
@@ -19,7 +19,7 @@ type PublishedSource = Omit<EditionSource, 'official' | 'date' | 'note'> & {
   index: string;
   year: number;
   date?: string;
-  note?: string;
+  note?: Text;
 };
 const byEdition = new Map<string, PublishedSource[]>();
 for (const s of readData<PublishedSource[]>('sources.json')) {

@@ -3,18 +3,18 @@
  * cannot publish a map without them. They belong to Đà Nẵng (Hoàng Sa) and Khánh Hòa (Trường Sa).
  */
 import * as Plot from '@observablehq/plot';
-import type { Lang } from '../data';
 import type { ChartText } from './spec';
 
-const ARCHIPELAGOS = [
-  { lon: 112.0, lat: 16.4, vi: 'QĐ. Hoàng Sa\n(Đà Nẵng)', en: 'Hoang Sa archipelago\n(Da Nang)' },
-  { lon: 114.0, lat: 10.0, vi: 'QĐ. Trường Sa\n(Khánh Hòa)', en: 'Truong Sa archipelago\n(Khanh Hoa)' },
-];
+// Trường Sa lies at the map's eastern edge: its label ends at the islands instead of running off the map.
+export const ARCHIPELAGOS = [
+  { lon: 112.0, lat: 16.4, anchor: 'middle', vi: 'QĐ. Hoàng Sa\n(Đà Nẵng)', en: 'Hoang Sa archipelago\n(Da Nang)' },
+  { lon: 114.0, lat: 10.0, anchor: 'end', vi: 'QĐ. Trường Sa\n(Khánh Hòa)', en: 'Truong Sa archipelago\n(Khanh Hoa)' },
+] as const;
 
 /** The labels in the chart's language (through `text`, see spec.ts); each line a text of its own. */
 export function archipelagoLabels(text: ChartText): Plot.Markish[] {
-  return [
-    Plot.text(ARCHIPELAGOS, {
+  return ARCHIPELAGOS.map((a) =>
+    Plot.text([a], {
       x: 'lon',
       y: 'lat',
       text: (d) => [0, 1].map((line) => text((l) => d[l].split('\n')[line])).join('\n'),
@@ -22,7 +22,7 @@ export function archipelagoLabels(text: ChartText): Plot.Markish[] {
       fill: '#444',
       lineAnchor: 'bottom',
       dy: -6,
-      textAnchor: 'middle',
+      textAnchor: a.anchor,
     }),
-  ];
+  );
 }

@@ -8,7 +8,8 @@ import type { ChartSpec } from './spec';
 
 const INDEX = `(${INDEX_ORDER.join('|')})`;
 
-function indexSource(index: string, lang: Lang): string {
+/** Who published an index's figures over all its years, press-style: "PAPI 2011–2024, CECODES, …". */
+export function indexSource(index: string, lang: Lang): string {
   const def = indexDefinition(index);
   const years = editionsOf(index).map((e) => e.year);
   return `${def.name[lang]} ${years[0]}–${years.at(-1)}, ${def.publisher[lang].split(' (')[0]}`;

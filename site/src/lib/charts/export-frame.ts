@@ -21,7 +21,9 @@ export interface FrameText {
 
 export type FrameSize = 'natural' | '16:9';
 
-const FONT = "'Noto Sans', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+/** Noto Sans for the text and Noto Sans Math for the symbols it lacks (↑ → ≥); the PNG export embeds both. */
+export const EXPORT_FONT =
+  "'Noto Sans', 'Noto Sans Math', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 const PAD = 24;
 
 const escape = (t: string) =>
@@ -77,7 +79,11 @@ function legendRows(items: LegendItem[], x: number, y: number, width: number): {
 }
 
 /** The framed, standalone SVG of a rendered chart. */
-export function frameChart(chart: RenderedSvg, text: FrameText, size: FrameSize = 'natural'): string {
+export function frameChart(
+  chart: Pick<RenderedSvg, 'attributes' | 'width' | 'height' | 'content'>,
+  text: FrameText,
+  size: FrameSize = 'natural',
+): string {
   const width = size === '16:9' ? 1280 : Math.max(chart.width + 2 * PAD, 640);
   const inner = width - 2 * PAD;
   const k = size === '16:9' ? 1.4 : 1;
@@ -119,12 +125,12 @@ export function frameChart(chart: RenderedSvg, text: FrameText, size: FrameSize 
     height = Math.ceil(y + chart.height + 8 + legendProbe.height + footerHeight + PAD);
   }
   const chartX = PAD + (inner - chartWidth) / 2;
-  const chartSvg = `<svg ${chart.attributes.replace(/\b(width|height|viewBox)="[^"]*"\s*/g, '')} x="${chartX.toFixed(1)}" y="${y.toFixed(1)}" width="${chartWidth.toFixed(1)}" height="${chartHeight.toFixed(1)}" viewBox="0 0 ${chart.width} ${chart.height}">${chart.content}</svg>`;
+  const chartSvg = `<svg ${chart.attributes.replace(/\b(width|height|viewBox|font-family)="[^"]*"\s*/g, '')} x="${chartX.toFixed(1)}" y="${y.toFixed(1)}" width="${chartWidth.toFixed(1)}" height="${chartHeight.toFixed(1)}" viewBox="0 0 ${chart.width} ${chart.height}">${chart.content}</svg>`;
   const legendY = y + chartHeight + 8 + 14;
   const legend = legendRows(text.legend ?? [], PAD, legendY, inner);
   const footerY = height - PAD - (footer.length - 1) * footStep;
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${EXPORT_FONT}">` +
     `<title>${escape(text.title)}</title><desc>${escape([text.subtitle, text.source].filter(Boolean).join(' · '))}</desc>` +
     `<rect width="100%" height="100%" fill="#ffffff"/>${head}${chartSvg}<g fill="#1f2933">${legend.svg}</g>` +
     `<line x1="${PAD}" x2="${width - PAD}" y1="${footerY - footSize - 8}" y2="${footerY - footSize - 8}" stroke="#d5dae0"/>` +

@@ -131,5 +131,4 @@ export function chartCsv(spec: ChartSpec): string {
   );
 }
 
-export const INK = '#1f2933';
-export const MUTED = '#8a949e';
+export { INK, MUTED } from './palette';

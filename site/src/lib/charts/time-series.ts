@@ -22,6 +22,7 @@ import {
 import { formatScore, formatTick } from '../format';
 import { t } from '../i18n';
 import { provinceStyle } from './province-style';
+import { BAND } from './palette';
 import { INK, MUTED, NARROW_WIDTH, type ChartLayout, type ChartRow, type ChartSpec, type LegendItem } from './spec';
 
 function yearRange(index: string): number[] {
@@ -58,8 +59,6 @@ function breakMarks(index: string, measure: string, years: number[]): Plot.Marki
       : []),
   ];
 }
-
-const BAND = '#d5dae0';
 
 function breakLegend(index: string, measure: string, years: number[], lang: Lang): LegendItem[] {
   const { notComparable, caution } = breaksInside(index, measure, years);
@@ -248,7 +247,7 @@ export function unitSeriesChart(
     : '';
   const description =
     (lang === 'vi'
-      ? `${which === 'score' ? 'Điểm' : 'Thứ hạng'} ${def.name.vi} từ ${years[0]} đến ${years.at(-1)!}; có số liệu ở ${published.length} điểm năm.`
+      ? `${which === 'score' ? 'Điểm' : 'Thứ hạng'} ${def.name.vi} từ ${years[0]} đến ${years.at(-1)!}; gồm ${published.length} số liệu.`
       : `${def.name.en} ${which} from ${years[0]} to ${years.at(-1)!}; ${published.length} ${published.length === 1 ? 'data point' : 'data points'}.`) +
     sides +
     breakSentence(index, measure, years, lang);

@@ -12,6 +12,7 @@ import { formatScore, formatScoreWithUnit } from '../format';
 import { pressSource } from '../quotes';
 import { ranking } from '../ranking';
 import { latestHeadlines } from '../province';
+import { ARCHIPELAGOS } from '../charts/archipelagos';
 import { wrapText } from '../charts/export-frame';
 import type { PageKey } from '../routes';
 
@@ -19,10 +20,6 @@ export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 const FONT = "'Noto Sans', sans-serif";
 const MAP_BOX = { x: 810, y: 100, w: 340, h: 440 };
-const ARCHIPELAGOS = [
-  { lon: 112.0, lat: 16.4, vi: ['QĐ. Hoàng Sa', '(Đà Nẵng)'], en: ['Hoang Sa archipelago', '(Da Nang)'] },
-  { lon: 114.0, lat: 10.0, vi: ['QĐ. Trường Sa', '(Khánh Hòa)'], en: ['Truong Sa archipelago', '(Khanh Hoa)'] },
-];
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const lines = (list: string[], x: number, y: number, size: number, step: number, attrs = '') =>
@@ -81,7 +78,7 @@ function highlightMap(unitSet: string, highlight: string[], lang: Lang): string 
     .join('');
   const labels = ARCHIPELAGOS.map((a) => {
     const [x, y] = projection([a.lon, a.lat])!;
-    return lines(a[lang], x, y - 18, 13, 15, ' text-anchor="middle" fill="#444"');
+    return lines(a[lang].split('\n'), x, y - 18, 13, 15, ` text-anchor="${a.anchor}" fill="#444"`);
   }).join('');
   return `<g transform="translate(${MAP_BOX.x},${MAP_BOX.y})">${shapes}${labels}</g>`;
 }

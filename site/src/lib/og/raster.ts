@@ -9,10 +9,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { fontsourceFile } from '../charts/export-font-files';
 
 const REPO = process.env.CHISO_REPO_ROOT ?? process.cwd();
 const CACHE = join(REPO, 'node_modules', '.cache', 'chiso-images');
 const SUBSETS = ['latin', 'latin-ext', 'vietnamese'];
+const MATH_WOFF = 'noto-sans-math-latin-400-normal.woff';
 const WEIGHTS = [400, 700];
 
 /** A WOFF 1.0 font as the TrueType (sfnt) file it wraps: each table inflated, the table directory rebuilt. */
@@ -55,7 +57,7 @@ export function woffToSfnt(woff: Buffer): Buffer {
 }
 
 /** The versions that make the pixels (a new sharp or font draws the cache anew). */
-const TOOLS = ['sharp', '@fontsource/noto-sans']
+const TOOLS = ['sharp', '@fontsource/noto-sans', '@fontsource/noto-sans-math']
   .map(
     (name) =>
       `${name}@${JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${name}/package.json`), 'utf8')).version}`,
@@ -74,6 +76,9 @@ async function setUp(): Promise<(svg: string) => Promise<Buffer>> {
       if (!existsSync(target))
         writeFileSync(target, woffToSfnt(readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`))));
     }
+  // The symbols Noto Sans lacks (↑ → ≥), as the browser's PNG export draws them (charts/export-fonts.ts).
+  const symbols = join(fontDir, 'noto-sans-math-400.ttf');
+  if (!existsSync(symbols)) writeFileSync(symbols, woffToSfnt(fontsourceFile('@fontsource/noto-sans-math', MATH_WOFF)));
   const conf = join(CACHE, 'fonts.conf');
   writeFileSync(
     conf,
