@@ -2,8 +2,8 @@
  * Every page's address in both languages, written once: Vietnamese at the root, English under /en/. The single
  * page route (pages/[...path].astro), the sitemap, the preview images and the links all read these slugs.
  */
+// No import of the data here: the compare page's browser script uses these addresses too.
 import type { Lang } from './data';
-import { editions, indexDefinitions, units } from './data';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
@@ -97,25 +97,6 @@ export function pathFor(key: PageKey, lang: Lang): string {
 }
 
 export const otherLang = (lang: Lang): Lang => (lang === 'vi' ? 'en' : 'vi');
-
-/** Every page of the site in one language's terms (each is built in both languages); the 404 page is apart. */
-export function allPages(): PageKey[] {
-  return [
-    { page: 'home' },
-    { page: 'indices' },
-    { page: 'provinces' },
-    { page: 'compare' },
-    { page: 'compareEmbed' },
-    { page: 'downloads' },
-    { page: 'sql' },
-    { page: 'methodology' },
-    { page: 'search' },
-    ...indexDefinitions.map((d): PageKey => ({ page: 'index', index: d.id })),
-    ...editions.map((e): PageKey => ({ page: 'edition', index: e.index, year: e.year })),
-    ...editions.map((e): PageKey => ({ page: 'sources', index: e.index, year: e.year })),
-    ...units.map((u): PageKey => ({ page: 'province', unit: u.unit_id })),
-  ];
-}
 
 /** Files the site writes beside the pipeline's /data/ folder. */
 export const files = {

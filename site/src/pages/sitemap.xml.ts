@@ -1,6 +1,7 @@
 // sitemap.xml: every page in both languages, each linked to its translation.
 import type { APIRoute } from 'astro';
-import { allPages, LANGS, pathFor } from '../lib/routes';
+import { allPages } from '../lib/pages';
+import { LANGS, pathFor } from '../lib/routes';
 
 export const GET: APIRoute = ({ site }) => {
   const url = (path: string) => new URL(path, site).href;

@@ -3,7 +3,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { ogImageFor, ogPath, type OgImage } from '../../lib/og/cards';
 import { rasterise } from '../../lib/og/raster';
-import { allPages, LANGS } from '../../lib/routes';
+import { allPages } from '../../lib/pages';
+import { LANGS } from '../../lib/routes';
 
 function images(): OgImage[] {
   return allPages().flatMap((page) =>
