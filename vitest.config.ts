@@ -26,11 +26,21 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
-// Two projects: the pipeline tests, which need no site, and the site tests (tests/site/), whose global setup builds
-// the site once per run unless dist/ is a build of the current inputs (tests/site/global-setup.ts).
-// One test file more than there are cores runs at once (Vitest's default is one fewer: a single file at a time on
-// two cores), as some files only wait for child processes. Timeouts are generous: the tests
-// that run the whole pipeline assert what it does, not how fast (npm run bench measures that).
+// Three projects, run side by side: the pipeline tests, which need no site; the site tests (tests/site/), whose
+// global setup builds the site once per run, in the background, unless dist/ is a build of the current inputs
+// (tests/site/global-setup.ts; each site file waits for it); and the two site tests that build a site of their own.
+// Those two run one at a time, in a pool of their own (two Astro builds of site/ at once share its caches and
+// clash): Vitest runs a single-worker pool's files only after the other files of that pool, so they must not share
+// the forks pool with the rest. One test file more than there are cores runs at once (Vitest's default is one
+// fewer: a single file at a time on two cores), as some files only wait for child processes. Timeouts are generous:
+// the tests that run the whole pipeline assert what it does, not how fast (npm run bench measures that).
+const SITE_BUILDS = ['tests/site/reproducible.test.ts', 'tests/site/synthetic-34.test.ts'];
+const site = {
+  globalSetup: ['tests/site/global-setup.ts'],
+  setupFiles: ['tests/site/wait-for-build.ts'],
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   test: {
     maxWorkers: availableParallelism() + 1,
@@ -50,10 +60,18 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
-          globalSetup: ['tests/site/global-setup.ts'],
-          // One site test file at a time: two Astro builds of site/ at once share its caches and clash.
-          poolOptions: { forks: { singleFork: true } },
-          hookTimeout: 120_000,
+          exclude: [...configDefaults.exclude, ...SITE_BUILDS],
+          ...site,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site-builds',
+          include: SITE_BUILDS,
+          ...site,
+          pool: 'threads',
+          poolOptions: { threads: { singleThread: true } },
         },
       },
     ],
