@@ -241,6 +241,8 @@ async function emptyAstroBuild(): Promise<Run> {
 
 /** Seconds of each kind of route in Astro's log ("▶ src/pages/…" pages, "λ src/pages/…" files, then "├─ /path (+12ms)"). */
 function sitePhases(log: string) {
+  // Terminal colour codes start with ESC.
+  // eslint-disable-next-line no-control-regex
   const clean = log.replace(/\x1b\[[0-9;]*m/g, '');
   const phases = new Map<string, { seconds: number; count: number }>();
   let phase = '';

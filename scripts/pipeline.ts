@@ -4,7 +4,7 @@
 //   --raw DIR and --out DIR read and write elsewhere (used by the tests and the benchmark); --timings FILE writes
 //   the seconds of each phase as JSON (for npm run bench).
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publishData } from '../pipeline/write/publish.js';
 import { DATA_ONLY, RAW } from '../pipeline/paths.js';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { DATA, htmlPages, readData, readDist } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
-import { CHROMIUM, haveChromium, openSiteBrowser } from './browser-session.js';
+import { haveChromium, openSiteBrowser } from './browser-session.js';
 
 interface Unit {
   unit_id: string;

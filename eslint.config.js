@@ -1,0 +1,34 @@
+// npm run lint: Prettier's check, then these rules over the TypeScript and JavaScript (.astro files are checked by
+// `astro check` in npm run typecheck).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'raw/',
+      'tests/fixtures/',
+      'dist/',
+      'dist-data/',
+      '.dist.versions/',
+      '.dist-data.versions/',
+      '.build/',
+      'site/.astro/',
+      '**/node_modules/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // `{ where: _where, ...rest }` drops a field on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['site/public/js/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);
