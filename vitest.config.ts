@@ -16,6 +16,7 @@ const LONGEST = [
   /tests\/site\/phones-compare-sql\.test\.ts$/,
   /tests\/property\.test\.ts$/,
   /tests\/bad-inputs\.test\.ts$/,
+  /tests\/static-checks\.test\.ts$/,
 ];
 const rankOf = (f: TestSpecification) => {
   const i = LONGEST.findIndex((re) => re.test(f.moduleId));
