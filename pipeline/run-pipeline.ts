@@ -6,13 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataPackage } from './write/datapackage.js';
 import { openDatabase, queryRows, runSqlSteps } from './load/duckdb.js';
-import type { IndexId } from './read/index-definitions.js';
 import { InvalidInputError } from './validate/problems.js';
-import { readRaw } from './read/editions.js';
+import { readRaw, type RawData } from './read/editions.js';
 import { checkRelease, readRelease } from './release/releases.js';
-import { stageRawData } from './load/stage.js';
-import { wideTableQuery, writeResources, writeWideTables } from './write/datasets.js';
+import { Staging } from './load/stage.js';
+import { readTableDefinitions } from './write/codebook.js';
+import { writeResources, writeWideTables } from './write/datasets.js';
 import { SQL_MODELS } from './paths.js';
+import { writeDatabaseScript } from './write/database.js';
 
 export interface Finding {
   check: string;
@@ -53,15 +54,30 @@ function cellRow(cell: string | null): number | undefined {
   return digits ? Number(digits) : undefined;
 }
 
-export async function runPipeline(rawDir: string, outDir: string): Promise<PipelineResult> {
+export interface PipelineOptions {
+  /** Keep the working database, with every table, in this file. */
+  database?: string;
+}
+
+export async function runPipeline(
+  rawDir: string,
+  outDir: string,
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
   const started = performance.now();
   const lap = () => (performance.now() - started) / 1000;
   const { release, corrections } = readRelease(rawDir);
-  const raw = await readRaw(rawDir);
+  const staging = new Staging();
+  let raw: RawData;
+  try {
+    raw = await readRaw(rawDir, (edition) => staging.add(edition));
+  } catch (error) {
+    staging.discard();
+    throw error;
+  }
   const read = lap();
-  const rows = raw.editions.reduce((n, e) => n + e.observations.length, 0);
-  const db = await openDatabase({ onDisk: rows > LARGE_INPUT_ROWS });
-  await stageRawData(db, raw);
+  const db = await openDatabase({ onDisk: staging.rows > LARGE_INPUT_ROWS, path: options.database });
+  await staging.load(db, raw);
   await runSqlSteps(db, SQL_MODELS);
   const duckdb = lap();
 
@@ -80,16 +96,15 @@ export async function runPipeline(rawDir: string, outDir: string): Promise<Pipel
 
   const changelog = await checkRelease(db, rawDir, release, corrections);
   writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
+  const tables = readTableDefinitions();
+  const wide = await writeWideTables(db, outDir, raw.definitions);
   const files = [
-    ...(await writeResources(db, outDir)),
-    ...(await writeWideTables(db, outDir, raw.definitions)),
+    ...(await writeResources(db, outDir, tables)),
+    ...wide.files,
+    writeDatabaseScript(outDir, tables),
     'changelog.json',
   ];
-  const wideQueries = Object.fromEntries([...raw.definitions.values()].map((d) => [d.id, wideTableQuery(d)])) as Record<
-    IndexId,
-    string
-  >;
-  const dataPackage = await buildDataPackage(db, outDir, raw.definitions, release, wideQueries);
+  const dataPackage = buildDataPackage(outDir, tables, wide.tables, raw.definitions, release);
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
   const checksums = dataPackage.resources.map((r) => {
     const { path, hash } = r as { path: string; hash: string };

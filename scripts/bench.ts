@@ -52,16 +52,28 @@ function syntheticRaw(factor: number): string {
       .filter((y) => y >= 2009)) {
       const measures = definition.measures.filter((m) => scaleFor(m, year));
       const weights = definition.checks?.weighted?.find((w) => year >= w.from && year <= w.to);
-      const sum = definition.checks?.sum;
+      const sums = [
+        ...(definition.checks?.sum ? [definition.checks.sum] : []),
+        ...(definition.checks?.sums ?? []).filter((c) => year >= c.from && year <= c.to),
+      ];
+      const totalMax = (id: string) =>
+        scaleFor(
+          measures.find((m) => m.id === id)!,
+          year,
+        )!.max;
       const rows = names.map((name) => {
         const values: Record<string, number> = {};
         for (const m of measures) {
           const s = scaleFor(m, year)!;
           values[m.id] = Math.round((s.min + random() * (s.max - s.min) * 0.9) * 1e4) / 1e4;
         }
-        if (sum)
-          values[sum.total] =
-            Math.round(sum.parts.filter((p) => p in values).reduce((t, p) => t + values[p], 0) * 1e4) / 1e4;
+        for (const sum of sums) {
+          // Parts scaled down where needed so that their total stays within the total's scale.
+          const parts = sum.parts.filter((p) => p in values);
+          const shrink = Math.min(1, (0.9 * totalMax(sum.total)) / parts.reduce((t, p) => t + values[p], 0));
+          for (const p of parts) values[p] = Math.round(values[p] * shrink * 1e4) / 1e4;
+          values[sum.total] = Math.round(parts.reduce((t, p) => t + values[p], 0) * 1e4) / 1e4;
+        }
         if (weights)
           values[weights.total] =
             Math.round(Object.entries(weights.weights).reduce((t, [p, w]) => t + (w * values[p]) / 10, 0) * 1e4) / 1e4;
@@ -263,8 +275,10 @@ function sitePhases(log: string) {
     }
   }
   const number = (re: RegExp) => Number(re.exec(clean)?.[1] ?? NaN);
+  // Two Vite builds: the pages' code for the server (prerendering), then the browser's.
+  const [server, client] = [...clean.matchAll(/\[vite\] ✓ built in ([\d.]+)s/g)].map((m) => Number(m[1]));
   return {
-    vite: number(/\[vite\] ✓ built in ([\d.]+)s/),
+    vite: { server, client },
     routes: phases,
     search: number(/search index: \d+ pages in ([\d.]+) s/),
     astro: number(/page\(s\) built in ([\d.]+)s/),
@@ -341,7 +355,8 @@ if (parts.has('build')) {
   );
   const site = sitePhases(build.stdout);
   console.log("\n   site phases (from Astro's log; a route's seconds are the sum of its files' times)");
-  console.log(row(['   Vite (bundling the site code)', s(site.vite), '', ''], w));
+  console.log(row(["   Vite: the pages' code (server)", s(site.vite.server), '', ''], w));
+  console.log(row(["   Vite: the browser's code (client)", s(site.vite.client), '', ''], w));
   for (const [name, p] of site.routes) console.log(row([`   ${name}: ${p.count}`, s(p.seconds), '', ''], w));
   console.log(row(['   search index (Pagefind)', s(site.search), '', ''], w));
   console.log(row(['   Astro build in all', s(site.astro), '', ''], w));

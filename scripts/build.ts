@@ -15,6 +15,10 @@ import { describeFailure, describeSuccess } from '../pipeline/validate/report.js
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { buildInputsDigest, forgetBuildInputs, recordBuildInputs } from './build-inputs.js';
 
+// Rendering the pages makes many short-lived objects (every chart is drawn in a DOM): a larger young generation
+// spends less time collecting them.
+const ASTRO_NODE_FLAGS = '--max-semi-space-size=64';
+
 const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
 const target = resolve(args.out ?? DIST);
 const isDist = target === DIST;
@@ -33,7 +37,7 @@ try {
         cwd: ROOT,
         env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
         stdio: 'inherit',
-      })`${process.execPath} ${join(ROOT, 'node_modules', 'astro', 'astro.js')} build --root site`;
+      })`${process.execPath} ${ASTRO_NODE_FLAGS} ${join(ROOT, 'node_modules', 'astro', 'astro.js')} build --root site`;
       renameSync(data, join(site, 'data'));
       return site;
     },

@@ -22,4 +22,6 @@ export default defineConfig({
   // The site ships no client framework; the few scripts are plain files in public/js.
   devToolbar: { enabled: false },
   integrations: [pagefindIndex()],
+  // Gzipping the 40 MB of DuckDB-WASM only to print its size costs seconds of every build.
+  vite: { build: { reportCompressedSize: false } },
 });

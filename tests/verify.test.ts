@@ -47,6 +47,19 @@ describe('npm run verify', () => {
     expect(problems).toContainEqual('ghost.csv: listed in datapackage.json but missing');
   });
 
+  it('catches a value outside its enum and an empty required value (the constraints of the table definitions)', async () => {
+    const dir = copy();
+    const path = join(dir, 'editions.csv');
+    const [header, first, ...rest] = readFileSync(path, 'utf8').split('\n');
+    const [, , ...cells] = first.split(',');
+    writeFileSync(path, [header, ['papi-2', '', ...cells].join(','), ...rest].join('\n'));
+    const problems = await verifyDataPackage(dir);
+    expect(problems).toContainEqual(
+      'editions.csv: 1 value(s) of "index" break the constraint one of par-index, sipas, papi, pci',
+    );
+    expect(problems).toContainEqual('editions.csv: 1 value(s) of "year" break the constraint required');
+  });
+
   it('checks the descriptor against the Frictionless profile', async () => {
     const dir = copy();
     const descriptor = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));

@@ -4,20 +4,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
-export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
+export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'JSON';
 export type Columns = Record<string, ColumnType>;
 type Value = string | number | boolean | null | undefined;
 
-/** The on-disk databases' folders, removed when the process exits. */
+/** The on-disk databases' and staging files' folders, removed when the process exits. */
 const databaseDirs: string[] = [];
-process.once('exit', () => databaseDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const stagingDirs: string[] = [];
+process.once('exit', () =>
+  [...databaseDirs, ...stagingDirs].forEach((dir) => rmSync(dir, { recursive: true, force: true })),
+);
 
 /**
- * A database on one thread (the same input gives the same bytes), in memory by default. With `onDisk` it lives in a
- * temporary folder with capped memory, so that DuckDB keeps on disk what does not fit: a large input then stays
- * within bounded memory instead of growing with it (at the cost of writing its tables to disk).
+ * A database on one thread (the same input gives the same bytes), in memory by default. With `path` it is that file,
+ * made afresh and kept (`npm run pipeline -- --db FILE`: every table stays for a researcher to open). With `onDisk`
+ * it lives in a temporary folder with capped memory, so that DuckDB keeps on disk what does not fit: a large input
+ * then stays within bounded memory instead of growing with it (at the cost of writing its tables to disk).
  */
-export async function openDatabase({ onDisk = false } = {}): Promise<DuckDBConnection> {
+export async function openDatabase({
+  onDisk = false,
+  path,
+}: { onDisk?: boolean; path?: string } = {}): Promise<DuckDBConnection> {
+  if (path) {
+    for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
+    return (await DuckDBInstance.create(path, { threads: '1', memory_limit: '768MB' })).connect();
+  }
   if (!onDisk) return (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
   const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
   databaseDirs.push(dir);
@@ -27,47 +38,61 @@ export async function openDatabase({ onDisk = false } = {}): Promise<DuckDBConne
 
 const csvField = (v: Value, type: ColumnType): string => {
   if (v === null || v === undefined) return '';
-  if (type === 'VARCHAR') return `"${String(v).replaceAll('"', '""')}"`;
+  if (type === 'VARCHAR' || type === 'JSON') return `"${String(v).replaceAll('"', '""')}"`;
   if (type === 'BOOLEAN') return String(Boolean(v));
   return String(Number(v));
 };
 
 /**
- * Creates `table` with the given columns and loads the rows (objects keyed by column name). The rows go through a
- * staging CSV file that DuckDB reads in one COPY: far faster than appending value by value, and the rows can be
- * produced one at a time (any iterable), so a large input is never held twice. Text is always quoted, so an
- * empty text stays empty and only a missing value becomes NULL.
+ * A table loaded through a staging CSV file: rows (objects keyed by column name) are appended one at a time, as they
+ * are produced, and DuckDB reads the file in one COPY: far faster than appending value by value, and a large input
+ * is never held in memory. Text is always quoted, so an empty text stays empty and only a missing value becomes NULL.
  */
-export async function loadTable(
-  db: DuckDBConnection,
-  table: string,
-  columns: Columns,
-  rows: Iterable<Record<string, Value>>,
-): Promise<void> {
-  const names = Object.keys(columns);
-  await db.run(`CREATE TABLE ${table} (${names.map((n) => `"${n}" ${columns[n]}`).join(', ')})`);
-  const dir = mkdtempSync(join(tmpdir(), 'chiso-stage-'));
-  const file = join(dir, `${table}.csv`);
-  try {
-    const fd = openSync(file, 'w');
-    try {
-      let chunk = '';
-      for (const row of rows) {
-        chunk += names.map((n) => csvField(row[n], columns[n])).join(',') + '\n';
-        if (chunk.length > 1 << 20) {
-          writeSync(fd, chunk);
-          chunk = '';
-        }
-      }
-      writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
+export class StagingFile {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'chiso-stage-'));
+  private readonly file = join(this.dir, 'rows.csv');
+  private readonly fd = openSync(this.file, 'w');
+  private readonly names: string[];
+  private chunk = '';
+  rows = 0;
+
+  constructor(
+    readonly table: string,
+    private readonly columns: Columns,
+  ) {
+    this.names = Object.keys(columns);
+    stagingDirs.push(this.dir);
+  }
+
+  append(row: Record<string, Value>): void {
+    this.chunk += this.names.map((n) => csvField(row[n], this.columns[n])).join(',') + '\n';
+    this.rows++;
+    if (this.chunk.length > 1 << 20) {
+      writeSync(this.fd, this.chunk);
+      this.chunk = '';
     }
-    await db.run(
-      `COPY ${table} FROM '${file.replaceAll("'", "''")}' (FORMAT csv, HEADER false, QUOTE '"', ESCAPE '"', ALLOW_QUOTED_NULLS false, AUTO_DETECT false)`,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** Removes the file without loading it (the input had problems). */
+  discard(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Creates the table from the rows appended, and removes the file. */
+  async load(db: DuckDBConnection): Promise<void> {
+    writeSync(this.fd, this.chunk);
+    this.chunk = '';
+    closeSync(this.fd);
+    try {
+      const columns = this.names.map((n) => `"${n}" ${this.columns[n]}`).join(', ');
+      await db.run(`CREATE TABLE ${this.table} (${columns})`);
+      await db.run(
+        `COPY ${this.table} FROM '${this.file.replaceAll("'", "''")}' (FORMAT csv, HEADER false, QUOTE '"', ESCAPE '"', ALLOW_QUOTED_NULLS false, AUTO_DETECT false)`,
+      );
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -462,14 +462,9 @@ export async function readEdition(
 
   for (const [file, sheet] of sheetsRead) {
     for (const { cell, table, count } of sheet.cells.values()) {
-      const m = count === sheet.tables ? matcher.match(cell.text) : undefined;
-      if (m?.ok)
-        problems.push({
-          file,
-          row: cell.row,
-          column: cell.column,
-          message: outsideMessage(m.unit.name_vi, cell, table),
-        });
+      const unit = count === sheet.tables ? matcher.unitNamed(cell.text) : undefined;
+      if (unit)
+        problems.push({ file, row: cell.row, column: cell.column, message: outsideMessage(unit.name_vi, cell, table) });
     }
   }
 

@@ -18,7 +18,11 @@ const isDir = (p: string) => statSync(p).isDirectory();
 /** Folders of raw/ that hold reference material rather than index editions. */
 const REFERENCE_FOLDERS = ['units', 'geo', 'releases'];
 
-export async function readRaw(rawDir: string): Promise<RawData> {
+/**
+ * Reads and validates raw/, or throws every problem found. With `take`, each edition is handed to it as soon as it
+ * is read (the pipeline streams its rows into DuckDB), even if a later edition turns out to have problems.
+ */
+export async function readRaw(rawDir: string, take?: (edition: Edition) => void): Promise<RawData> {
   const registry = loadRegistry(join(rawDir, 'units'));
   const definitions = loadIndexDefinitions(rawDir);
   const matcherFor = matchersFor(registry);
@@ -70,7 +74,10 @@ export async function readRaw(rawDir: string): Promise<RawData> {
       }
       const result = await readEdition(rawDir, folder, year, definition, registry, matcherFor);
       problems.push(...result.problems);
-      if (result.edition) editions.push(result.edition);
+      if (result.edition) {
+        take?.(result.edition);
+        editions.push(result.edition);
+      }
     }
   }
   if (problems.length) throw new InvalidInputError(problems);

@@ -19,6 +19,7 @@ export type Match = { ok: true; unit: Unit } | { ok: false; problem: string };
 export class NameMatcher {
   private readonly byKey = new Map<string, Unit>();
   private readonly elsewhere = new Map<string, Unit>();
+  private readonly matched = new Map<string, Match>();
 
   constructor(
     registry: Registry,
@@ -48,7 +49,19 @@ export class NameMatcher {
     if (problems.length) throw new InvalidInputError(problems);
   }
 
+  /** The unit a printed name names in this unit set, if any (no explanation: for cells that may name none). */
+  unitNamed(printed: string): Unit | undefined {
+    return this.byKey.get(foldName(printed));
+  }
+
+  /** Each distinct printed name is matched once: tables print the same 63 names edition after edition. */
   match(printed: string): Match {
+    let found = this.matched.get(printed);
+    if (!found) this.matched.set(printed, (found = this.matchOnce(printed)));
+    return found;
+  }
+
+  private matchOnce(printed: string): Match {
     const key = foldName(printed);
     if (key === '')
       return {

@@ -1,7 +1,7 @@
 /**
  * Checks a downloaded copy of the data package: datapackage.json against the Frictionless Data Package profiles
  * (vendored in schemas/frictionless/), every file's size and sha256 against the descriptor and SHA256SUMS, and
- * every CSV resource against its Table Schema: header, field types, primary key and foreign keys.
+ * every CSV resource against its Table Schema: header, field types, constraints, primary key and foreign keys.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ const Ajv04 = ajvDraft04.default; // a CommonJS module: its class is on .default
 interface Field {
   name: string;
   type: string;
+  constraints?: { required?: boolean; enum?: string[]; minimum?: number; maximum?: number; pattern?: string };
 }
 interface ForeignKey {
   fields: string | string[];
@@ -33,6 +34,28 @@ interface Resource {
 const list = (x: string | string[]) => (Array.isArray(x) ? x : [x]);
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 const CASTS: Record<string, string> = { integer: 'BIGINT', number: 'DOUBLE', boolean: 'BOOLEAN' };
+const literal = (v: string | number) => (typeof v === 'number' ? String(v) : `'${v.replaceAll("'", "''")}'`);
+
+/** The SQL condition of the values that break each constraint of a field, with the constraint in words. */
+function constraintBreaches(field: Field): [condition: string, constraint: string][] {
+  const c = field.constraints ?? {};
+  const f = `"${field.name}"`;
+  return [
+    ...(c.required ? [[`${f} IS NULL`, 'required'] as [string, string]] : []),
+    ...(c.enum
+      ? [[`${f} NOT IN (${c.enum.map(literal).join(', ')})`, `one of ${c.enum.join(', ')}`] as [string, string]]
+      : []),
+    ...(c.minimum !== undefined
+      ? [[`TRY_CAST(${f} AS DOUBLE) < ${c.minimum}`, `at least ${c.minimum}`] as [string, string]]
+      : []),
+    ...(c.maximum !== undefined
+      ? [[`TRY_CAST(${f} AS DOUBLE) > ${c.maximum}`, `at most ${c.maximum}`] as [string, string]]
+      : []),
+    ...(c.pattern !== undefined
+      ? [[`NOT regexp_full_match(${f}, ${literal(c.pattern)})`, `matching ${c.pattern}`] as [string, string]]
+      : []),
+  ];
+}
 
 function profileValidator(name: string) {
   const ajv = new Ajv04({ allErrors: true, strict: false });
@@ -97,6 +120,15 @@ export async function verifyDataPackage(dir: string): Promise<string[]> {
         `SELECT count(*)::INTEGER AS bad FROM "${r.name}" WHERE "${f.name}" IS NOT NULL AND TRY_CAST("${f.name}" AS ${CASTS[f.type]}) IS NULL`,
       );
       if (bad) problems.push(`${r.path}: ${bad} value(s) of "${f.name}" are not of type ${f.type}`);
+    }
+    for (const f of fields) {
+      for (const [condition, constraint] of constraintBreaches(f)) {
+        const [{ bad }] = await queryRows<{ bad: number }>(
+          db,
+          `SELECT count(*)::INTEGER AS bad FROM "${r.name}" WHERE ${condition}`,
+        );
+        if (bad) problems.push(`${r.path}: ${bad} value(s) of "${f.name}" break the constraint ${constraint}`);
+      }
     }
     if (r.schema!.primaryKey) {
       const key = list(r.schema!.primaryKey);

@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { runPipeline, type PipelineResult } from '../run-pipeline.js';
+import { runPipeline, type PipelineOptions, type PipelineResult } from '../run-pipeline.js';
 import { ROOT } from '../paths.js';
 
 /** Thrown when another run holds the lock: this run changed nothing, and says so without claiming more. */
@@ -285,12 +285,13 @@ export async function publishData(
   rawDir: string,
   target: string,
   log?: (line: string) => void,
+  options: PipelineOptions = {},
 ): Promise<PipelineResult> {
   let result: PipelineResult | undefined;
   await publish(
     target,
     async (work) => {
-      result = await runPipeline(rawDir, work);
+      result = await runPipeline(rawDir, work, options);
       return work;
     },
     log,

@@ -7,3 +7,6 @@ const RISKY_START = /^[=+\-@\t\r]/;
 export function neutraliseText(text: string): string {
   return RISKY_START.test(text) ? `'${text}` : text;
 }
+
+/** The same rule in SQL, for a text expression in place of {}. */
+export const RISKY_START_SQL = `CASE WHEN regexp_matches({}, '^[=+\\-@\\t\\r]') THEN '''' || {} ELSE {} END`;

@@ -1,5 +1,5 @@
 -- Every comparison of chiso's figures with an independent printed figure of the same edition, one row each:
--- another source's value, rank or printed change (source_values), a published average (against chiso's mean),
+-- another source's value, rank or printed change (other_source_figures), a published average (against chiso's mean),
 -- a printed group count (against the groups chiso holds: equal for a complete edition; for a fragment the
 -- groups known cannot outnumber the printed count), and a printed rank change (against the two ranks chiso holds).
 CREATE TABLE independent_checks AS
@@ -14,11 +14,11 @@ WITH group_counts AS (
 )
 SELECT 'source-value' AS kind, index, year, unit_id, measure, field AS what, value AS printed, chiso_value AS held,
   agrees, declared, source_id, raw_file, raw_cell, chiso_raw_file, chiso_raw_cell
-FROM source_values WHERE agrees IS NOT NULL AND field <> 'average'
+FROM other_source_figures WHERE agrees IS NOT NULL AND field <> 'average'
 UNION ALL
 SELECT 'published-average', index, year, NULL, measure, area_id, published_value, mean_value,
   abs(published_value - mean_value) <= published_tolerance + 0.005, NULL, published_source_id, NULL, NULL, NULL, NULL
-FROM regional_averages WHERE published_value IS NOT NULL AND mean_value IS NOT NULL
+FROM area_averages WHERE published_value IS NOT NULL AND mean_value IS NOT NULL
 UNION ALL
 SELECT 'group-count', index, year, NULL, NULL, group_label, printed_count, held,
   CASE WHEN is_complete THEN held = printed_count ELSE held <= printed_count END, NULL, source_id, raw_file, NULL, NULL, NULL

@@ -12,166 +12,17 @@ export interface Text {
   en: string;
 }
 
-export interface Observation {
-  index: string;
-  year: number;
-  unit_set: string;
-  unit_id: string;
-  unit_name_vi: string;
-  unit_name_en: string;
-  gso_code: string | null;
-  region: string | null;
-  measure: string;
-  value: number | null;
-  rank: number | null;
-  rank_of: number;
-  rank_source: 'published' | 'computed' | null;
-  computed_rank: number | null;
-  units_scored: number;
-  rank_change: number | null;
-  value_change: number | null;
-  previous_year: number | null;
-  /** The change as the source printed it ("tăng 32 bậc" = 32), where one was printed. */
-  published_rank_change?: number | null;
-  change_note:
-    | 'first-edition'
-    | 'unit-set-change'
-    | 'comparability-break'
-    | 'not-in-previous-edition'
-    | 'not-scored'
-    | 'not-scored-in-previous-edition'
-    | 'ranked-units-differ'
-    | null;
-  group: string | null;
-  group_source: 'published' | 'computed' | null;
-  status: 'published' | 'not-scored';
-  status_note_vi: string | null;
-  status_note_en: string | null;
-  source_id: string | null;
-  source_url: string | null;
-  raw_file: string | null;
-  raw_sheet: string | null;
-  raw_cell: string | null;
-}
-
-export interface Unit {
-  unit_id: string;
-  era: 'legacy' | 'merged';
-  unit_sets: string;
-  name_vi: string;
-  name_en: string;
-  official_name_vi: string;
-  type: string;
-  gso_code: string | null;
-  gso_code_vintage: string | null;
-  iso_3166_2: string | null;
-  region_id: string | null;
-  region_vi: string | null;
-  region_en: string | null;
-  valid_from: string | null;
-  valid_to: string | null;
-  successor_id: string | null;
-  aliases: string;
-}
-
-export interface MeasureScale {
-  index: string;
-  measure: string;
-  name_vi: string;
-  name_en: string;
-  unit: 'points' | 'percent';
-  direction: string;
-  from_year: number;
-  to_year: number | null;
-  scale_min: number;
-  scale_max: number;
-  is_headline: boolean;
-  note_vi: string | null;
-  note_en: string | null;
-}
-
-export interface Edition {
-  index: string;
-  year: number;
-  unit_set: string;
-  published: string | null;
-  publisher: string;
-  title_vi: string;
-  title_en: string;
-  methodology_vi: string;
-  methodology_en: string;
-  scale_vi: string;
-  scale_en: string;
-  universe_size: number;
-  headline_scored: number;
-  headline_not_scored: number;
-  headline_published_ranks: number;
-  headline_complete: boolean;
-  complete_measures: string | null;
-  observations: number;
-  independent_figures_checked?: number;
-  independent_figures_agree?: number;
-  independent_figures_declared?: number;
-  not_published_vi: string | null;
-  not_published_en: string | null;
-  license_vi: string;
-  license_en: string;
-  notes_vi: string | null;
-  notes_en: string | null;
-  folder: string;
-  source_urls: string | null;
-}
-
-export interface RegionalAverage {
-  index: string;
-  year: number;
-  measure: string;
-  area_id: string;
-  area_name_vi: string;
-  area_name_en: string;
-  mean_value: number;
-  units_scored: number;
-  units: number;
-  /** The average printed by the publisher or the press, with its source (null where none was found). */
-  published_value: number | null;
-  published_source_id: string | null;
-  published_source_url: string | null;
-}
-
-export interface SourceValue {
-  index: string;
-  year: number;
-  unit_id: string | null;
-  area_id: string | null;
-  measure: string;
-  field: 'value' | 'rank' | 'rank_change' | 'group' | 'average';
-  value: number | null;
-  label: string | null;
-  source_id: string;
-  source_url: string | null;
-  source_publisher: string | null;
-  source_kind: string | null;
-  chiso_value: number | null;
-  chiso_label: string | null;
-  agrees: boolean | null;
-  declared: string | null;
-}
-
-export interface QualityRow {
-  check: string;
-  severity: 'warning' | 'error' | 'summary';
-  index: string;
-  year: number;
-  unit_id: string | null;
-  measure: string | null;
-  published: number | null;
-  computed: number | null;
-  message: string;
-  raw_file: string | null;
-  raw_cell: string | null;
-  units_checked: number | null;
-  units_failed: number | null;
-}
+// The datasets' row types are generated from the table definitions (pipeline/sql/3_marts/*.yml).
+import type {
+  Edition,
+  MeasureScale,
+  Observation,
+  QualityRow,
+  RegionalAverage,
+  SourceValue,
+  Unit,
+} from './dataset-types';
+export type { Edition, MeasureScale, Observation, QualityRow, RegionalAverage, SourceValue, Unit };
 
 export interface Break {
   year: number;

@@ -91,6 +91,8 @@ export function ordinal(n: number): string {
   return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
 /** Dates as published: YYYY-MM-DD, YYYY-MM or YYYY. */
 export function formatDate(date: string | null, lang: Lang): string {
   if (!date) return '–';
@@ -100,9 +102,7 @@ export function formatDate(date: string | null, lang: Lang): string {
     if (m) return `tháng ${m}/${y}`;
     return String(y);
   }
-  const month = m
-    ? new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)))
-    : '';
+  const month = m ? monthName.format(new Date(Date.UTC(y, m - 1, 1))) : '';
   if (d) return `${d} ${month} ${y}`;
   if (m) return `${month} ${y}`;
   return String(y);

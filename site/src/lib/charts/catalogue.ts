@@ -11,12 +11,24 @@ export interface EditionCharts {
   regions: ChartSpec | null;
 }
 
+/** A page's charts are worked out once per build: the page and the downloads ask for the same ones. */
+function once<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+const editionChartsCache = new Map<string, EditionCharts>();
+const unitChartsCache = new Map<string, UnitIndexCharts[]>();
+
 export function editionCharts(index: string, year: number, lang: Lang): EditionCharts {
-  return {
+  return once(editionChartsCache, `${index}/${year}/${lang}`, () => ({
     map: editionMapChart(index, year, lang),
     distribution: editionDistributionChart(index, year, lang),
     regions: regionalAveragesChart(index, year, lang),
-  };
+  }));
 }
 
 export function indexCharts(index: string, lang: Lang): { trend: ChartSpec } {
@@ -39,6 +51,10 @@ export function seriesUnits(u: Unit): Unit[] {
 }
 
 export function unitCharts(u: Unit, lang: Lang): UnitIndexCharts[] {
+  return once(unitChartsCache, `${u.unit_id}/${lang}`, () => unitChartsOf(u, lang));
+}
+
+function unitChartsOf(u: Unit, lang: Lang): UnitIndexCharts[] {
   const members = seriesUnits(u);
   return indexDefinitions.map((d) => {
     const sentence = shortSeriesSentence(d.id, members, lang);

@@ -73,6 +73,26 @@ function valueClasses(
   return { classOf: (v) => classes[d3.bisectRight(thresholds, v)], classes };
 }
 
+/** How the map classes a unit's figure, in a language: by value, or a class of its own without a score. */
+function mapClassifier(values: number[], unitKind: 'points' | 'percent', lang: Lang) {
+  const tr = t(lang);
+  const { classOf, classes } = values.length
+    ? valueClasses(values, unitKind, lang)
+    : { classOf: () => undefined, classes: [] as MapClass[] };
+  const special = {
+    notScored: { fill: NOT_SCORED, label: tr('notScored'), shape: 'hatch' as const },
+    rankOnly: { fill: RANK_ONLY, label: tr('rankOnly'), shape: 'dots' as const },
+    noData: { fill: NO_DATA, label: tr('noData'), shape: 'square' as const },
+  };
+  const classFor = (o: Observation | undefined): MapClass => {
+    if (o?.value !== null && o?.value !== undefined) return classOf(o.value)!;
+    if (o?.status === 'not-scored') return special.notScored;
+    if (o?.rank !== null && o?.rank !== undefined) return special.rankOnly;
+    return special.noData;
+  };
+  return { classes, special, classFor };
+}
+
 function headline(index: string, year: number): Observation[] {
   const measure = indexDefinition(index).headline;
   return editionObservations(index, year).filter((o) => o.measure === measure);
@@ -86,38 +106,33 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
   const rows = headline(index, year);
   const byUnit = new Map(rows.map((o) => [o.unit_id, o]));
   const values = rows.filter((o) => o.value !== null).map((o) => o.value!);
-  const { classOf, classes } = values.length
-    ? valueClasses(values, unitKind, lang)
-    : { classOf: () => undefined, classes: [] as MapClass[] };
-  const special = {
-    notScored: { fill: NOT_SCORED, label: tr('notScored'), shape: 'hatch' as const },
-    rankOnly: { fill: RANK_ONLY, label: tr('rankOnly'), shape: 'dots' as const },
-    noData: { fill: NO_DATA, label: tr('noData'), shape: 'square' as const },
-  };
+  const classifiers = { vi: mapClassifier(values, unitKind, 'vi'), en: mapClassifier(values, unitKind, 'en') };
+  const { classes, special, classFor } = classifiers[lang];
   const boundaries = boundariesFor(e.unit_set);
   const used = new Set<MapClass>();
   const tableRows: ChartRow[] = [];
-  const classFor = (o: Observation | undefined): MapClass => {
-    if (o?.value !== null && o?.value !== undefined) return classOf(o.value)!;
-    if (o?.status === 'not-scored') return special.notScored;
-    if (o?.rank !== null && o?.rank !== undefined) return special.rankOnly;
-    return special.noData;
+  /** A province's tooltip: its score, rank or class. */
+  const titleOf = (id: string, l: Lang) => {
+    const o = byUnit.get(id);
+    const details: string[] = [];
+    if (o?.value != null) details.push(formatScore(o.value, unitKind, l));
+    if (o?.rank) details.push(`${t(l)('rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
+    if (o?.value == null) details.push(classifiers[l].classFor(o).label.toLowerCase());
+    return `${unitName(unit(id), l)}: ${details.join(', ')}`;
   };
-  const titles = new Map<string, string>();
   const fills = new Map<string, string>();
   for (const f of boundaries.features) {
     const id = f.properties.unit_id;
     const o = byUnit.get(id);
     const c = classFor(o);
     used.add(c);
-    const name = unitName(unit(id), lang);
-    const details: string[] = [];
-    if (o?.value != null) details.push(formatScore(o.value, unitKind, lang));
-    if (o?.rank) details.push(`${tr('rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
-    if (o?.value == null) details.push(c.label.toLowerCase());
-    titles.set(id, `${name}: ${details.join(', ')}`);
     fills.set(id, c.fill);
-    tableRows.push({ province: name, value: o?.value ?? null, rank: o?.rank ?? null, class: c.label });
+    tableRows.push({
+      province: unitName(unit(id), lang),
+      value: o?.value ?? null,
+      rank: o?.rank ?? null,
+      class: c.label,
+    });
   }
   // Units with data but no polygon of their own (Hà Tây, inside Hà Nội's 2008 boundary).
   const drawn = new Set(boundaries.features.map((f) => f.properties.unit_id));
@@ -158,7 +173,9 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
       { key: 'class', label: lang === 'vi' ? 'Lớp màu' : 'Class', kind: 'text' },
     ],
     rows: tableRows,
-    plot: () => ({
+    oneLayout: true,
+    bilingual: true,
+    plot: (_layout, text) => ({
       width: MAP_WIDTH,
       height: mapHeight(boundaries),
       projection: { type: 'mercator', domain: boundaries, inset: 4 },
@@ -167,9 +184,9 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
           fill: (f) => fills.get(f.properties.unit_id),
           stroke: '#666',
           strokeWidth: 0.4,
-          title: (f) => titles.get(f.properties.unit_id),
+          title: (f) => text((l) => titleOf(f.properties.unit_id, l)),
         }),
-        ...archipelagoLabels(lang),
+        ...archipelagoLabels(text),
       ],
     }),
   };
@@ -185,8 +202,9 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
   const mean = nationalAverage(index, year, def.headline);
   const fmt = (v: number) => formatScore(v, unitKind, lang);
   const rows: ChartRow[] = scored
-    .map((o) => ({ province: unitName(o, lang), value: o.value, rank: o.rank }))
+    .map((o) => ({ province: unitName(o, lang), value: o.value, rank: o.rank, unitId: o.unit_id }))
     .sort((a, b) => (b.value as number) - (a.value as number));
+  const observationOf = new Map(scored.map((o) => [o.unit_id, o]));
   const description =
     lang === 'vi'
       ? `Mỗi chấm là một tỉnh, thành phố, đặt theo điểm ${def.name.vi} năm ${year}; ${scored.length}/${e.universe_size} tỉnh có điểm công bố, từ ${fmt(rows.at(-1)!.value as number)} đến ${fmt(rows[0].value as number)}.${mean !== null ? ` Vạch dọc là bình quân không trọng số: ${fmt(mean)}.` : ''}`
@@ -203,17 +221,19 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
       { key: 'rank', label: tr('rank'), kind: 'integer' },
     ],
     rows,
-    plot: (layout) => ({
+    // The drawing is the same in both languages but for the texts given through `text`.
+    bilingual: true,
+    plot: (layout, text) => ({
       width: layout === 'narrow' ? NARROW_WIDTH : 640,
       height: scored.length > 20 ? (layout === 'narrow' ? 260 : 200) : 120,
       marginLeft: 24,
       marginRight: 24,
       marginBottom: 36,
       x: {
-        label: `${unitKind === 'percent' ? '%' : tr('score')} →`,
+        label: `${text((l) => (unitKind === 'percent' ? '%' : t(l)('score')))} →`,
         nice: true,
         ticks: layout === 'narrow' ? 4 : undefined,
-        tickFormat: (v: number) => formatTick(v, lang),
+        tickFormat: (v: number) => text((l) => formatTick(v, l)),
       },
       marks: [
         Plot.dotX(
@@ -224,7 +244,11 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
             fill: '#2c7fb8',
             stroke: 'white',
             strokeWidth: 0.5,
-            title: (r: ChartRow) => `${r.province}: ${fmt(r.value as number)}`,
+            title: (r: ChartRow) =>
+              text(
+                (l) =>
+                  `${unitName(observationOf.get(r.unitId as string)!, l)}: ${formatScore(r.value as number, unitKind, l)}`,
+              ),
           }),
         ),
         ...(mean !== null ? [Plot.ruleX([mean], { stroke: INK, strokeWidth: 2 })] : []),

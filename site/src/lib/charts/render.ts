@@ -4,6 +4,7 @@
  *              Content-Security-Policy needs no inline styles; role="img" and ARIA links to the caption;
  *   standalone for the download: xmlns, <title>, <desc> and the Plot styles, so it opens on its own.
  * Path coordinates are rounded to 0.1 px: the charts stay sharp and the pages stay light.
+ * A drawing whose texts are placeholders (see spec.ts, bilingual charts) is drawn once and filled in per language.
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
@@ -20,6 +21,15 @@ export interface RenderedSvg {
   content: string;
 }
 
+/** Plot's drawing, cleaned, before it gets a title and a description. */
+export interface Drawing {
+  attributes: string;
+  css: string;
+  body: string;
+  width: number;
+  height: number;
+}
+
 /** Extra SVG definitions (hatch patterns for the map's "no data" classes). */
 export const PATTERNS = `<defs>
 <pattern id="hatch-not-scored" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="2"/></pattern>
@@ -34,13 +44,10 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function renderPlot(
-  options: Plot.PlotOptions,
-  meta: { id: string; title: string; description: string; defs?: boolean },
-): RenderedSvg {
+export function drawPlot(options: Plot.PlotOptions, id: string): Drawing {
   const svg = Plot.plot({ ...options, document, className: 'plot' }) as unknown as Element;
   if (svg.tagName.toLowerCase() !== 'svg')
-    throw new Error(`chart ${meta.id}: Plot returned a ${svg.tagName}; give it no title, caption or legend`);
+    throw new Error(`chart ${id}: Plot returned a ${svg.tagName}; give it no title, caption or legend`);
   svg.removeAttribute('style');
   // Text is never smaller than 12 px at the drawing's own size (phones get a drawing of their own width).
   for (const el of [svg, ...svg.querySelectorAll('[font-size]')])
@@ -57,15 +64,35 @@ export function renderPlot(
   const style = svg.querySelector('style');
   const css = style?.textContent ?? '';
   style?.remove();
+  return {
+    attributes: [...svg.attributes].map((a) => `${a.name}="${escapeXml(a.value)}"`).join(' '),
+    css,
+    body: svg.innerHTML,
+    width: Number(svg.getAttribute('width')),
+    height: Number(svg.getAttribute('height')),
+  };
+}
+
+/** A placeholder for the i-th text of a drawing (private-use characters, which Plot and linkedom leave alone). */
+export const placeholder = (i: number) => `\uE000${i}\uE001`;
+
+/** The drawing with its placeholders replaced by texts, escaped as linkedom escapes a text node. */
+export function fillPlaceholders(drawing: Drawing, texts: string[]): Drawing {
+  const fill = (s: string) =>
+    s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => document.createTextNode(texts[Number(i)]).toString());
+  return { ...drawing, attributes: fill(drawing.attributes), body: fill(drawing.body) };
+}
+
+export function svgOf(
+  drawing: Drawing,
+  meta: { id: string; title: string; description: string; defs?: boolean },
+): RenderedSvg {
+  const { attributes, css, body, width, height } = drawing;
   const defs = meta.defs ? PATTERNS : '';
-  const body = svg.innerHTML;
-  const attributes = [...svg.attributes].map((a) => `${a.name}="${escapeXml(a.value)}"`).join(' ');
   const inline = `<svg ${attributes} role="img" aria-labelledby="${meta.id}-title" aria-describedby="${meta.id}-desc">${defs}${body}</svg>`;
   const standalone =
     `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" ${attributes} role="img">` +
     `<title>${escapeXml(meta.title)}</title><desc>${escapeXml(meta.description)}</desc><style>${css}</style>` +
     `<rect width="100%" height="100%" fill="white"/>${defs}${body}</svg>\n`;
-  const width = Number(svg.getAttribute('width'));
-  const height = Number(svg.getAttribute('height'));
   return { inline, standalone, attributes, width, height, content: `<style>${css}</style>${defs}${body}` };
 }

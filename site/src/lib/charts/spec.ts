@@ -3,7 +3,7 @@ import type * as Plot from '@observablehq/plot';
 import type { Lang } from '../data';
 import { formatNumber } from '../format';
 import { toCsv, type CsvType } from '../../../../pipeline/write/csv';
-import { renderPlot, type RenderedSvg } from './render';
+import { drawPlot, fillPlaceholders, placeholder, svgOf, type Drawing, type RenderedSvg } from './render';
 
 export type ColumnKind = 'text' | 'year' | 'integer' | 'number' | 'percent';
 export interface ChartColumn {
@@ -44,27 +44,57 @@ export interface ChartSpec {
   missing?: string;
   /** Needs the hatch patterns (maps). */
   defs?: boolean;
-  /** The Plot options for a layout: drawn again for a phone (narrower, fewer ticks), never a shrunk desktop chart. */
-  plot: (layout: ChartLayout) => Plot.PlotOptions;
+  /** The Plot options for a layout: drawn again for a phone (narrower, fewer ticks), never a shrunk desktop chart.
+   * A bilingual chart gives every text that depends on the language through `text`. */
+  plot: (layout: ChartLayout, text: ChartText) => Plot.PlotOptions;
+  /** The drawing is the same at both layouts (drawn once). */
+  oneLayout?: boolean;
+  /** The drawings in the two languages differ only in the texts given through `text` (nothing else in `plot`
+   * depends on the language, and Plot wraps none of these texts): drawn once, with the texts filled in. */
+  bilingual?: boolean;
 }
+
+/** A text of the drawing, given for each language. */
+export type ChartText = (byLang: (lang: Lang) => string) => string;
 
 /** wide: the desktop drawing (and the SVG download); narrow: drawn for a 390 px phone, text never under 12 px. */
 export type ChartLayout = 'wide' | 'narrow';
 export const NARROW_WIDTH = 340;
 
 const rendered = new Map<string, RenderedSvg>();
+const bilingualDrawings = new Map<string, { drawing: Drawing; texts: Record<Lang, string>[] }>();
+
+function bilingualDrawing(spec: ChartSpec, layout: ChartLayout) {
+  const key = `${spec.id}.${layout}`;
+  let found = bilingualDrawings.get(key);
+  if (!found) {
+    const texts: Record<Lang, string>[] = [];
+    const options = spec.plot(layout, (byLang) => placeholder(texts.push({ vi: byLang('vi'), en: byLang('en') }) - 1));
+    found = { drawing: drawPlot(options, spec.id), texts };
+    bilingualDrawings.set(key, found);
+  }
+  return found;
+}
 
 /** Renders once per build and layout; the page and the SVG download share the wide drawing. */
 export function renderChart(spec: ChartSpec, layout: ChartLayout = 'wide'): RenderedSvg {
-  const key = `${spec.id}.${spec.lang}.${layout}`;
+  const drawn = spec.oneLayout ? 'wide' : layout;
+  const key = `${spec.id}.${spec.lang}.${drawn}`;
   let svg = rendered.get(key);
   if (!svg) {
-    svg = renderPlot(spec.plot(layout), {
-      id: spec.id,
-      title: spec.title,
-      description: spec.description,
-      defs: spec.defs,
-    });
+    let drawing: Drawing;
+    if (spec.bilingual) {
+      const { drawing: shared, texts } = bilingualDrawing(spec, drawn);
+      drawing = fillPlaceholders(
+        shared,
+        texts.map((t) => t[spec.lang]),
+      );
+    } else
+      drawing = drawPlot(
+        spec.plot(drawn, (byLang) => byLang(spec.lang)),
+        spec.id,
+      );
+    svg = svgOf(drawing, { id: spec.id, title: spec.title, description: spec.description, defs: spec.defs });
     rendered.set(key, svg);
   }
   return svg;

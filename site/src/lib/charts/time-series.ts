@@ -14,6 +14,7 @@ import {
   nationalAverage,
   observations,
   unitName,
+  unitObservations,
   type Lang,
   type Observation,
   type Unit,
@@ -136,9 +137,17 @@ interface SeriesInput {
   rows: Observation[];
 }
 
+const headlineRowsByKey = new Map<string, Observation[]>();
+
 function headlineRows(index: string, unitId: string): Observation[] {
-  const headline = indexDefinition(index).headline;
-  return observations.filter((o) => o.index === index && o.unit_id === unitId && o.measure === headline);
+  const key = `${index}/${unitId}`;
+  let rows = headlineRowsByKey.get(key);
+  if (!rows) {
+    const headline = indexDefinition(index).headline;
+    rows = unitObservations(unitId).filter((o) => o.index === index && o.measure === headline);
+    headlineRowsByKey.set(key, rows);
+  }
+  return rows;
 }
 
 /** Whether a unit has any published headline figure (score or rank) in an index. */
@@ -249,12 +258,15 @@ export function unitSeriesChart(
     sides +
     breakSentence(index, measure, years, lang);
   const colour = (r: ChartRow) => (multi ? provinceStyle(r.unitId as string).colour : INK);
-  const yLabel =
+  // The drawing is the same in both languages but for these texts (bilingual).
+  const yLabel = (l: Lang) =>
     which === 'rank'
-      ? lang === 'vi'
-        ? '↑ Hạng (1 = cao nhất)'
-        : '↑ Rank (1 = best)'
-      : `↑ ${unitKind === 'percent' ? '%' : tr('score')}`;
+      ? l === 'vi'
+        ? 'Hạng (1 = cao nhất)'
+        : 'Rank (1 = best)'
+      : unitKind === 'percent'
+        ? '%'
+        : t(l)('score');
   return {
     id: `${subject.unit_id}-${index}-${which}`,
     lang,
@@ -277,7 +289,8 @@ export function unitSeriesChart(
       y: r.y ?? (r.status === 'not-scored' ? (lang === 'vi' ? 'không được chấm điểm' : 'not scored') : null),
     })),
     missing: noFigure(lang),
-    plot: (layout) => ({
+    bilingual: true,
+    plot: (layout, text) => ({
       width: layout === 'narrow' ? NARROW_WIDTH : 520,
       height: 240,
       marginTop: 28,
@@ -288,25 +301,25 @@ export function unitSeriesChart(
         which === 'rank'
           ? {
               domain: [maxRank, 1],
-              label: yLabel,
+              label: `↑ ${text(yLabel)}`,
               grid: true,
               ticks: (layout === 'narrow' ? [1, 20, 40, 60] : [1, 10, 20, 30, 40, 50, 60]).filter((v) => v <= maxRank),
             }
           : {
-              label: yLabel,
+              label: `↑ ${text(yLabel)}`,
               grid: true,
               nice: true,
               zero: false,
               ticks: layout === 'narrow' ? 4 : undefined,
               domain: paddedDomain(rows.map((r) => r.y as number | null)),
-              tickFormat: (v: number) => formatTick(v, lang),
+              tickFormat: (v: number) => text((l) => formatTick(v, l)),
             },
       marks: [
         ...breakMarks(index, measure, years),
         Plot.line(rows, {
           x: 'year',
           y: 'y',
-          z: (r: ChartRow) => `${r.series}|${r.period}`,
+          z: (r: ChartRow) => `${r.unitId}|${r.period}`,
           stroke: colour,
           strokeWidth: 2,
         }),

@@ -52,15 +52,31 @@ function card(lang: Lang, kicker: string, title: string, body: string[], source:
   );
 }
 
+/** The projected outlines of a unit set's provinces in the card's map box, projected once per build. */
+const outlines = new Map<string, { projection: d3.GeoProjection; shapes: { unitId: string; d: string }[] }>();
+function outlinesOf(unitSet: string) {
+  let found = outlines.get(unitSet);
+  if (!found) {
+    const boundaries = boundariesFor(unitSet);
+    const projection = d3.geoMercator().fitSize([MAP_BOX.w, MAP_BOX.h], boundaries as d3.ExtendedFeatureCollection);
+    const path = d3.geoPath(projection);
+    const shapes = boundaries.features.map((f) => ({
+      unitId: f.properties.unit_id,
+      d: path(f as d3.GeoPermissibleObjects)!.replace(/\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10)),
+    }));
+    found = { projection, shapes };
+    outlines.set(unitSet, found);
+  }
+  return found;
+}
+
 /** A plain map of the unit set with one unit highlighted (province cards), archipelagos named. */
 function highlightMap(unitSet: string, highlight: string[], lang: Lang): string {
-  const boundaries = boundariesFor(unitSet);
-  const projection = d3.geoMercator().fitSize([MAP_BOX.w, MAP_BOX.h], boundaries as d3.ExtendedFeatureCollection);
-  const path = d3.geoPath(projection);
-  const shapes = boundaries.features
+  const { projection, shapes: outlines } = outlinesOf(unitSet);
+  const shapes = outlines
     .map(
-      (f) =>
-        `<path d="${path(f as d3.GeoPermissibleObjects)!.replace(/\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}" fill="${highlight.includes(f.properties.unit_id) ? '#0b5394' : '#e4e7eb'}" stroke="#ffffff" stroke-width="0.6"/>`,
+      ({ unitId, d }) =>
+        `<path d="${d}" fill="${highlight.includes(unitId) ? '#0b5394' : '#e4e7eb'}" stroke="#ffffff" stroke-width="0.6"/>`,
     )
     .join('');
   const labels = ARCHIPELAGOS.map((a) => {

@@ -3,45 +3,12 @@
 -- unit or its previous value was not scored. The rank change alone is also suppressed when the two editions did
 -- not rank the same units (PCI 2005 ranked 42 provinces, 2006 all 64; a province not scored one year): a place
 -- among 42 is not a place among 64, whatever the unit-set label says.
-CREATE TABLE previous_edition AS
-SELECT index, year, unit_set,
-  lag(year) OVER (PARTITION BY index ORDER BY year) AS previous_year,
-  lag(unit_set) OVER (PARTITION BY index ORDER BY year) AS previous_unit_set
-FROM stg_editions;
-
--- The units each edition ranks on each measure: its universe, less the units it did not score on that measure.
-CREATE TABLE ranked_units AS
-SELECT u.index, u.year, m.measure, u.unit_id
-FROM stg_edition_universe u
-JOIN (SELECT DISTINCT index, year, measure FROM observations_located) m USING (index, year)
-WHERE NOT EXISTS (
-  SELECT 1 FROM observations_located o
-  WHERE o.index = u.index AND o.year = u.year AND o.measure = m.measure AND o.unit_id = u.unit_id AND o.status = 'not-scored'
-);
-
--- Whether an edition ranks the same units as its previous edition on a measure (same number, same members).
-CREATE TABLE same_ranked_units AS
-WITH sizes AS (SELECT index, year, measure, count(*) AS units FROM ranked_units GROUP BY ALL),
-common AS (
-  SELECT a.index, a.year, a.measure, count(*) AS units
-  FROM ranked_units a
-  JOIN previous_edition p USING (index, year)
-  JOIN ranked_units b ON b.index = a.index AND b.year = p.previous_year AND b.measure = a.measure AND b.unit_id = a.unit_id
-  GROUP BY ALL
-)
-SELECT p.index, p.year, s.measure,
-  coalesce(s.units = c.units AND prev.units = c.units, false) AS same_units
-FROM previous_edition p
-JOIN sizes s ON s.index = p.index AND s.year = p.year
-LEFT JOIN sizes prev ON prev.index = p.index AND prev.year = p.previous_year AND prev.measure = s.measure
-LEFT JOIN common c ON c.index = p.index AND c.year = p.year AND c.measure = s.measure;
-
 CREATE TABLE changes AS
 WITH current AS (
   SELECT o.index, o.year, o.unit_id, o.measure, o.value, o.status, r.rank, p.previous_year, p.unit_set, p.previous_unit_set
   FROM observations_located o
   JOIN ranks r USING (index, year, unit_id, measure)
-  JOIN previous_edition p USING (index, year)
+  JOIN previous_editions p USING (index, year)
 ),
 breaks AS (
   SELECT c.index, c.year, c.unit_id, c.measure, bool_or(b.suppress_changes) AS suppressed

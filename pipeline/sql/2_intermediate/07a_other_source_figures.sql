@@ -2,7 +2,7 @@
 -- "role": "independent", and non-preferred published averages), beside the figure chiso publishes for the same
 -- thing. agrees: equal within half a unit of the other source's last printed decimal (ranks and changes exactly);
 -- null where chiso holds no figure to compare with. declared: the reason given in raw/ for a known disagreement.
-CREATE TABLE source_values AS
+CREATE TABLE other_source_figures AS
 WITH figures AS (
   SELECT v.index, v.year, v.unit_id, NULL::VARCHAR AS area_id, v.measure, v.field, v.value, v.label, v.tolerance,
     v.source_id, v.declared, v.raw_file, v.raw_cell,
@@ -20,7 +20,7 @@ WITH figures AS (
   SELECT p.index, p.year, NULL, p.area_id, p.measure, 'average', p.value, NULL, p.tolerance, p.source_id, 'another source prints a different average', p.raw_file, NULL,
     a.published_value, NULL, a.published_source_id, a.raw_file, NULL
   FROM stg_published_averages p
-  JOIN (SELECT r.*, q.raw_file FROM regional_averages r JOIN stg_published_averages q
+  JOIN (SELECT r.*, q.raw_file FROM area_averages r JOIN stg_published_averages q
           ON q.index = r.index AND q.year = r.year AND q.area_id = r.area_id AND q.measure = r.measure AND q.source_id = r.published_source_id) a
     ON a.index = p.index AND a.year = p.year AND a.area_id = p.area_id AND a.measure = p.measure AND a.published_source_id <> p.source_id
 )

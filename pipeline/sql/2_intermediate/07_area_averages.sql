@@ -3,7 +3,7 @@
 -- the publisher or the press printed (raw publication.json "published_averages"; where two sources differ, the
 -- preferred one, the other is in source_values). The publisher's national figure may be computed at respondent
 -- level, so the two need not agree; a difference beyond rounding is a quality finding.
-CREATE TABLE regional_averages AS
+CREATE TABLE area_averages AS
 WITH computed AS (
   SELECT o.index, o.year, o.measure,
     coalesce(o.region_id, 'national') AS area_id,

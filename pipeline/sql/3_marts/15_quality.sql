@@ -13,13 +13,8 @@ WITH checked AS (
   UNION ALL
   SELECT 'total-equals-weighted-parts', o.index, o.year, count(*)
   FROM observations_located o
-  JOIN (SELECT index, from_year, to_year, any_value(total) AS total, count(*) AS parts FROM stg_weighted_checks GROUP BY ALL) w
-    ON w.index = o.index AND w.total = o.measure AND o.year BETWEEN w.from_year AND w.to_year
-  WHERE o.value IS NOT NULL
-    AND (SELECT count(p.value) FROM observations_located p JOIN stg_weighted_checks c
-           ON c.index = p.index AND c.part = p.measure AND c.from_year = w.from_year
-         WHERE p.index = o.index AND p.year = o.year AND p.unit_id = o.unit_id) = w.parts
-  GROUP BY ALL
+  JOIN weighted_parts w ON w.index = o.index AND w.year = o.year AND w.unit_id = o.unit_id AND w.total = o.measure
+  WHERE o.value IS NOT NULL AND w.complete GROUP BY ALL
 ),
 independent AS (
   SELECT index, year, count(*) AS checked, count(*) FILTER (WHERE agrees) AS agree,
