@@ -3,14 +3,20 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * The longest test files, started first so that the short ones fill the gaps: the other site builds and the
- * pipeline runs in other time zones (their workers only wait for child processes), then the browser tests.
+ * The longest test files, started first so that the short ones fill the gaps: the site tests that build a site of
+ * their own (a pool of their own, see below), the pipeline runs in other time zones and in killed child processes
+ * (their workers mostly wait), and the browser tests, which wait for the site build and then take the longest.
  */
 const LONGEST = [
   /tests\/site\/reproducible\.test\.ts$/,
   /tests\/site\/synthetic-34\.test\.ts$/,
   /tests\/reproducible\.test\.ts$/,
+  /tests\/publish\.test\.ts$/,
   /tests\/site\/browser\.test\.ts$/,
+  /tests\/site\/phones-compare-sql\.test\.ts$/,
+  /tests\/property\.test\.ts$/,
+  /tests\/bad-inputs\.test\.ts$/,
+  /tests\/static-checks\.test\.ts$/,
 ];
 const rankOf = (f: TestSpecification) => {
   const i = LONGEST.findIndex((re) => re.test(f.moduleId));
@@ -26,14 +32,24 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
-// Two projects: the pipeline tests, which need no site, and the site tests (tests/site/), whose global setup builds
-// the site once per run unless dist/ is a build of the current inputs (tests/site/global-setup.ts).
-// One test file more than there are cores runs at once (Vitest's default is one fewer: a single file at a time on
-// two cores), as some files only wait for child processes. Timeouts are generous: the tests
-// that run the whole pipeline assert what it does, not how fast (npm run bench measures that).
+// Three projects, run side by side: the pipeline tests, which need no site; the site tests (tests/site/), whose
+// global setup builds the site once per run, in the background, unless dist/ is a build of the current inputs
+// (tests/site/global-setup.ts; each site file waits for it); and the two site tests that build a site of their own.
+// Those two run one at a time, in a pool of their own (two Astro builds of site/ at once share its caches and
+// clash): Vitest runs a single-worker pool's files only after the other files of that pool, so they must not share
+// the forks pool with the rest. Two test files more than there are cores run at once in the forks pool (Vitest's default is one
+// fewer: a single file at a time on two cores), as some files only wait: for child processes, or for the site build. Timeouts are generous:
+// the tests that run the whole pipeline assert what it does, not how fast (npm run bench measures that).
+const SITE_BUILDS = ['tests/site/reproducible.test.ts', 'tests/site/synthetic-34.test.ts'];
+const site = {
+  globalSetup: ['tests/site/global-setup.ts'],
+  setupFiles: ['tests/site/wait-for-build.ts'],
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   test: {
-    maxWorkers: availableParallelism() + 1,
+    maxWorkers: availableParallelism() + 2,
     sequence: { sequencer: LongestFirst },
     testTimeout: 300_000,
     projects: [
@@ -50,10 +66,18 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
-          globalSetup: ['tests/site/global-setup.ts'],
-          // One site test file at a time: two Astro builds of site/ at once share its caches and clash.
-          poolOptions: { forks: { singleFork: true } },
-          hookTimeout: 120_000,
+          exclude: [...configDefaults.exclude, ...SITE_BUILDS],
+          ...site,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site-builds',
+          include: SITE_BUILDS,
+          ...site,
+          pool: 'threads',
+          poolOptions: { threads: { singleThread: true } },
         },
       },
     ],

@@ -116,7 +116,14 @@ describe('the corpus of broken publications', () => {
     try {
       execFileSync(
         process.execPath,
-        ['--import', 'tsx', join(ROOT, 'scripts', 'pipeline.ts'), '--raw', raw, '--out', join(previous, 'data')],
+        [
+          join(ROOT, 'scripts', 'run.mjs'),
+          join(ROOT, 'scripts', 'pipeline.ts'),
+          '--raw',
+          raw,
+          '--out',
+          join(previous, 'data'),
+        ],
         { stdio: 'pipe' },
       );
     } catch (error) {

@@ -1,0 +1,21 @@
+/**
+ * `npm run lint` (Prettier's check and ESLint) and `npm run typecheck` (tsc), run as tests so that `npm test`
+ * checks them beside the other tests instead of before them (they only wait for their processes).
+ */
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../pipeline/paths.js';
+import { runProcess } from './helpers/run-process.js';
+
+const npm = (script: string) => runProcess('npm', ['run', '--silent', script], { cwd: ROOT });
+
+describe('the sources', () => {
+  it.concurrent('pass npm run lint', async () => {
+    const run = await npm('lint');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+  });
+
+  it.concurrent('pass npm run typecheck', async () => {
+    const run = await npm('typecheck');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+  });
+});
