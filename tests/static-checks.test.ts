@@ -1,6 +1,7 @@
 /**
- * `npm run lint` (Prettier's check and ESLint) and `npm run typecheck` (tsc), run as tests so that `npm test`
- * checks them beside the other tests instead of before them (they only wait for their processes).
+ * `npm run lint` (Prettier's check, the SQL style check and ESLint) and `npm run typecheck` (tsc and astro check),
+ * run as tests so that `npm test` checks them beside the other tests instead of before them (they only wait for
+ * their processes).
  */
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../pipeline/paths.js';

@@ -2,6 +2,22 @@
 -- (numbers read strictly, names matched to units, not-scored units declared), with the cells it was read from.
 CREATE TABLE stg_observations AS
 SELECT
-  index, year, unit_id, measure, value, published_rank, published_group, status, status_note_vi, status_note_en,
-  source_id, raw_file, raw_sheet, raw_cell, raw_rank_cell, published_rank_change, raw_change_cell
-FROM read_observations;
+  index,
+  year,
+  unit_id,
+  measure,
+  value,
+  published_rank,
+  published_group,
+  status,
+  status_note_vi,
+  status_note_en,
+  source_id,
+  raw_file,
+  raw_sheet,
+  raw_cell,
+  raw_rank_cell,
+  published_rank_change,
+  raw_change_cell
+FROM
+  read_observations;

@@ -2,8 +2,21 @@
 -- Fragmentary measures are never ranked.
 CREATE TABLE computed_ranks AS
 SELECT
-  o.index, o.year, o.unit_id, o.measure,
-  rank() OVER (PARTITION BY o.index, o.year, o.measure ORDER BY o.value DESC) AS computed_rank
-FROM observations_located o
-JOIN edition_measure_coverage c USING (index, year, measure)
-WHERE c.is_complete AND o.value IS NOT NULL;
+  o.index,
+  o.year,
+  o.unit_id,
+  o.measure,
+  rank() OVER (
+    PARTITION BY
+      o.index,
+      o.year,
+      o.measure
+    ORDER BY
+      o.value DESC
+  ) AS computed_rank
+FROM
+  observations_located o
+  JOIN edition_measure_coverage c USING (index, year, measure)
+WHERE
+  c.is_complete
+  AND o.value IS NOT NULL;

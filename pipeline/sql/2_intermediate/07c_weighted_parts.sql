@@ -2,11 +2,32 @@
 -- weight × part / 10 over the parts the unit has. complete: it has every part of the rule for that year; only then
 -- is the total checked (08_quality_findings) and counted as checked (15_quality).
 CREATE TABLE weighted_parts AS
-SELECT o.index, o.year, o.unit_id, w.total, any_value(w.tolerance) AS tolerance,
-  sum(w.weight * o.value) / 10 AS weighted_sum, count(o.value) AS parts,
+SELECT
+  o.index,
+  o.year,
+  o.unit_id,
+  w.total,
+  any_value(w.tolerance) AS tolerance,
+  sum(w.weight * o.value) / 10 AS weighted_sum,
+  count(o.value) AS parts,
   count(o.value) = any_value(n.parts) AS complete
-FROM observations_located o
-JOIN stg_weighted_checks w ON w.index = o.index AND w.part = o.measure AND o.year BETWEEN w.from_year AND w.to_year
-JOIN (SELECT index, from_year, count(*) AS parts FROM stg_weighted_checks GROUP BY ALL) n
-  ON n.index = w.index AND n.from_year = w.from_year
-GROUP BY o.index, o.year, o.unit_id, w.total;
+FROM
+  observations_located o
+  JOIN stg_weighted_checks w ON w.index = o.index
+  AND w.part = o.measure
+  AND o.year BETWEEN w.from_year AND w.to_year
+  JOIN (
+    SELECT
+      index,
+      from_year,
+      count(*) AS parts
+    FROM
+      stg_weighted_checks
+    GROUP BY ALL
+  ) n ON n.index = w.index
+  AND n.from_year = w.from_year
+GROUP BY
+  o.index,
+  o.year,
+  o.unit_id,
+  w.total;

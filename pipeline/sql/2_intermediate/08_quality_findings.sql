@@ -1,117 +1,424 @@
 -- Every disagreement the pipeline can see, one row each. severity 'error' stops the build (a transcription slip
 -- or an impossible figure); 'warning' is published in the quality dataset and printed in the build output.
 CREATE TABLE quality_findings AS
-WITH located AS (
-  SELECT o.*, r.computed_rank, g.computed_group,
-    CASE WHEN o.value IS NOT NULL THEN count(*) OVER (PARTITION BY o.index, o.year, o.measure, o.value) - 1 END AS tied_with
-  FROM observations_located o
-  JOIN ranks r USING (index, year, unit_id, measure)
-  LEFT JOIN groups g USING (index, year, unit_id, measure)
-),
--- The decimals a value is written with (up to 3; null for more): a part or total typed from a printed table.
-decimals AS (
-  SELECT o.index, o.year, o.unit_id, o.measure, o.value,
-    CASE WHEN abs(o.value - round(o.value, 0)) < 1e-9 THEN 0 WHEN abs(o.value - round(o.value, 1)) < 1e-9 THEN 1
-         WHEN abs(o.value - round(o.value, 2)) < 1e-9 THEN 2 WHEN abs(o.value - round(o.value, 3)) < 1e-9 THEN 3 END AS decimals
-  FROM observations_located o
-),
-sum_parts AS (
-  -- Declared rounding (publication.json "transcribed_decimals"): each part and the total may be off by half a unit
-  -- of their last decimal, so the sum check allows (parts + 1) halves on top of the index's own tolerance.
-  SELECT o.index, o.year, o.unit_id, s.total, sum(o.value) AS parts_sum, count(o.value) AS parts,
-    greatest(any_value(s.tolerance), coalesce((count(o.value) + 1) * 0.5 * pow(10, -any_value(e.transcribed_decimals)), 0)) AS tolerance,
-    max(d.decimals) AS part_decimals, bool_and(d.decimals IS NOT NULL) AS parts_rounded, any_value(e.transcribed_decimals) AS declared_decimals
-  FROM observations_located o
-  JOIN stg_sum_checks s ON s.index = o.index AND s.part = o.measure
-    AND o.year BETWEEN coalesce(s.from_year, o.year) AND coalesce(s.to_year, o.year)
-  JOIN stg_editions e ON e.index = o.index AND e.year = o.year
-  JOIN decimals d ON d.index = o.index AND d.year = o.year AND d.unit_id = o.unit_id AND d.measure = o.measure
-  GROUP BY ALL
-),
-parts_expected AS (
-  SELECT s.index, c.year, count(*) AS parts
-  FROM stg_sum_checks s JOIN edition_measure_coverage c ON c.index = s.index AND c.measure = s.part
-    AND c.year BETWEEN coalesce(s.from_year, c.year) AND coalesce(s.to_year, c.year)
-  GROUP BY ALL
-)
-SELECT 'published-rank-vs-computed' AS "check",
+WITH
+  located AS (
+    SELECT
+      o.*,
+      r.computed_rank,
+      g.computed_group,
+      CASE
+        WHEN o.value IS NOT NULL THEN count(*) OVER (
+          PARTITION BY
+            o.index,
+            o.year,
+            o.measure,
+            o.value
+        ) - 1
+      END AS tied_with
+    FROM
+      observations_located o
+      JOIN ranks r USING (index, year, unit_id, measure)
+      LEFT JOIN groups g USING (index, year, unit_id, measure)
+  ),
+  -- The decimals a value is written with (up to 3; null for more): a part or total typed from a printed table.
+  decimals AS (
+    SELECT
+      o.index,
+      o.year,
+      o.unit_id,
+      o.measure,
+      o.value,
+      CASE
+        WHEN abs(o.value - round(o.value, 0)) < 1e-9 THEN 0
+        WHEN abs(o.value - round(o.value, 1)) < 1e-9 THEN 1
+        WHEN abs(o.value - round(o.value, 2)) < 1e-9 THEN 2
+        WHEN abs(o.value - round(o.value, 3)) < 1e-9 THEN 3
+      END AS decimals
+    FROM
+      observations_located o
+  ),
+  sum_parts AS (
+    -- Declared rounding (publication.json "transcribed_decimals"): each part and the total may be off by half a unit
+    -- of their last decimal, so the sum check allows (parts + 1) halves on top of the index's own tolerance.
+    SELECT
+      o.index,
+      o.year,
+      o.unit_id,
+      s.total,
+      sum(o.value) AS parts_sum,
+      count(o.value) AS parts,
+      greatest(
+        any_value(s.tolerance),
+        coalesce((count(o.value) + 1) * 0.5 * pow(10, - any_value(e.transcribed_decimals)), 0)
+      ) AS tolerance,
+      max(d.decimals) AS part_decimals,
+      bool_and(d.decimals IS NOT NULL) AS parts_rounded,
+      any_value(e.transcribed_decimals) AS declared_decimals
+    FROM
+      observations_located o
+      JOIN stg_sum_checks s ON s.index = o.index
+      AND s.part = o.measure
+      AND o.year BETWEEN coalesce(s.from_year, o.year) AND coalesce(s.to_year, o.year)
+      JOIN stg_editions e ON e.index = o.index
+      AND e.year = o.year
+      JOIN decimals d ON d.index = o.index
+      AND d.year = o.year
+      AND d.unit_id = o.unit_id
+      AND d.measure = o.measure
+    GROUP BY ALL
+  ),
+  parts_expected AS (
+    SELECT
+      s.index,
+      c.year,
+      count(*) AS parts
+    FROM
+      stg_sum_checks s
+      JOIN edition_measure_coverage c ON c.index = s.index
+      AND c.measure = s.part
+      AND c.year BETWEEN coalesce(s.from_year, c.year) AND coalesce(s.to_year, c.year)
+    GROUP BY ALL
+  )
+SELECT
+  'published-rank-vs-computed' AS "check",
   -- A tie broken with more decimals than published explains a rank within the tied block; anything else is a slip.
-  CASE WHEN published_rank BETWEEN computed_rank AND computed_rank + tied_with THEN 'warning' ELSE 'error' END AS severity,
-  index, year, unit_id, measure,
-  published_rank::DOUBLE AS published, computed_rank::DOUBLE AS computed,
-  format('the publication prints rank {} but the scores give rank {}', published_rank, computed_rank)
-    || CASE WHEN tied_with > 0 THEN format(' (tied with {} other unit(s) at {}; the publisher may break ties with more decimals)', tied_with, value) ELSE '' END AS message,
-  raw_file, raw_rank_cell AS raw_cell
-FROM located WHERE published_rank IS NOT NULL AND computed_rank IS NOT NULL AND published_rank <> computed_rank
+  CASE
+    WHEN published_rank BETWEEN computed_rank AND computed_rank + tied_with THEN 'warning'
+    ELSE 'error'
+  END AS severity,
+  index,
+  year,
+  unit_id,
+  measure,
+  published_rank::DOUBLE AS published,
+  computed_rank::DOUBLE AS computed,
+  format(
+    'the publication prints rank {} but the scores give rank {}',
+    published_rank,
+    computed_rank
+  ) || CASE
+    WHEN tied_with > 0 THEN format(
+      ' (tied with {} other unit(s) at {}; the publisher may break ties with more decimals)',
+      tied_with,
+      value
+    )
+    ELSE ''
+  END AS message,
+  raw_file,
+  raw_rank_cell AS raw_cell
+FROM
+  located
+WHERE
+  published_rank IS NOT NULL
+  AND computed_rank IS NOT NULL
+  AND published_rank <> computed_rank
 UNION ALL
-SELECT 'rank-beyond-universe', 'error', index, year, unit_id, measure, published_rank, universe_size,
-  format('published rank {} is larger than the number of units in the edition ({})', published_rank, universe_size), raw_file, raw_rank_cell
-FROM located WHERE published_rank > universe_size
+SELECT
+  'rank-beyond-universe',
+  'error',
+  index,
+  year,
+  unit_id,
+  measure,
+  published_rank,
+  universe_size,
+  format(
+    'published rank {} is larger than the number of units in the edition ({})',
+    published_rank,
+    universe_size
+  ),
+  raw_file,
+  raw_rank_cell
+FROM
+  located
+WHERE
+  published_rank > universe_size
 UNION ALL
-SELECT 'published-ranks-contradict-scores', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, b.published_rank,
-  format('{} scores {} with rank {}, but {} scores {} with rank {}', a.unit_name_vi, a.value, a.published_rank, b.unit_name_vi, b.value, b.published_rank),
-  a.raw_file, a.raw_rank_cell
--- (pairs of printed ranks only: comparing every pair of units would grow with the square of an edition's size)
-FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id <> b.unit_id
-  AND a.published_rank IS NOT NULL AND b.published_rank IS NOT NULL
-WHERE a.value > b.value AND a.published_rank > b.published_rank
+SELECT
+  'published-ranks-contradict-scores',
+  'warning',
+  a.index,
+  a.year,
+  a.unit_id,
+  a.measure,
+  a.published_rank,
+  b.published_rank,
+  format(
+    '{} scores {} with rank {}, but {} scores {} with rank {}',
+    a.unit_name_vi,
+    a.value,
+    a.published_rank,
+    b.unit_name_vi,
+    b.value,
+    b.published_rank
+  ),
+  a.raw_file,
+  a.raw_rank_cell
+  -- (pairs of printed ranks only: comparing every pair of units would grow with the square of an edition's size)
+FROM
+  located a
+  JOIN located b ON a.index = b.index
+  AND a.year = b.year
+  AND a.measure = b.measure
+  AND a.unit_id <> b.unit_id
+  AND a.published_rank IS NOT NULL
+  AND b.published_rank IS NOT NULL
+WHERE
+  a.value > b.value
+  AND a.published_rank > b.published_rank
 UNION ALL
-SELECT 'same-published-rank', 'warning', a.index, a.year, a.unit_id, a.measure, a.published_rank, NULL,
-  format('{} and {} are both printed at rank {}{}', a.unit_name_vi, b.unit_name_vi, a.published_rank,
-    CASE WHEN a.value = b.value THEN ' with the same score (a tie)' ELSE ' although their scores differ or are unknown' END),
-  a.raw_file, a.raw_rank_cell
-FROM located a JOIN located b ON a.index = b.index AND a.year = b.year AND a.measure = b.measure AND a.unit_id < b.unit_id
-  AND a.published_rank IS NOT NULL AND b.published_rank IS NOT NULL
-WHERE a.published_rank = b.published_rank AND a.value IS DISTINCT FROM b.value
+SELECT
+  'same-published-rank',
+  'warning',
+  a.index,
+  a.year,
+  a.unit_id,
+  a.measure,
+  a.published_rank,
+  NULL,
+  format(
+    '{} and {} are both printed at rank {}{}',
+    a.unit_name_vi,
+    b.unit_name_vi,
+    a.published_rank,
+    CASE
+      WHEN a.value = b.value THEN ' with the same score (a tie)'
+      ELSE ' although their scores differ or are unknown'
+    END
+  ),
+  a.raw_file,
+  a.raw_rank_cell
+FROM
+  located a
+  JOIN located b ON a.index = b.index
+  AND a.year = b.year
+  AND a.measure = b.measure
+  AND a.unit_id < b.unit_id
+  AND a.published_rank IS NOT NULL
+  AND b.published_rank IS NOT NULL
+WHERE
+  a.published_rank = b.published_rank
+  AND a.value IS DISTINCT FROM b.value
 UNION ALL
-SELECT 'published-group-vs-computed', 'warning', index, year, unit_id, measure, NULL, NULL,
-  format('the publication puts it in group "{}" but the scores give "{}"', published_group, computed_group), raw_file, raw_cell
-FROM located WHERE published_group IS NOT NULL AND computed_group IS NOT NULL AND published_group <> computed_group
+SELECT
+  'published-group-vs-computed',
+  'warning',
+  index,
+  year,
+  unit_id,
+  measure,
+  NULL,
+  NULL,
+  format(
+    'the publication puts it in group "{}" but the scores give "{}"',
+    published_group,
+    computed_group
+  ),
+  raw_file,
+  raw_cell
+FROM
+  located
+WHERE
+  published_group IS NOT NULL
+  AND computed_group IS NOT NULL
+  AND published_group <> computed_group
 UNION ALL
-SELECT 'total-equals-sum-of-parts', 'error', o.index, o.year, o.unit_id, o.measure, o.value, p.parts_sum,
-  format('{} is {} but its {} parts add up to {} (tolerance {})', o.measure, o.value, p.parts, round(p.parts_sum, 6), p.tolerance)
-    || CASE WHEN p.declared_decimals IS NULL AND p.parts_rounded AND greatest(p.part_decimals, d.decimals) >= 1
-         AND abs(o.value - p.parts_sum) <= (p.parts + 1) * 0.5 * pow(10, -greatest(p.part_decimals, d.decimals)) + 1e-9
-      THEN format('. This is rounding, not a slip: the figures have {} decimal(s), and rounding {} parts and the total can move them apart by up to {}. If the table was typed from a publication that prints {} decimal(s), declare "transcribed_decimals": {} in publication.json',
-        greatest(p.part_decimals, d.decimals), p.parts, round((p.parts + 1) * 0.5 * pow(10, -greatest(p.part_decimals, d.decimals)), 6),
-        greatest(p.part_decimals, d.decimals), greatest(p.part_decimals, d.decimals))
-      ELSE '' END,
-  o.raw_file, o.raw_cell
-FROM observations_located o
-JOIN sum_parts p ON p.index = o.index AND p.year = o.year AND p.unit_id = o.unit_id AND p.total = o.measure
-JOIN parts_expected e ON e.index = o.index AND e.year = o.year AND e.parts = p.parts
-JOIN decimals d ON d.index = o.index AND d.year = o.year AND d.unit_id = o.unit_id AND d.measure = o.measure
-WHERE o.value IS NOT NULL AND abs(o.value - p.parts_sum) > p.tolerance
+SELECT
+  'total-equals-sum-of-parts',
+  'error',
+  o.index,
+  o.year,
+  o.unit_id,
+  o.measure,
+  o.value,
+  p.parts_sum,
+  format(
+    '{} is {} but its {} parts add up to {} (tolerance {})',
+    o.measure,
+    o.value,
+    p.parts,
+    round(p.parts_sum, 6),
+    p.tolerance
+  ) || CASE
+    WHEN p.declared_decimals IS NULL
+    AND p.parts_rounded
+    AND greatest(p.part_decimals, d.decimals) >= 1
+    AND abs(o.value - p.parts_sum) <= (p.parts + 1) * 0.5 * pow(10, - greatest(p.part_decimals, d.decimals)) + 1e-9 THEN format(
+      '. This is rounding, not a slip: the figures have {} decimal(s), and rounding {} parts and the total can move them apart by up to {}. If the table was typed from a publication that prints {} decimal(s), declare "transcribed_decimals": {} in publication.json',
+      greatest(p.part_decimals, d.decimals),
+      p.parts,
+      round((p.parts + 1) * 0.5 * pow(10, - greatest(p.part_decimals, d.decimals)), 6),
+      greatest(p.part_decimals, d.decimals),
+      greatest(p.part_decimals, d.decimals)
+    )
+    ELSE ''
+  END,
+  o.raw_file,
+  o.raw_cell
+FROM
+  observations_located o
+  JOIN sum_parts p ON p.index = o.index
+  AND p.year = o.year
+  AND p.unit_id = o.unit_id
+  AND p.total = o.measure
+  JOIN parts_expected e ON e.index = o.index
+  AND e.year = o.year
+  AND e.parts = p.parts
+  JOIN decimals d ON d.index = o.index
+  AND d.year = o.year
+  AND d.unit_id = o.unit_id
+  AND d.measure = o.measure
+WHERE
+  o.value IS NOT NULL
+  AND abs(o.value - p.parts_sum) > p.tolerance
 UNION ALL
-SELECT 'total-equals-weighted-parts', 'error', o.index, o.year, o.unit_id, o.measure, o.value, w.weighted_sum,
-  format('{} is {} but the weighted sum of its {} sub-indices is {} (tolerance {})', o.measure, o.value, w.parts, round(w.weighted_sum, 4), w.tolerance),
-  o.raw_file, o.raw_cell
-FROM observations_located o
-JOIN weighted_parts w ON w.index = o.index AND w.year = o.year AND w.unit_id = o.unit_id AND w.total = o.measure
-WHERE o.value IS NOT NULL AND w.complete AND abs(o.value - w.weighted_sum) > w.tolerance
+SELECT
+  'total-equals-weighted-parts',
+  'error',
+  o.index,
+  o.year,
+  o.unit_id,
+  o.measure,
+  o.value,
+  w.weighted_sum,
+  format(
+    '{} is {} but the weighted sum of its {} sub-indices is {} (tolerance {})',
+    o.measure,
+    o.value,
+    w.parts,
+    round(w.weighted_sum, 4),
+    w.tolerance
+  ),
+  o.raw_file,
+  o.raw_cell
+FROM
+  observations_located o
+  JOIN weighted_parts w ON w.index = o.index
+  AND w.year = o.year
+  AND w.unit_id = o.unit_id
+  AND w.total = o.measure
+WHERE
+  o.value IS NOT NULL
+  AND w.complete
+  AND abs(o.value - w.weighted_sum) > w.tolerance
 UNION ALL
 -- Another source prints a different figure: a declared disagreement is published as a warning; an undeclared one
 -- (a transcription that contradicts a press figure, or a new conflict) stops the build at the cell chiso would publish.
-SELECT CASE WHEN declared IS NULL THEN 'independent-figure-disagrees' ELSE 'source-disagreement' END,
-  CASE WHEN declared IS NULL THEN 'error' ELSE 'warning' END,
-  index, year, unit_id, measure, printed, held,
-  format('{} {} is {} here, but source {} prints {} ({}{}){}', measure, what, held, source_id, printed, raw_file,
-    coalesce(' ' || raw_cell, ''), CASE WHEN declared IS NULL THEN '; check the publication, or declare the disagreement in that table' ELSE '; declared: ' || declared END),
-  coalesce(chiso_raw_file, raw_file), CASE WHEN chiso_raw_file IS NULL THEN raw_cell ELSE chiso_raw_cell END
-FROM independent_checks WHERE kind = 'source-value' AND NOT agrees
+SELECT
+  CASE
+    WHEN declared IS NULL THEN 'independent-figure-disagrees'
+    ELSE 'source-disagreement'
+  END,
+  CASE
+    WHEN declared IS NULL THEN 'error'
+    ELSE 'warning'
+  END,
+  index,
+  year,
+  unit_id,
+  measure,
+  printed,
+  held,
+  format(
+    '{} {} is {} here, but source {} prints {} ({}{}){}',
+    measure,
+    what,
+    held,
+    source_id,
+    printed,
+    raw_file,
+    coalesce(' ' || raw_cell, ''),
+    CASE
+      WHEN declared IS NULL THEN '; check the publication, or declare the disagreement in that table'
+      ELSE '; declared: ' || declared
+    END
+  ),
+  coalesce(chiso_raw_file, raw_file),
+  CASE
+    WHEN chiso_raw_file IS NULL THEN raw_cell
+    ELSE chiso_raw_cell
+  END
+FROM
+  independent_checks
+WHERE
+  kind = 'source-value'
+  AND NOT agrees
 UNION ALL
-SELECT 'published-rank-change-vs-ranks', 'warning', index, year, unit_id, measure, printed, held,
-  format('the publication prints a rank change of {}{} but the two ranks chiso holds give {}{}', CASE WHEN printed > 0 THEN '+' ELSE '' END, printed::INTEGER,
-    CASE WHEN held > 0 THEN '+' ELSE '' END, held::INTEGER),
-  raw_file, raw_cell
-FROM independent_checks WHERE kind = 'printed-rank-change' AND NOT agrees
+SELECT
+  'published-rank-change-vs-ranks',
+  'warning',
+  index,
+  year,
+  unit_id,
+  measure,
+  printed,
+  held,
+  format(
+    'the publication prints a rank change of {}{} but the two ranks chiso holds give {}{}',
+    CASE
+      WHEN printed > 0 THEN '+'
+      ELSE ''
+    END,
+    printed::INTEGER,
+    CASE
+      WHEN held > 0 THEN '+'
+      ELSE ''
+    END,
+    held::INTEGER
+  ),
+  raw_file,
+  raw_cell
+FROM
+  independent_checks
+WHERE
+  kind = 'printed-rank-change'
+  AND NOT agrees
 UNION ALL
-SELECT 'published-average-vs-computed', 'warning', index, year, NULL, measure, printed, held,
-  format('{} printed average {} (source {}) differs from chiso''s unweighted mean of the provinces {} by more than rounding', what, printed, source_id, round(held, 4)),
-  NULL, NULL
-FROM independent_checks WHERE kind = 'published-average' AND NOT agrees
+SELECT
+  'published-average-vs-computed',
+  'warning',
+  index,
+  year,
+  NULL,
+  measure,
+  printed,
+  held,
+  format(
+    '{} printed average {} (source {}) differs from chiso''s unweighted mean of the provinces {} by more than rounding',
+    what,
+    printed,
+    source_id,
+    round(held, 4)
+  ),
+  NULL,
+  NULL
+FROM
+  independent_checks
+WHERE
+  kind = 'published-average'
+  AND NOT agrees
 UNION ALL
-SELECT 'published-group-count', 'warning', index, year, NULL, NULL, printed, held,
-  format('source {} prints {} unit(s) in group {}, but chiso holds {} there', source_id, printed::INTEGER, what, held::INTEGER),
-  raw_file, NULL
-FROM independent_checks WHERE kind = 'group-count' AND NOT agrees;
+SELECT
+  'published-group-count',
+  'warning',
+  index,
+  year,
+  NULL,
+  NULL,
+  printed,
+  held,
+  format(
+    'source {} prints {} unit(s) in group {}, but chiso holds {} there',
+    source_id,
+    printed::INTEGER,
+    what,
+    held::INTEGER
+  ),
+  raw_file,
+  NULL
+FROM
+  independent_checks
+WHERE
+  kind = 'group-count'
+  AND NOT agrees;
