@@ -67,24 +67,7 @@ FROM
   LEFT JOIN edition_measure_coverage h ON h.index = e.index
   AND h.year = e.year
   AND h.measure = i.headline
-  LEFT JOIN (
-    SELECT
-      index,
-      year,
-      count(*) AS checked,
-      count(*) FILTER(
-        WHERE
-          agrees
-      ) AS agree,
-      count(*) FILTER(
-        WHERE
-          NOT agrees
-          AND declared IS NOT NULL
-      ) AS declared
-    FROM
-      independent_checks
-    GROUP BY ALL
-  ) v ON v.index = e.index
+  LEFT JOIN independent_check_counts v ON v.index = e.index
   AND v.year = e.year
 ORDER BY
   e.index,

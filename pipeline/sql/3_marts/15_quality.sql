@@ -53,24 +53,6 @@ WITH
       o.value IS NOT NULL
       AND w.complete
     GROUP BY ALL
-  ),
-  independent AS (
-    SELECT
-      index,
-      year,
-      count(*) AS checked,
-      count(*) FILTER(
-        WHERE
-          agrees
-      ) AS agree,
-      count(*) FILTER(
-        WHERE
-          NOT agrees
-          AND declared IS NOT NULL
-      ) AS declared
-    FROM
-      independent_checks
-    GROUP BY ALL
   )
 SELECT
   "check",
@@ -134,7 +116,7 @@ SELECT
   checked,
   checked - agree
 FROM
-  independent
+  independent_check_counts
 ORDER BY
   index,
   year,
