@@ -18,7 +18,7 @@ export interface Release {
   date: string;
   changes: Text[];
 }
-interface Correction {
+export interface Correction {
   index: string;
   year: number;
   unit: string;

@@ -69,23 +69,9 @@ export interface DataPackage {
     schema?: { fields: { name: string; type: string; description: string; 'x-description-vi'?: string }[] };
   })[];
 }
-export interface Release {
-  version: string;
-  date: string;
-  changes: Text[];
-}
-export interface Correction {
-  index: string;
-  year: number;
-  unit: string;
-  measure: string;
-  field: string;
-  from: number | string | null;
-  to: number | string | null;
-  reason: string;
-  source: string;
-  release: string;
-}
+// A release and its corrections as raw/release.json and raw/corrections.json give them (the pipeline's types).
+import type { Correction, Release } from '../../../pipeline/release/releases';
+export type { Correction, Release };
 /** One data release as the pipeline's changelog.json records it (counts against the previous release). */
 export interface ChangelogEntry extends Release {
   compared_with: string | null;
