@@ -53,6 +53,20 @@ async function problems(raw: string): Promise<string[]> {
   return [];
 }
 
+/** The declaration of correctQuangNinh's change (95 → 95.5) in release 0.1.1. */
+const correction = {
+  index: 'sipas',
+  year: 2020,
+  unit: 'quang-ninh',
+  measure: 'score',
+  field: 'value',
+  from: 95,
+  to: 95.5,
+  reason: 'typing slip in the first release',
+  source: 'https://example.org/correction',
+  release: '0.1.1',
+};
+
 function correctQuangNinh(raw: string, version: string, corrections: object[]) {
   addEdition(raw, {
     index: 'sipas',
@@ -95,18 +109,6 @@ describe('data releases', { timeout: 60_000 }, () => {
     expect(await problems(raw)).toEqual([
       'raw/corrections.json: sipas 2020 quang-ninh score: the value changed from 95.0 to 95.5 since release 0.1.0, but no correction for release 0.1.1 declares it (with its reason and source)',
     ]);
-    const correction = {
-      index: 'sipas',
-      year: 2020,
-      unit: 'quang-ninh',
-      measure: 'score',
-      field: 'value',
-      from: 95,
-      to: 95.5,
-      reason: 'typing slip in the first release',
-      source: 'https://example.org/correction',
-      release: '0.1.1',
-    };
     correctQuangNinh(raw, '0.1.1', [correction]);
     const changelog = await build(raw);
     expect(changelog[0]).toMatchObject({
@@ -168,18 +170,6 @@ describe('data releases', { timeout: 60_000 }, () => {
 
   it('accept a correction only where the figure really changed, in the release that carries it', async () => {
     const raw = await released();
-    const correction = {
-      index: 'sipas',
-      year: 2020,
-      unit: 'quang-ninh',
-      measure: 'score',
-      field: 'value',
-      from: 95,
-      to: 95.5,
-      reason: 'typing slip in the first release',
-      source: 'https://example.org/correction',
-      release: '0.1.1',
-    };
     correctQuangNinh(raw, '0.1.1', [correction]);
     const out = mkdtempSync(join(tmpdir(), 'chiso-release-'));
     await runPipeline(raw, out);
