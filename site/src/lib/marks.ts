@@ -50,11 +50,9 @@ export function rankChangeOf(o: Observation): { value: number | null; published:
   return { value: o.rank_change, published: false };
 }
 
-/** Why a rank change cell is empty. */
-export function changeMark(o: Observation): MarkKind | null {
-  if (rankChangeOf(o).value !== null) return null;
-  if (o.rank === null) return o.value !== null ? 'not-ranked' : null;
-  switch (o.change_note) {
+/** The mark for a change the pipeline left empty, from its change_note. */
+function markOfChangeNote(note: Observation['change_note']): MarkKind {
+  switch (note) {
     case 'first-edition':
       return 'first-edition';
     case 'comparability-break':
@@ -66,17 +64,15 @@ export function changeMark(o: Observation): MarkKind | null {
   }
 }
 
+/** Why a rank change cell is empty. */
+export function changeMark(o: Observation): MarkKind | null {
+  if (rankChangeOf(o).value !== null) return null;
+  if (o.rank === null) return o.value !== null ? 'not-ranked' : null;
+  return markOfChangeNote(o.change_note);
+}
+
 /** Why a score change cell is empty. */
 export function valueChangeMark(o: Observation): MarkKind | null {
   if (o.value_change !== null || o.value === null) return null;
-  switch (o.change_note) {
-    case 'first-edition':
-      return 'first-edition';
-    case 'comparability-break':
-      return 'comparability-break';
-    case 'unit-set-change':
-      return 'unit-set-change';
-    default:
-      return 'no-previous';
-  }
+  return markOfChangeNote(o.change_note);
 }
