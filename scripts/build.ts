@@ -2,22 +2,18 @@
 // npm run build: the pipeline, then the Astro site, into a fresh folder that replaces dist/ only when both succeed
 // (see pipeline/write/publish.ts: one build at a time, dist/ is never missing or mixed, a killed build is recovered).
 //   --out DIR publishes elsewhere (used by `npm run reproducible`). CHISO_DATA_DIR tells the site where the
-//   pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages.
+//   pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages (see scripts/build-site.ts).
 //   A build of dist/ records the digest of its inputs (scripts/build-inputs.ts), so the site tests know whether
 //   dist/ is current.
 import { mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { $ } from 'zx';
 import { publish } from '../pipeline/write/publish.js';
-import { DIST, RAW, ROOT } from '../pipeline/paths.js';
+import { DIST, RAW } from '../pipeline/paths.js';
 import { describeFailure, describeSuccess } from '../pipeline/validate/report.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
+import { buildSite } from './build-site.js';
 import { buildInputsDigest, forgetBuildInputs, recordBuildInputs } from './build-inputs.js';
-
-// Rendering the pages makes many short-lived objects (every chart is drawn in a DOM): a larger young generation
-// spends less time collecting them.
-const ASTRO_NODE_FLAGS = '--max-semi-space-size=64';
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
 const target = resolve(args.out ?? DIST);
@@ -33,11 +29,7 @@ try {
       mkdirSync(data);
       const result = await runPipeline(RAW, data);
       console.log(describeSuccess(result, 'dist/data/'));
-      await $({
-        cwd: ROOT,
-        env: { ...process.env, CHISO_DATA_DIR: data, CHISO_SITE_OUT: site, ASTRO_TELEMETRY_DISABLED: '1' },
-        stdio: 'inherit',
-      })`${process.execPath} ${ASTRO_NODE_FLAGS} ${join(ROOT, 'node_modules', 'astro', 'astro.js')} build --root site`;
+      await buildSite({ data, out: site, verbose: true });
       renameSync(data, join(site, 'data'));
       return site;
     },

@@ -18,7 +18,7 @@ export default defineConfig({
   site: process.env.CHISO_SITE_URL ?? 'https://chiso.vn',
   outDir,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets' },
+  build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets', concurrency: 4 },
   // The site ships no client framework; the few scripts are plain files in public/js.
   devToolbar: { enabled: false },
   integrations: [pagefindIndex()],

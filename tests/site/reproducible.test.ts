@@ -7,29 +7,17 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProcess } from '../helpers/run-process.js';
-import { DATA, DIST, distFiles, ROOT } from './site-paths.js';
+import { buildSite } from '../../scripts/build-site.js';
+import { DATA, DIST, distFiles } from './site-paths.js';
 
 describe('a second build of the site', () => {
   it('writes exactly the same files, byte for byte', async () => {
     const again = mkdtempSync(join(tmpdir(), 'chiso-site-again-'));
-    const build = await runProcess(
-      process.execPath,
-      [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site'],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          TZ: 'Asia/Ho_Chi_Minh',
-          LANG: 'vi_VN.UTF-8',
-          LC_ALL: 'vi_VN.UTF-8',
-          CHISO_DATA_DIR: DATA,
-          CHISO_SITE_OUT: again,
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-      },
-    );
-    expect(build.status, build.stderr).toBe(0);
+    await buildSite({
+      data: DATA,
+      out: again,
+      env: { TZ: 'Asia/Ho_Chi_Minh', LANG: 'vi_VN.UTF-8', LC_ALL: 'vi_VN.UTF-8' },
+    });
     const pages = distFiles().filter((f) => !f.startsWith('data/'));
     const rebuilt = readdirSync(again, { recursive: true, encoding: 'utf8' }).filter(
       (f) => !statSync(join(again, f)).isDirectory(),

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { addEdition, csv, publicationFor } from '../helpers/raw-fixture.js';
-import { runProcess } from '../helpers/run-process.js';
+import { buildSite } from '../../scripts/build-site.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { ROOT } from './site-paths.js';
 
@@ -105,23 +105,9 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     mkdirSync(data);
     symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
     await runPipeline(raw, data);
-    const build = await runProcess(
-      process.execPath,
-      [join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site'],
-      {
-        cwd: ROOT,
-        // The site reads raw/ too (release, index definitions, sources): the copy's, with the repository's
-        // node_modules (and its image cache) beside it.
-        env: {
-          ...process.env,
-          CHISO_REPO_ROOT: work,
-          CHISO_DATA_DIR: data,
-          CHISO_SITE_OUT: site,
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-      },
-    );
-    expect(build.status, build.stderr).toBe(0);
+    // The site reads raw/ too (release, index definitions, sources): the copy's, with the repository's
+    // node_modules (and its image cache) beside it.
+    await buildSite({ data, out: site, env: { CHISO_REPO_ROOT: work } });
   }, 900_000);
 
   afterAll(() => {
