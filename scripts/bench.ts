@@ -251,7 +251,8 @@ async function emptyAstroBuild(): Promise<Run> {
   return run;
 }
 
-/** Seconds of each kind of route in Astro's log ("▶ src/pages/…" pages, "λ src/pages/…" files, then "├─ /path (+12ms)"). */
+/** Seconds of each kind of route in Astro's log ("▶ src/pages/…" pages, "λ src/pages/…" files, then "├─ /path (+12ms)"),
+ * and of the chart files written beside it. */
 function sitePhases(log: string) {
   // Terminal colour codes start with ESC.
   // eslint-disable-next-line no-control-regex
@@ -260,12 +261,7 @@ function sitePhases(log: string) {
   let phase = '';
   for (const line of clean.split('\n')) {
     const route = /[▶λ] src\/pages\/(\S+)/.exec(line);
-    if (route)
-      phase = route[1].startsWith('files/charts/')
-        ? 'chart files (SVG + CSV)'
-        : line.includes('λ')
-          ? 'other files (downloads, sitemap…)'
-          : 'pages';
+    if (route) phase = line.includes('λ') ? 'other files (downloads, sitemap…)' : 'pages';
     const file = /[├└]─ \S+ \(\+(\d+)ms\)/.exec(line);
     if (file && phase) {
       const p = phases.get(phase) ?? { seconds: 0, count: 0 };
@@ -277,7 +273,10 @@ function sitePhases(log: string) {
   const number = (re: RegExp) => Number(re.exec(clean)?.[1] ?? NaN);
   // Two Vite builds: the pages' code for the server (prerendering), then the browser's.
   const [server, client] = [...clean.matchAll(/\[vite\] ✓ built in ([\d.]+)s/g)].map((m) => Number(m[1]));
+  // The chart files are written beside the Astro build, by a process of their own (scripts/build-site.ts).
+  const charts = /chart files: (\d+) in ([\d.]+) s/.exec(clean);
   return {
+    charts: { count: Number(charts?.[1]), seconds: Number(charts?.[2]) },
     vite: { server, client },
     routes: phases,
     search: number(/search index: \d+ pages in ([\d.]+) s/),
@@ -357,6 +356,9 @@ if (parts.has('build')) {
   console.log("\n   site phases (from Astro's log; a route's seconds are the sum of its files' times)");
   console.log(row(["   Vite: the pages' code (server)", s(site.vite.server), '', ''], w));
   console.log(row(["   Vite: the browser's code (client)", s(site.vite.client), '', ''], w));
+  console.log(
+    row([`   chart files (SVG + CSV), beside Astro: ${site.charts.count}`, s(site.charts.seconds), '', ''], w),
+  );
   for (const [name, p] of site.routes) console.log(row([`   ${name}: ${p.count}`, s(p.seconds), '', ''], w));
   console.log(row(['   search index (Pagefind)', s(site.search), '', ''], w));
   console.log(row(['   Astro build in all', s(site.astro), '', ''], w));
