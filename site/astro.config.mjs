@@ -3,6 +3,7 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import chartFiles from './integrations/chart-files.mjs';
 import pagefindIndex from './integrations/pagefind-index.mjs';
 
 // No telemetry: the site and its build talk to no third party.
@@ -18,10 +19,11 @@ export default defineConfig({
   site: process.env.CHISO_SITE_URL ?? 'https://chiso.vn',
   outDir,
   trailingSlash: 'always',
+  // Four pages at a time: one is drawn while the others' files are written.
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets', concurrency: 4 },
   // The site ships no client framework; the few scripts are plain files in public/js.
   devToolbar: { enabled: false },
-  integrations: [pagefindIndex()],
+  integrations: [chartFiles(), pagefindIndex()],
   // Gzipping the 40 MB of DuckDB-WASM only to print its size costs seconds of every build.
   vite: { build: { reportCompressedSize: false } },
 });

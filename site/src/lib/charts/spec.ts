@@ -61,6 +61,7 @@ export type ChartText = (byLang: (lang: Lang) => string) => string;
 export type ChartLayout = 'wide' | 'narrow';
 export const NARROW_WIDTH = 340;
 
+const drawings = new Map<string, Drawing>();
 const rendered = new Map<string, RenderedSvg>();
 const bilingualDrawings = new Map<string, { drawing: Drawing; texts: Record<Lang, string>[] }>();
 
@@ -76,25 +77,50 @@ function bilingualDrawing(spec: ChartSpec, layout: ChartLayout) {
   return found;
 }
 
-/** Renders once per build and layout; the page and the SVG download share the wide drawing. */
-export function renderChart(spec: ChartSpec, layout: ChartLayout = 'wide'): RenderedSvg {
-  const drawn = spec.oneLayout ? 'wide' : layout;
-  const key = `${spec.id}.${spec.lang}.${drawn}`;
-  let svg = rendered.get(key);
-  if (!svg) {
-    let drawing: Drawing;
+/**
+ * The drawings made beforehand for this build by the chart-files process (site/integrations/chart-files.mjs),
+ * when there is one: pages wait for them instead of drawing the same charts again. A chart missing from them, or a
+ * build without that process, is drawn here.
+ */
+let drawnBeforehand: Promise<void> | undefined;
+export function chartsDrawnBeforehand(): Promise<void> {
+  const pending = (globalThis as { chisoChartDrawings?: Promise<[string, Drawing][]> }).chisoChartDrawings;
+  drawnBeforehand ??= (pending ?? Promise.resolve([])).then((list) => {
+    for (const [key, drawing] of list) drawings.set(key, drawing);
+  });
+  return drawnBeforehand;
+}
+
+/** Every drawing made so far in this process, to hand over to the pages (see chartsDrawnBeforehand). */
+export const drawnCharts = (): [string, Drawing][] => [...drawings];
+
+function drawingOf(spec: ChartSpec, layout: ChartLayout, key: string): Drawing {
+  let drawing = drawings.get(key);
+  if (!drawing) {
     if (spec.bilingual) {
-      const { drawing: shared, texts } = bilingualDrawing(spec, drawn);
+      const { drawing: shared, texts } = bilingualDrawing(spec, layout);
       drawing = fillPlaceholders(
         shared,
         texts.map((t) => t[spec.lang]),
       );
     } else
       drawing = drawPlot(
-        spec.plot(drawn, (byLang) => byLang(spec.lang)),
+        spec.plot(layout, (byLang) => byLang(spec.lang)),
         spec.id,
       );
-    svg = svgOf(drawing, { id: spec.id, title: spec.title, description: spec.description, defs: spec.defs });
+    drawings.set(key, drawing);
+  }
+  return drawing;
+}
+
+/** Renders once per build and layout; the page and the SVG download share the wide drawing. */
+export function renderChart(spec: ChartSpec, layout: ChartLayout = 'wide'): RenderedSvg {
+  const drawn = spec.oneLayout ? 'wide' : layout;
+  const key = `${spec.id}.${spec.lang}.${drawn}`;
+  let svg = rendered.get(key);
+  if (!svg) {
+    const meta = { id: spec.id, title: spec.title, description: spec.description, defs: spec.defs };
+    svg = svgOf(drawingOf(spec, drawn, key), meta);
     rendered.set(key, svg);
   }
   return svg;
