@@ -47,7 +47,7 @@ export interface PipelineResult {
   seconds: Record<'read' | 'duckdb' | 'write', number>;
 }
 
-/** Beyond this many observations DuckDB works on disk with capped memory (see openDatabase); below, in memory. */
+/** Beyond this many observations DuckDB works with capped memory, spilling to disk (see openDatabase). */
 const LARGE_INPUT_ROWS = 500_000;
 
 function cellRow(cell: string | null): number | undefined {
@@ -77,7 +77,7 @@ export async function runPipeline(
     throw error;
   }
   const read = lap();
-  const db = await openDatabase({ onDisk: staging.rows > LARGE_INPUT_ROWS, path: options.database });
+  const db = await openDatabase({ large: staging.rows > LARGE_INPUT_ROWS, path: options.database });
   await staging.load(db, raw);
   await runSqlSteps(db, SQL_MODELS);
   const duckdb = lap();

@@ -8,7 +8,7 @@ export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'JSON';
 export type Columns = Record<string, ColumnType>;
 type Value = string | number | boolean | null | undefined;
 
-/** The on-disk databases' and staging files' folders, removed when the process exits. */
+/** The spill folders of large databases and the staging files' folders, removed when the process exits. */
 const databaseDirs: string[] = [];
 const stagingDirs: string[] = [];
 process.once('exit', () =>
@@ -16,23 +16,24 @@ process.once('exit', () =>
 );
 
 /**
- * A database on one thread (the same input gives the same bytes), in memory by default. With `path` it is that file,
- * made afresh and kept (`npm run pipeline -- --db FILE`: every table stays for a researcher to open). With `onDisk`
- * it lives in a temporary folder with capped memory, so that DuckDB keeps on disk what does not fit: a large input
- * then stays within bounded memory instead of growing with it (at the cost of writing its tables to disk).
+ * A database on one thread (the same input gives the same bytes), in memory. With `path` it is that file, made
+ * afresh and kept (`npm run pipeline -- --db FILE`: every table stays for a researcher to open). With `large` its
+ * memory is capped and DuckDB spills what does not fit to a temporary folder: a large input then stays within
+ * bounded memory instead of growing with it (a database file instead would write every table to disk, three times
+ * slower).
  */
 export async function openDatabase({
-  onDisk = false,
+  large = false,
   path,
-}: { onDisk?: boolean; path?: string } = {}): Promise<DuckDBConnection> {
+}: { large?: boolean; path?: string } = {}): Promise<DuckDBConnection> {
   if (path) {
     for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
     return (await DuckDBInstance.create(path, { threads: '1', memory_limit: '768MB' })).connect();
   }
-  if (!onDisk) return (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+  if (!large) return (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
   const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
   databaseDirs.push(dir);
-  const instance = await DuckDBInstance.create(join(dir, 'pipeline.duckdb'), { threads: '1', memory_limit: '768MB' });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB', temp_directory: dir });
   return instance.connect();
 }
 

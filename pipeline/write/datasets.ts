@@ -65,7 +65,9 @@ export async function writeWideTables(
     await checkModel(db, table);
     await copy(db, `FROM ${table.table}`, join(dir, `${table.name}.csv`), 'csv');
     const headers = table.columns.map((c) => [c.name, c.header_vi ?? c.name] as [string, string]);
-    writeWorkbook(join(dir, `${index.id}.xlsx`), index.name.vi, headers, await queryRows(db, `FROM ${table.table}`));
+    await writeWorkbook(join(dir, `${index.id}.xlsx`), [
+      { name: index.name.vi, headers, rows: (await db.stream(`FROM ${table.table}`)).yieldRowObjectJs() },
+    ]);
     files.push(`${table.name}.csv`, `${index.id}.xlsx`);
     tables.push(table);
   }

@@ -1,10 +1,11 @@
 /**
- * Writes a one-sheet Excel workbook (Office Open XML) for journalists: Vietnamese headers in bold, frozen header
- * row, numbers as numbers, text as inline strings. Written directly (a few XML parts zipped with fixed dates)
- * because it is fast and gives byte-identical files for the same rows.
+ * Writes Excel workbooks (Office Open XML) for journalists: headers in bold, frozen header row, numbers as numbers,
+ * text as inline strings. Written directly (a few XML parts zipped with fixed dates) because it is fast and gives
+ * byte-identical files for the same rows; a sheet's rows may come in batches (streamed from DuckDB), and are then
+ * zipped as they come, so that a large table is never held whole.
  */
-import { writeFileSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { columnLetter } from '../read/grid.js';
 import { neutraliseText } from './spreadsheet-safety.js';
 
@@ -32,10 +33,13 @@ function cellXml(ref: string, value: unknown, style: number): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseText(String(value)))}</t></is></c>`;
 }
 
+type Row = Record<string, unknown>;
+
 export interface Sheet {
   name: string;
   headers: [key: string, label: string][];
-  rows: Record<string, unknown>[];
+  /** The rows, or batches of rows as they come. */
+  rows: Row[] | AsyncIterable<Row[]>;
   /** Excel number formats by column key, e.g. "0.00" for a column published with two decimals. */
   numberFormats?: Record<string, string>;
   /** Column widths in characters by column key (otherwise from the header). */
@@ -72,8 +76,9 @@ function stylesFor(sheets: Sheet[]): { xml: string; styleOf: (format: string | u
   return { xml, styleOf: (format, wrap) => (format ? 2 + formats.indexOf(format) : wrap ? 2 + formats.length : 0) };
 }
 
-function sheetXml(sheet: Sheet, styleOf: (format: string | undefined, wrap: boolean) => number): string {
-  const { headers, rows } = sheet;
+/** A worksheet's XML, in parts: the head, a part per batch of rows, the tail. */
+async function* sheetXml(sheet: Sheet, styleOf: (format: string | undefined, wrap: boolean) => number) {
+  const { headers } = sheet;
   const line = (r: number, values: unknown[], styles: number[]) =>
     `<row r="${r}">${values.map((v, c) => cellXml(`${columnLetter(c)}${r}`, v, styles[c])).join('')}</row>`;
   const widths = headers.map(([key, label], c) => {
@@ -81,7 +86,7 @@ function sheetXml(sheet: Sheet, styleOf: (format: string | undefined, wrap: bool
     return `<col min="${c + 1}" max="${c + 1}" width="${width}" customWidth="1"/>`;
   });
   const styles = headers.map(([key]) => styleOf(sheet.numberFormats?.[key], sheet.wrap?.includes(key) ?? false));
-  return (
+  yield (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
@@ -90,22 +95,25 @@ function sheetXml(sheet: Sheet, styleOf: (format: string | undefined, wrap: bool
       1,
       headers.map(([, label]) => label),
       headers.map(() => 1),
-    ) +
-    rows
-      .map((row, i) =>
+    )
+  );
+  let r = 1;
+  const batches = Array.isArray(sheet.rows) ? [sheet.rows] : sheet.rows;
+  for await (const batch of batches)
+    yield batch
+      .map((row) =>
         line(
-          i + 2,
+          ++r,
           headers.map(([key]) => row[key]),
           styles,
         ),
       )
-      .join('') +
-    '</sheetData></worksheet>'
-  );
+      .join('');
+  yield '</sheetData></worksheet>';
 }
 
-/** The workbook's bytes: one worksheet per sheet, each with a bold, frozen header row. */
-export function workbookBytes(sheets: Sheet[]): Uint8Array {
+/** Zips the workbook's parts, handing each piece of the zip to `write` as it is made. */
+async function zipWorkbook(sheets: Sheet[], write: (bytes: Uint8Array) => void): Promise<void> {
   const { xml: styles, styleOf } = stylesFor(sheets);
   const sheetName = (s: Sheet) => escapeXml(s.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
   const parts: Record<string, string> = {
@@ -136,22 +144,47 @@ export function workbookBytes(sheets: Sheet[]): Uint8Array {
         .join('') +
       `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     'xl/styles.xml': styles,
-    ...Object.fromEntries(sheets.map((s, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, styleOf)])),
   };
-  const entries = Object.fromEntries(
-    Object.entries(parts).map(([p, xml]) => [
-      p,
-      [strToU8(xml), { mtime: fixedDate() }] as [Uint8Array, { mtime: Date }],
-    ]),
-  );
-  return zipSync(entries, { level: 1 });
+  let failed: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failed = error;
+    else write(chunk);
+  });
+  const entry = (path: string) => {
+    const file = new ZipDeflate(path, { level: 1 });
+    file.mtime = fixedDate();
+    zip.add(file);
+    return file;
+  };
+  for (const [path, xml] of Object.entries(parts)) entry(path).push(strToU8(xml), true);
+  for (const [i, sheet] of sheets.entries()) {
+    const file = entry(`xl/worksheets/sheet${i + 1}.xml`);
+    for await (const xml of sheetXml(sheet, styleOf)) file.push(strToU8(xml));
+    file.push(new Uint8Array(0), true);
+  }
+  zip.end();
+  if (failed) throw failed;
 }
 
-export function writeWorkbook(
-  path: string,
-  sheetName: string,
-  headers: [key: string, label: string][],
-  rows: Record<string, unknown>[],
-): void {
-  writeFileSync(path, workbookBytes([{ name: sheetName, headers, rows }]));
+/** The workbook's bytes: one worksheet per sheet, each with a bold, frozen header row. */
+export async function workbookBytes(sheets: Sheet[]): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  await zipWorkbook(sheets, (bytes) => pieces.push(bytes));
+  const whole = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    whole.set(p, at);
+    at += p.length;
+  }
+  return whole;
+}
+
+/** Writes the workbook into `path` as it is zipped. */
+export async function writeWorkbook(path: string, sheets: Sheet[]): Promise<void> {
+  const fd = openSync(path, 'w');
+  try {
+    await zipWorkbook(sheets, (bytes) => writeSync(fd, bytes));
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -73,7 +73,7 @@ const words = {
   },
 } as const;
 
-export function editionWorkbookBytes(index: string, year: number, lang: Lang): Uint8Array {
+export function editionWorkbookBytes(index: string, year: number, lang: Lang): Promise<Uint8Array> {
   const w = words[lang];
   const e = edition(index, year);
   const def = indexDefinition(index);

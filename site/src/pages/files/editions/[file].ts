@@ -29,10 +29,10 @@ export const getStaticPaths: GetStaticPaths = () =>
     },
   ]);
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = async ({ props }) => {
   const { index, year, kind, lang } = props as { index: string; year: number; kind: Kind; lang: Lang };
   if (kind === 'workbook') {
-    return new Response(new Uint8Array(editionWorkbookBytes(index, year, lang)), {
+    return new Response(new Uint8Array(await editionWorkbookBytes(index, year, lang)), {
       headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     });
   }
