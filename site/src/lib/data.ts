@@ -253,10 +253,16 @@ export function groupLabel(index: string, year: number, group: string | null, la
   const upper = at > 0 ? bands[at - 1].min : null;
   const range =
     upper === null
-      ? lang === 'vi' ? `từ ${bound(min)} trở lên` : `${bound(min)} and above`
+      ? lang === 'vi'
+        ? `từ ${bound(min)} trở lên`
+        : `${bound(min)} and above`
       : at === bands.length - 1
-        ? lang === 'vi' ? `dưới ${bound(upper)}` : `under ${bound(upper)}`
-        : lang === 'vi' ? `từ ${bound(min)} đến dưới ${bound(upper)}` : `${bound(min)} to under ${bound(upper)}`;
+        ? lang === 'vi'
+          ? `dưới ${bound(upper)}`
+          : `under ${bound(upper)}`
+        : lang === 'vi'
+          ? `từ ${bound(min)} đến dưới ${bound(upper)}`
+          : `${bound(min)} to under ${bound(upper)}`;
   return `${label[lang]} (${range})`;
 }
 
