@@ -88,7 +88,7 @@ export function checkDatesAndSources(
     if (s.date !== undefined && !isRealDate(s.date)) {
       problems.push({
         file: shown,
-        message: `sources[${i}] ("${s.id}"): "date" is "${s.date}", which is not a date that exists (YYYY, YYYY-MM or YYYY-MM-DD)`,
+        message: `sources[${i}] ("${s.id}"): "date" is "${s.date}", which is not a date that exists`,
       });
     } else if (s.date !== undefined && isInFuture(s.date)) {
       problems.push({
