@@ -13,6 +13,8 @@ import type { RunningServer } from './static-server.js';
 import { haveChromium, openSiteBrowser } from './browser-session.js';
 
 const RISKY = /^[=+\-@\t\r]/;
+// The site's modules are loaded by path: they belong to the site's TypeScript project (site/tsconfig.json).
+const siteModule = (path: string) => import(/* @vite-ignore */ `../../site/src/lib/${path}`);
 
 interface Edition {
   index: string;
@@ -114,8 +116,7 @@ describe('preview tags', () => {
   }, 240_000);
 
   it("show an index's whole name on its preview image in both languages, the longest ones too, within the text column", async () => {
-    // The site's modules are loaded by path (site/tsconfig.json), as in bilingual-charts.test.ts.
-    const { ogImageFor } = (await import(/* @vite-ignore */ '../../site/src/lib/og/cards')) as {
+    const { ogImageFor } = (await siteModule('og/cards')) as {
       ogImageFor: (page: { page: 'index'; index: string }, lang: 'vi' | 'en') => { svg: () => string };
     };
     const definitions = readData<{ id: string; full_name: { vi: string; en: string } }[]>('indices.json');

@@ -3,8 +3,9 @@
  * copies; each with its title and link, so that a source id (S04) is never shown alone. Read from the pipeline's
  * sources.json (every edition's publication.json sources).
  */
-import { indexDefinition, readData, type Lang, type Text } from './data';
+import { indexDefinition, readData, type Lang } from './data';
 import { formatDate } from './format';
+import type { Source } from '../../../pipeline/read/edition';
 
 /** A source in the page's language. Its title stays as published, in its own language (titleLang). */
 export interface EditionSource {
@@ -21,20 +22,8 @@ export interface EditionSource {
   official: boolean;
 }
 
-/** A source as sources.json has it (publication.json's fields; schemas/publication.schema.json). */
-interface PublishedSource {
-  index: string;
-  year: number;
-  id: string;
-  url: string;
-  title?: string;
-  title_lang?: string;
-  description?: Text;
-  publisher: string | Text;
-  date?: string;
-  date_approximate?: true;
-  note?: Text;
-}
+/** A source as sources.json has it: publication.json's fields, with its edition. */
+type PublishedSource = Source & { index: string; year: number };
 const byEdition = new Map<string, PublishedSource[]>();
 for (const s of readData<PublishedSource[]>('sources.json')) {
   const key = `${s.index}/${s.year}`;
