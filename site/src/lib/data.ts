@@ -233,6 +233,14 @@ export function editionMeasures(index: string, year: number): MeasureScale[] {
   return measuresFor(index, year).filter((m) => present.has(m.measure));
 }
 
+/** A score band in words: "từ 80% đến dưới 90%" / "80% to under 90%"; upper is the next band's minimum. */
+function bandRange(min: number, upper: number | null, lowest: boolean, unit: string, lang: Lang): string {
+  const bound = (value: number) => formatTick(value, lang) + unit;
+  if (upper === null) return lang === 'vi' ? `từ ${bound(min)} trở lên` : `${bound(min)} and above`;
+  if (lowest) return lang === 'vi' ? `dưới ${bound(upper)}` : `under ${bound(upper)}`;
+  return lang === 'vi' ? `từ ${bound(min)} đến dưới ${bound(upper)}` : `${bound(min)} to under ${bound(upper)}`;
+}
+
 /**
  * A group's name; for an index grouped by score bands, with the band of that edition's year, since the bands
  * changed (PAR INDEX 2018: B is 75% to under 80%, other years 80% to under 90%).
@@ -247,23 +255,9 @@ export function groupLabel(index: string, year: number, group: string | null, la
     .sort((a, b) => b.min - a.min);
   const at = bands.findIndex((b) => b.label === group);
   if (at < 0) return label[lang];
-  const percent = def.measures.find((m) => m.id === def.headline)?.unit === 'percent' ? '%' : '';
-  const bound = (value: number) => formatTick(value, lang) + percent;
-  const min = bands[at].min;
+  const unit = def.measures.find((m) => m.id === def.headline)?.unit === 'percent' ? '%' : '';
   const upper = at > 0 ? bands[at - 1].min : null;
-  const range =
-    upper === null
-      ? lang === 'vi'
-        ? `từ ${bound(min)} trở lên`
-        : `${bound(min)} and above`
-      : at === bands.length - 1
-        ? lang === 'vi'
-          ? `dưới ${bound(upper)}`
-          : `under ${bound(upper)}`
-        : lang === 'vi'
-          ? `từ ${bound(min)} đến dưới ${bound(upper)}`
-          : `${bound(min)} to under ${bound(upper)}`;
-  return `${label[lang]} (${range})`;
+  return `${label[lang]} (${bandRange(bands[at].min, upper, at === bands.length - 1, unit, lang)})`;
 }
 
 export function regionalAveragesFor(index: string, year: number, measure: string): RegionalAverage[] {
