@@ -31,11 +31,22 @@ const BODY_STEP = 44;
 /** The last baseline above the footer's rule (y 560). */
 const BODY_BOTTOM = 536;
 
-/** The title in the largest size (60 px down to 36) at which it fits in three lines, so no title is cut. */
+/** Title sizes and line counts, best first: two lines down to 48 px, then three lines down to 36 px. */
+const TITLE_FITS = [
+  [60, 2],
+  [54, 2],
+  [48, 2],
+  [54, 3],
+  [48, 3],
+  [42, 3],
+  [36, 3],
+] as const;
+
+/** The title at the first size it fits in, so no title is cut. */
 function titleLayout(title: string): { size: number; lines: string[] } {
-  for (const size of [60, 54, 48, 42, 36]) {
+  for (const [size, most] of TITLE_FITS) {
     const lines = wrapText(title, size, TITLE_WIDTH, Infinity);
-    if (lines.length <= (size === 60 ? 2 : 3)) return { size, lines };
+    if (lines.length <= most) return { size, lines };
   }
   return { size: 36, lines: wrapText(title, 36, TITLE_WIDTH, 3) };
 }
