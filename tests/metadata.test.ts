@@ -150,3 +150,38 @@ describe('dates, URLs and JSON keys', () => {
     });
   });
 });
+
+describe('sources', () => {
+  it('accept each form a source takes, and publish it as written: a title in its language, a description, a publisher in two languages, an estimated date', async () => {
+    const sources = [
+      {
+        id: 'S1',
+        url: 'https://example.org/a',
+        title: 'Bảng xếp hạng',
+        title_lang: 'vi',
+        publisher: 'Báo Thử',
+        date: '2021-05-04',
+      },
+      {
+        id: 'S2',
+        url: 'https://example.org/b',
+        description: { vi: 'Trang chuyên mục của một tờ báo', en: "A newspaper's section page" },
+        publisher: { vi: 'Báo Thử (đăng lại bài của TTXVN)', en: 'Báo Thử (repost of VNA)' },
+        date: '2021-05',
+        date_approximate: true,
+      },
+    ];
+    const raw = makeRawFixture([
+      {
+        index: 'sipas',
+        year: 2020,
+        files: { 'table.csv': csv(['province', 'score'], [['Hà Nội', 80]]) },
+        publication: publicationFor('sipas', 2020, { sources }),
+      },
+    ]);
+    const out = mkdtempSync(join(tmpdir(), 'chiso-out-'));
+    await runPipeline(raw, out);
+    const published = JSON.parse(readFileSync(join(out, 'sources.json'), 'utf8')) as Record<string, unknown>[];
+    expect(published.map(({ index: _index, year: _year, ...s }) => s)).toEqual(sources);
+  }, 60_000);
+});

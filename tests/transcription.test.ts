@@ -31,6 +31,7 @@ async function transcribe(edit: (rows: Record<string, string>[]) => void) {
     id: 'REPORT',
     url: 'https://caicachhanhchinh.gov.vn/',
     title: 'Báo cáo Chỉ số CCHC năm 2023 (test transcription)',
+    title_lang: 'vi',
     publisher: 'Bộ Nội vụ',
     kind: 'official',
   });

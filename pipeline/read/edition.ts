@@ -19,12 +19,16 @@ import { readJson, validateAgainst } from '../validate/schemas.js';
 import { foldSpace } from './text.js';
 
 export type SourceKind = 'official' | 'press' | 'secondary' | 'provincial';
+/** A source as publication.json lists it (schemas/publication.schema.json says what each field holds). */
 export interface Source {
   id: string;
   url: string;
-  title: string;
-  publisher: string;
+  title?: string;
+  title_lang?: string;
+  description?: Text;
+  publisher: string | Text;
   date?: string;
+  date_approximate?: true;
   kind?: SourceKind;
   note?: Text;
 }

@@ -63,7 +63,12 @@ export function privateUrlProblem(url: string): string | undefined {
 
 /** Problems with an edition's dates and sources. */
 export function checkDatesAndSources(
-  p: { year: number; published: string; units_as_of?: string; sources: { id: string; url: string; date?: string }[] },
+  p: {
+    year: number;
+    published: string;
+    units_as_of?: string;
+    sources: { id: string; url: string; title?: string; description?: unknown; date?: string }[];
+  },
   shown: string,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -80,18 +85,22 @@ export function checkDatesAndSources(
   if (p.units_as_of !== undefined && !isRealDate(p.units_as_of))
     problems.push({ file: shown, message: `"units_as_of" is "${p.units_as_of}", which is not a date that exists` });
   p.sources.forEach((s, i) => {
-    const leading = /^\d{4}(-\d{2}(-\d{2})?)?(?=$|[^\d-])/.exec(s.date ?? '')?.[0];
-    if (s.date !== undefined && /^\d{4}-\d/.test(s.date) && (!leading || !isRealDate(leading))) {
+    if (s.date !== undefined && !isRealDate(s.date)) {
       problems.push({
         file: shown,
         message: `sources[${i}] ("${s.id}"): "date" is "${s.date}", which is not a date that exists`,
       });
-    } else if (leading && isInFuture(leading)) {
+    } else if (s.date !== undefined && isInFuture(s.date)) {
       problems.push({
         file: shown,
-        message: `sources[${i}] ("${s.id}"): "date" (${leading}) is in the future of this build`,
+        message: `sources[${i}] ("${s.id}"): "date" (${s.date}) is in the future of this build`,
       });
     }
+    if (s.title === undefined && s.description === undefined)
+      problems.push({
+        file: shown,
+        message: `sources[${i}] ("${s.id}") has neither "title" nor "description": give the title as published (with "title_lang"), or say what the source is in "description": {"vi": "…", "en": "…"}`,
+      });
     const problem = privateUrlProblem(s.url);
     if (problem) problems.push({ file: shown, message: `sources[${i}] ("${s.id}"): "url" ${problem}` });
   });

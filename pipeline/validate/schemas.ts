@@ -51,6 +51,10 @@ function describe(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties') return `${at} has an unknown field "${e.params.additionalProperty}"`;
   if (e.keyword === 'type' && e.schemaPath === '#/$defs/text/type')
     return `${at} must be written in Vietnamese and English: {"vi": "…", "en": "…"}`;
+  if (e.keyword === 'pattern' && e.schemaPath === '#/properties/sources/items/properties/date/pattern')
+    return `${at} is not a date (YYYY, YYYY-MM or YYYY-MM-DD; a date chiso estimated is written the same way, with "date_approximate": true)`;
+  if (e.keyword === 'dependentRequired')
+    return `${at} gives "${e.params.property}" without "${e.params.missingProperty}"`;
   if (e.keyword === 'enum')
     return `${at} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return `${at} ${e.message}`;

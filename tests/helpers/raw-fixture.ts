@@ -31,7 +31,9 @@ export function publicationFor(
     unit_set: 'legacy-63',
     methodology: { vi: 'thử nghiệm', en: 'test' },
     scale: { vi: '0–100', en: '0–100' },
-    sources: [{ id: 'S1', url: 'https://example.org/source', title: 'Test source', publisher: 'Test' }],
+    sources: [
+      { id: 'S1', url: 'https://example.org/source', title: 'Test source', title_lang: 'en', publisher: 'Test' },
+    ],
     license: { vi: 'dữ liệu thử nghiệm', en: 'test data' },
     tables: [{ file: 'table.csv', unit_header: 'province', values: { score: 'score' }, source: 'S1' }],
     ...extra,

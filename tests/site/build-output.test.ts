@@ -245,6 +245,115 @@ describe('source-details pages', () => {
     expect(notes).toBeGreaterThan(300);
     expect(wrong).toEqual([]);
   });
+
+  interface RawSource {
+    id: string;
+    title?: string;
+    title_lang?: string;
+    description?: { vi: string; en: string };
+    publisher: string | { vi: string; en: string };
+    date?: string;
+    date_approximate?: true;
+  }
+  const rawSources = (e: Edition) =>
+    (
+      JSON.parse(readFileSync(join(ROOT, 'raw', e.index, String(e.year), 'publication.json'), 'utf8')) as {
+        sources: RawSource[];
+      }
+    ).sources;
+  const sourcePages = (e: Edition) => ({
+    vi: docs.get(`chi-so/${e.index}/${e.year}/nguon/index.html`)!,
+    en: docs.get(`en/indices/${e.index}/${e.year}/sources/index.html`)!,
+  });
+  /** An entry's text as a reader of the page's language reads it: without the title (in its own language) and the note. */
+  const ownText = (li: Element) => {
+    const copy = li.cloneNode(true) as Element;
+    for (const e of copy.querySelectorAll('[lang], .source-note')) e.remove();
+    return copy.textContent!;
+  };
+  /** Without what it quotes (a headline, an address): those are as published. */
+  const ownWords = (text: string) => text.replace(/“[^”]*”/g, '');
+  // Words of chiso's English annotations as the raw files once had them beside the titles, publishers and dates.
+  const ENGLISH_ANNOTATION =
+    /\b(repost|copy|kept by|third-party|parse|workbook|repository|not recorded|stored|snippet|listing|summary|translation|version|edition|from|via|page)\b/i;
+
+  it("show each source's description, publisher and date in the page's language, and its title marked with the title's language", () => {
+    const wrong: string[] = [];
+    let described = 0;
+    for (const e of readData<Edition[]>('editions.json')) {
+      const shown = sourcePages(e);
+      for (const s of rawSources(e)) {
+        for (const lang of ['vi', 'en'] as const) {
+          const li = shown[lang].getElementById(`nguon-${s.id}`);
+          if (!li) {
+            wrong.push(`${lang} ${e.index} ${e.year} ${s.id}: not listed`);
+            continue;
+          }
+          const other = lang === 'vi' ? 'en' : 'vi';
+          const text = ownText(li);
+          const publisher = typeof s.publisher === 'string' ? { vi: s.publisher, en: s.publisher } : s.publisher;
+          for (const field of [publisher, s.description]) {
+            if (!field) continue;
+            if (!text.includes(field[lang]))
+              wrong.push(`${lang} ${e.index} ${e.year} ${s.id}: missing "${field[lang]}"`);
+            if (field[other] !== field[lang] && text.includes(field[other]))
+              wrong.push(`${lang} ${e.index} ${e.year} ${s.id}: shows "${field[other]}"`);
+          }
+          if (s.description) described++;
+          const title = li.querySelector('a[lang]');
+          if (s.title && (title?.textContent !== s.title || title.getAttribute('lang') !== s.title_lang))
+            wrong.push(`${lang} ${e.index} ${e.year} ${s.id}: title not shown as published with lang=${s.title_lang}`);
+          if (s.date_approximate && !text.includes(lang === 'vi' ? 'khoảng' : 'about'))
+            wrong.push(`${lang} ${e.index} ${e.year} ${s.id}: an approximate date not said to be approximate`);
+          if (lang === 'vi' && (ENGLISH_ANNOTATION.test(ownWords(text)) || /\d{4}-\d{2}/.test(ownWords(text))))
+            wrong.push(`vi ${e.index} ${e.year} ${s.id}: English annotation or ISO date in "${text.trim()}"`);
+        }
+      }
+    }
+    expect(described).toBeGreaterThan(100);
+    expect(wrong).toEqual([]);
+  });
+
+  it('list the official publisher first: PAPI 2021 opens with the report launch of UNDP, one of its publishers', () => {
+    const first = sourcePages({ index: 'papi', year: 2021 }).vi.querySelector('.source-list li a')!;
+    expect(new URL(first.getAttribute('href')!).hostname).toBe('www.undp.org');
+    expect(
+      readDist('chi-so/papi/2021/index.html').indexOf(first.getAttribute('href')!),
+      'the edition page names the official source',
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe('PAR INDEX groups', () => {
+  it("label each row with the score band of its own edition's year, in both languages", () => {
+    const def = JSON.parse(readFileSync(join(ROOT, 'raw', 'par-index', 'index.json'), 'utf8')) as {
+      groups: { bands: { label: string; min: number; from?: number; to?: number }[] };
+    };
+    const wrong: string[] = [];
+    let rows = 0;
+    for (const e of readData<Edition[]>('editions.json').filter((x) => x.index === 'par-index')) {
+      const bands = def.groups.bands
+        .filter((b) => (b.from ?? e.year) <= e.year && e.year <= (b.to ?? e.year))
+        .sort((a, b) => b.min - a.min);
+      for (const page of [`chi-so/par-index/${e.year}/index.html`, `en/indices/par-index/${e.year}/index.html`]) {
+        for (const [i, band] of bands.entries()) {
+          // The band's bounds: its own minimum (none for the lowest band) and the next band's minimum above it.
+          const bounds = [i < bands.length - 1 ? band.min : null, i > 0 ? bands[i - 1].min : null].filter(
+            (v) => v !== null,
+          );
+          for (const cell of docs.get(page)!.querySelectorAll(`td.component-col[data-value="${band.label}"]`)) {
+            rows++;
+            const numbers = [...cell.textContent!.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) =>
+              Number(m[0].replace(',', '.')),
+            );
+            if (JSON.stringify(numbers) !== JSON.stringify(bounds)) wrong.push(`${page}: "${cell.textContent}"`);
+          }
+        }
+      }
+    }
+    expect(rows).toBeGreaterThan(150);
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('Vietnamese and English number formats', () => {

@@ -24,7 +24,7 @@ interface Series {
   name: { vi: string };
   source: { vi: string };
   years: number[];
-  units: { id: string; vi: string; en: string; score: (number | null)[] }[];
+  units: { id: string; vi: string; en: string; colour: string; symbol: string; score: (number | null)[] }[];
 }
 
 const units = readData<Unit[]>('units.json');
@@ -187,6 +187,21 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     expect(shown).toMatch(
       /Biểu đồ: chiso · https:\/\/\S+\/so-sanh\/\?index=papi&m=score&p=phu-tho&p=ha-noi · CC BY 4\.0/,
     );
+    // The legend of the image draws each province with the marker its line is drawn with.
+    const markers = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
+      const chart = [...doc.querySelectorAll('svg > svg path[fill]')].map(
+        (p) => `${p.getAttribute('fill')} ${p.getAttribute('d')}`,
+      );
+      const legend = [...doc.querySelectorAll('svg > g > g > path')].map(
+        (p) => `${p.getAttribute('fill')} ${p.getAttribute('d')}`,
+      );
+      return { chart, legend, circles: doc.querySelectorAll('svg > g > g > circle').length };
+    }, svg);
+    const style = (id: string) => papi.units.find((u) => u.id === id)!;
+    expect(markers.legend).toEqual(['phu-tho', 'ha-noi'].map((id) => `${style(id).colour} ${style(id).symbol}`));
+    expect(markers.chart).toEqual(expect.arrayContaining(markers.legend));
+    expect(markers.circles).toBe(0);
     const wide = (await downloadFrom(page, '[data-compare-download="svg169"]')).bytes.toString('utf8');
     expect(wide).toMatch(/<svg [^>]*width="1280" height="720"/);
     expect(wide).toContain(`Nguồn: ${papi.source.vi}`);

@@ -92,6 +92,7 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
             id: 'S1',
             url: 'https://example.invalid/synthetic',
             title: 'Synthetic test data',
+            title_lang: 'en',
             publisher: 'chiso tests',
           },
         ],

@@ -13,6 +13,8 @@ import type { RunningServer } from './static-server.js';
 import { haveChromium, openSiteBrowser } from './browser-session.js';
 
 const RISKY = /^[=+\-@\t\r]/;
+// The site's modules are loaded by path: they belong to the site's TypeScript project (site/tsconfig.json).
+const siteModule = (path: string) => import(/* @vite-ignore */ `../../site/src/lib/${path}`);
 
 interface Edition {
   index: string;
@@ -112,6 +114,24 @@ describe('preview tags', () => {
     }
     expect(seen.size).toBe(pages.length);
   }, 240_000);
+
+  it("show an index's whole name on its preview image in both languages, the longest ones too, within the text column", async () => {
+    const { ogImageFor } = (await siteModule('og/cards')) as {
+      ogImageFor: (page: { page: 'index'; index: string }, lang: 'vi' | 'en') => { svg: () => string };
+    };
+    const definitions = readData<{ id: string; full_name: { vi: string; en: string } }[]>('indices.json');
+    for (const def of definitions)
+      for (const lang of ['vi', 'en'] as const) {
+        const { document } = parseHTML(ogImageFor({ page: 'index', index: def.id }, lang).svg());
+        const title = [...document.querySelectorAll('text[font-weight="700"][fill="#1f2933"]')];
+        expect(title.map((t) => t.textContent).join(' '), `${def.id} ${lang}`).toBe(def.full_name[lang]);
+        // Every line above the footer's rule and left of the map (x 810).
+        const size = Number(title[0].getAttribute('font-size'));
+        expect(Number(title.at(-1)!.getAttribute('y')), `${def.id} ${lang}`).toBeLessThan(560 - 4 * size);
+        for (const t of title) expect(t.textContent!.length * size * 0.55, t.textContent!).toBeLessThanOrEqual(750);
+      }
+    expect(Math.max(...definitions.map((d) => d.full_name.vi.length))).toBeGreaterThan(80);
+  });
 });
 
 describe.skipIf(!haveChromium)('take-aways in a browser', () => {

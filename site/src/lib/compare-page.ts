@@ -8,6 +8,7 @@
  */
 import { toCsv, type CsvType } from '../../../pipeline/write/csv';
 import { frameChart, type FrameSize } from './charts/export-frame';
+import { swatchMarkup } from './charts/legend-swatch';
 import { BAND, MUTED } from './charts/palette';
 import { saveFile, svgToPng } from './charts/png-export';
 import type { LegendItem } from './charts/spec';
@@ -201,12 +202,8 @@ export function startComparePage(): void {
     return list;
   }
 
-  const marker = (u: Unit, cx: number, cy: number, parent: Element, scale = 1) =>
-    el(
-      'path',
-      { d: u.symbol, transform: `translate(${cx.toFixed(1)},${cy.toFixed(1)}) scale(${scale})`, fill: u.colour },
-      parent,
-    );
+  const marker = (u: Unit, cx: number, cy: number, parent: Element) =>
+    el('path', { d: u.symbol, transform: `translate(${cx.toFixed(1)},${cy.toFixed(1)})`, fill: u.colour }, parent);
 
   /** The chart as an SVG drawn for `width` pixels: on a phone fewer ticks and no end labels (the legend names the lines). */
   function chartSvg(data: CompareSeries, selection: Selection, chosen: Unit[], width: number): SVGElement {
@@ -305,13 +302,12 @@ export function startComparePage(): void {
   }
 
   /** The legend on the page (each province linked to its page) and in the exported image. */
-  function legendItems(data: CompareSeries, chosen: Unit[]) {
+  function legendItems(data: CompareSeries, chosen: Unit[]): (LegendItem & { href?: string })[] {
     return [
       ...chosen.map((u) => ({
         label: u[lang],
         fill: u.colour,
-        shape: 'circle' as const,
-        draw: (s: Element) => marker(u, 7, 7, s, 1.2),
+        symbol: u.symbol,
         href: pathFor({ page: 'province', unit: u.id }, lang),
       })),
       ...(data.breaks.some((b) => b.suppress)
@@ -320,7 +316,6 @@ export function startComparePage(): void {
               label: text('notComparable'),
               fill: BAND,
               shape: 'band' as const,
-              draw: (s: Element) => el('rect', { x: 3, y: 0, width: 8, height: 14, fill: BAND }, s),
             },
           ]
         : []),
@@ -330,7 +325,6 @@ export function startComparePage(): void {
               label: text('caution'),
               fill: MUTED,
               shape: 'thin' as const,
-              draw: (s: Element) => el('line', { x1: 7, x2: 7, y1: 0, y2: 14, stroke: MUTED, 'stroke-width': 1 }, s),
             },
           ]
         : []),
@@ -385,11 +379,10 @@ export function startComparePage(): void {
           'aria-hidden': 'true',
           class: 'swatch',
         });
-        item.draw(swatch);
-        const label =
-          'href' in item
-            ? Object.assign(document.createElement('a'), { href: item.href, textContent: item.label })
-            : document.createTextNode(item.label);
+        swatch.innerHTML = swatchMarkup(item, item.fill);
+        const label = item.href
+          ? Object.assign(document.createElement('a'), { href: item.href, textContent: item.label })
+          : document.createTextNode(item.label);
         if (root.dataset.embed !== undefined && label instanceof HTMLAnchorElement) label.target = '_top';
         li.append(swatch, label);
         return li;
@@ -446,18 +439,13 @@ export function startComparePage(): void {
     const chart = chartSvg(s.data, s.selection, s.chosen, 728);
     const serializer = new XMLSerializer();
     const content = [...chart.childNodes].map((n) => serializer.serializeToString(n)).join('');
-    const legend: LegendItem[] = legendItems(s.data, s.chosen).map(({ label, fill, shape }) => ({
-      label,
-      fill,
-      shape,
-    }));
     return frameChart(
       { attributes: 'font-size="12"', width: 728, height: Number(chart.getAttribute('height')), content },
       {
         lang,
         title: titleOf(s),
         subtitle: text('desc'),
-        legend,
+        legend: legendItems(s.data, s.chosen),
         source: s.data.source[lang],
         pageUrl: permalink(s.selection),
       },

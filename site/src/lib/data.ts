@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatTick } from './format';
 
 export type Lang = 'vi' | 'en';
 export interface Text {
@@ -35,6 +36,13 @@ export interface GroupLabel {
   vi: string;
   en: string;
 }
+/** A score band of an index grouped by bands (PAR INDEX): its lowest score, and the years it applies to. */
+export interface GroupBand {
+  label: string;
+  min: number;
+  from?: number;
+  to?: number;
+}
 export interface IndexDefinition {
   id: string;
   name: Text;
@@ -44,7 +52,7 @@ export interface IndexDefinition {
   description: Text;
   headline: string;
   measures: { id: string; name: Text; unit: 'points' | 'percent' }[];
-  groups: { method: string; labels: GroupLabel[]; note?: Text };
+  groups: { method: string; labels: GroupLabel[]; bands?: GroupBand[]; note?: Text };
   breaks: Break[];
 }
 
@@ -225,10 +233,31 @@ export function editionMeasures(index: string, year: number): MeasureScale[] {
   return measuresFor(index, year).filter((m) => present.has(m.measure));
 }
 
-export function groupLabel(index: string, group: string | null, lang: Lang): string | null {
+/** A score band in words: "từ 80% đến dưới 90%" / "80% to under 90%"; upper is the next band's minimum. */
+function bandRange(min: number, upper: number | null, lowest: boolean, unit: string, lang: Lang): string {
+  const bound = (value: number) => formatTick(value, lang) + unit;
+  if (upper === null) return lang === 'vi' ? `từ ${bound(min)} trở lên` : `${bound(min)} and above`;
+  if (lowest) return lang === 'vi' ? `dưới ${bound(upper)}` : `under ${bound(upper)}`;
+  return lang === 'vi' ? `từ ${bound(min)} đến dưới ${bound(upper)}` : `${bound(min)} to under ${bound(upper)}`;
+}
+
+/**
+ * A group's name; for an index grouped by score bands, with the band of that edition's year, since the bands
+ * changed (PAR INDEX 2018: B is 75% to under 80%, other years 80% to under 90%).
+ */
+export function groupLabel(index: string, year: number, group: string | null, lang: Lang): string | null {
   if (!group) return null;
-  const label = indexDefinition(index).groups.labels.find((l) => l.id === group);
-  return label ? label[lang] : group;
+  const def = indexDefinition(index);
+  const label = def.groups.labels.find((l) => l.id === group);
+  if (!label) return group;
+  const bands = (def.groups.bands ?? [])
+    .filter((b) => (b.from ?? year) <= year && year <= (b.to ?? year))
+    .sort((a, b) => b.min - a.min);
+  const at = bands.findIndex((b) => b.label === group);
+  if (at < 0) return label[lang];
+  const unit = def.measures.find((m) => m.id === def.headline)?.unit === 'percent' ? '%' : '';
+  const upper = at > 0 ? bands[at - 1].min : null;
+  return `${label[lang]} (${bandRange(bands[at].min, upper, at === bands.length - 1, unit, lang)})`;
 }
 
 export function regionalAveragesFor(index: string, year: number, measure: string): RegionalAverage[] {

@@ -148,7 +148,8 @@ export interface SourceValue {
   label: string | null;
   source_id: string;
   source_url: string | null;
-  source_publisher: string | null;
+  source_publisher_vi: string | null;
+  source_publisher_en: string | null;
   source_kind: 'official' | 'press' | 'secondary' | 'provincial' | null;
   chiso_value: number | null;
   chiso_label: string | null;

@@ -132,7 +132,7 @@ export function editionPeopleTable(index: string, year: number, lang: Lang): Peo
       value_change: clean(o.value_change),
       previous_year: o.previous_year,
       change_note: o.change_note && o.rank !== null ? w[o.change_note] : null,
-      group: groupLabel(index, o.group, lang),
+      group: groupLabel(index, o.year, o.group, lang),
       group_source:
         o.group_source === 'published' ? w.published : o.group_source === 'computed' ? w.computedGroup : null,
       status: o.status === 'not-scored' ? w.notScored : w.scored,

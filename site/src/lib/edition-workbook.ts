@@ -10,7 +10,7 @@ import { coverage } from './coverage';
 import { editionPeopleTable } from './edition-table';
 import { formatDate } from './format';
 import { pathFor } from './routes';
-import { editionSources } from './sources';
+import { editionSources, sourceName } from './sources';
 
 const numberFormat = (decimals: number) => (decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`);
 
@@ -102,11 +102,11 @@ export function editionWorkbookBytes(index: string, year: number, lang: Lang): P
     ...(e[`not_published_${lang}`] ? [[w.notPublished, e[`not_published_${lang}`]!] as [string, string]] : []),
     [w.ranks, w.ranksText],
     [w.precision, w.precisionText],
-    ...editionSources(index, year).map(
+    ...editionSources(index, year, lang).map(
       (s) =>
         [
           `${w.source} ${s.id}${s.official ? ` (${w.official})` : ''}`,
-          `${s.title} — ${s.publisher}${s.date ? `, ${s.date}` : ''} — ${s.url}`,
+          [sourceName(s), s.title && s.description, s.publisher, s.date, s.url].filter(Boolean).join(' — '),
         ] as [string, string],
     ),
     [w.licence, e[`license_${lang}`]],

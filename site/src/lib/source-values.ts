@@ -5,7 +5,7 @@
  */
 import { t } from './i18n';
 import { sourceValues, unit, unitName, units, type Lang, type SourceValue } from './data';
-import { formatDate, formatNumber } from './format';
+import { formatNumber } from './format';
 import { editionSources, sourceLabel } from './sources';
 
 export const SOURCE_KIND: Record<string, [string, string]> = {
@@ -59,12 +59,7 @@ export function namedSource(
   lang: Lang,
   fallback?: { url: string | null; publisher: string | null },
 ): NamedSource | null {
-  const s = editionSources(index, year).find((e) => e.id === id);
-  if (s)
-    return {
-      name: sourceLabel(s),
-      url: s.url,
-      date: s.date && /^\d{4}(-\d{2}){0,2}$/.test(s.date) ? formatDate(s.date, lang) : null,
-    };
+  const s = editionSources(index, year, lang).find((e) => e.id === id);
+  if (s) return { name: sourceLabel(s), url: s.url, date: s.date };
   return fallback?.publisher ? { name: fallback.publisher, url: fallback.url, date: null } : null;
 }

@@ -3,24 +3,27 @@
  * copies; each with its title and link, so that a source id (S04) is never shown alone. Read from the pipeline's
  * sources.json (every edition's publication.json sources).
  */
-import { indexDefinition, readData, type Lang, type Text } from './data';
+import { indexDefinition, readData, type Lang } from './data';
+import { formatDate } from './format';
+import type { Source } from '../../../pipeline/read/edition';
 
+/** A source in the page's language. Its title stays as published, in its own language (titleLang). */
 export interface EditionSource {
   id: string;
   url: string;
-  title: string;
+  title: string | null;
+  titleLang: string | null;
+  /** chiso's own words on what the source is; the link text where the title was not recorded. */
+  description: string | null;
   publisher: string;
+  /** The publication date as a reader reads it ("tháng 5/2020", "about May 2020"). */
   date: string | null;
-  note: Text | null;
+  note: string | null;
   official: boolean;
 }
 
-type PublishedSource = Omit<EditionSource, 'official' | 'date' | 'note'> & {
-  index: string;
-  year: number;
-  date?: string;
-  note?: Text;
-};
+/** A source as sources.json has it: publication.json's fields, with its edition. */
+type PublishedSource = Source & { index: string; year: number };
 const byEdition = new Map<string, PublishedSource[]>();
 for (const s of readData<PublishedSource[]>('sources.json')) {
   const key = `${s.index}/${s.year}`;
@@ -33,23 +36,39 @@ function isOfficial(url: string, sites: string[]): boolean {
   return sites.some((s) => host === s || host.endsWith(`.${s}`));
 }
 
-/** The sources, official first (each group in the order of publication.json). */
-export function editionSources(index: string, year: number): EditionSource[] {
-  const key = `${index}/${year}`;
+function sourceDate(s: PublishedSource, lang: Lang): string | null {
+  if (!s.date) return null;
+  const date = formatDate(s.date, lang);
+  return s.date_approximate ? `${lang === 'vi' ? 'khoảng' : 'about'} ${date}` : date;
+}
+
+/** The sources, official first (each group in the order of publication.json), in the page's language. */
+export function editionSources(index: string, year: number, lang: Lang): EditionSource[] {
+  const key = `${index}/${year}/${lang}`;
   let list = cache.get(key);
   if (!list) {
     const def = indexDefinition(index) as ReturnType<typeof indexDefinition> & { official_sites?: string[] };
     const sites = def.official_sites ?? [new URL(def.url).hostname.replace(/^www\./, '')];
-    const all = (byEdition.get(key) ?? []).map(({ index: _index, year: _year, ...s }) => ({
-      ...s,
-      date: s.date ?? null,
-      note: s.note ?? null,
+    const all = (byEdition.get(`${index}/${year}`) ?? []).map((s) => ({
+      id: s.id,
+      url: s.url,
+      title: s.title ?? null,
+      titleLang: s.title_lang ?? null,
+      description: s.description?.[lang] ?? null,
+      publisher: typeof s.publisher === 'string' ? s.publisher : s.publisher[lang],
+      date: sourceDate(s, lang),
+      note: s.note?.[lang] ?? null,
       official: isOfficial(s.url, sites),
     }));
     list = [...all.filter((s) => s.official), ...all.filter((s) => !s.official)];
     cache.set(key, list);
   }
   return list;
+}
+
+/** What a link to the source says: its title as published, or chiso's description where no title was recorded. */
+export function sourceName(s: EditionSource): string {
+  return s.title ?? s.description!;
 }
 
 export const SOURCE_ID = /\b(S\d{2,3}|A\d{4})\b/g;

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../data';
 import type { RenderedSvg } from './render';
+import { swatchMarkup } from './legend-swatch';
 import type { LegendItem } from './spec';
 
 export interface FrameText {
@@ -55,10 +56,7 @@ function textLines(lines: string[], x: number, y: number, size: number, lineHeig
 }
 
 function swatch(item: LegendItem, x: number, y: number): string {
-  if (item.shape === 'circle') return `<circle cx="${x + 6}" cy="${y - 4}" r="5" fill="${item.fill}"/>`;
-  if (item.shape === 'dash')
-    return `<line x1="${x}" y1="${y - 4}" x2="${x + 12}" y2="${y - 4}" stroke="${item.fill}" stroke-width="1.5" stroke-dasharray="3,2"/>`;
-  return `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${item.fill}" stroke="#666" stroke-width="0.8"/>`;
+  return `<g transform="translate(${x - 1},${y - 11})">${swatchMarkup(item, item.fill)}</g>`;
 }
 
 /** Lays the legend out in rows; returns the SVG and its height. */

@@ -30,6 +30,8 @@ export interface LegendItem {
     | 'band'
     | 'hatch'
     | 'dots';
+  /** The chart's own marker as an SVG path centred on 0,0 (the compare page's per-province markers). */
+  symbol?: string;
 }
 
 export interface ChartSpec {

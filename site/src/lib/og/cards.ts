@@ -25,16 +25,52 @@ const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const lines = (list: string[], x: number, y: number, size: number, step: number, attrs = '') =>
   list.map((l, i) => `<text x="${x}" y="${y + i * step}" font-size="${size}"${attrs}>${esc(l)}</text>`).join('');
 
+const TITLE_WIDTH = 720;
+const BODY_SIZE = 30;
+const BODY_STEP = 44;
+/** The last baseline above the footer's rule (y 560). */
+const BODY_BOTTOM = 536;
+
+/** Title sizes and line counts, best first: two lines down to 48 px, then three lines down to 36 px. */
+const TITLE_FITS = [
+  [60, 2],
+  [54, 2],
+  [48, 2],
+  [54, 3],
+  [48, 3],
+  [42, 3],
+  [36, 3],
+] as const;
+
+/** The title at the first size it fits in, so no title is cut. */
+function titleLayout(title: string): { size: number; lines: string[] } {
+  for (const [size, most] of TITLE_FITS) {
+    const lines = wrapText(title, size, TITLE_WIDTH, Infinity);
+    if (lines.length <= most) return { size, lines };
+  }
+  return { size: 36, lines: wrapText(title, 36, TITLE_WIDTH, 3) };
+}
+
 function card(lang: Lang, kicker: string, title: string, body: string[], source: string, map: string): string {
-  const titleLines = wrapText(title, 60, 720, 2);
-  const y0 = 150 + (titleLines.length - 1) * 70;
+  const { size, lines: titleLines } = titleLayout(title);
+  const step = Math.round(size * 1.17);
+  const titleY = 90 + size;
+  const bodyY = titleY + (titleLines.length - 1) * step + 70;
+  const bodyLines = body.flatMap((b) => wrapText(b, BODY_SIZE, TITLE_WIDTH, 2));
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}" font-family="${FONT}">` +
     `<rect width="100%" height="100%" fill="#ffffff"/><rect width="100%" height="10" fill="#0b5394"/>` +
     `<text x="60" y="76" font-size="28" font-weight="700" fill="#0b5394">chỉ số</text>` +
     `<text x="170" y="76" font-size="26" fill="#52606d">${esc(wrapText(kicker, 26, 600, 1)[0])}</text>` +
-    lines(titleLines, 60, 150, 60, 70, ' font-weight="700" fill="#1f2933"') +
-    lines(body.flatMap((b) => wrapText(b, 30, 720, 2)).slice(0, 7), 60, y0 + 70, 30, 44, ' fill="#1f2933"') +
+    lines(titleLines, 60, titleY, size, step, ' font-weight="700" fill="#1f2933"') +
+    lines(
+      bodyLines.slice(0, Math.min(7, Math.floor((BODY_BOTTOM - bodyY) / BODY_STEP) + 1)),
+      60,
+      bodyY,
+      BODY_SIZE,
+      BODY_STEP,
+      ' fill="#1f2933"',
+    ) +
     `<line x1="60" x2="1140" y1="560" y2="560" stroke="#d5dae0" stroke-width="2"/>` +
     lines(
       wrapText(`${lang === 'vi' ? 'Nguồn' : 'Source'}: ${source} · chiso.vn · CC BY 4.0`, 22, 1080, 2),
