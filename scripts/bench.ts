@@ -93,7 +93,15 @@ function syntheticRaw(factor: number): string {
         complete_measures: measures.map((m) => m.id),
         methodology: syntheticText,
         scale: syntheticText,
-        sources: [{ id: 'B', url: 'https://example.org/benchmark', title: 'Synthetic', publisher: 'chiso benchmark' }],
+        sources: [
+          {
+            id: 'B',
+            url: 'https://example.org/benchmark',
+            title: 'Synthetic',
+            title_lang: 'en',
+            publisher: 'chiso benchmark',
+          },
+        ],
         license: syntheticText,
         files: [{ path: 'table.csv', sha256: createHash('sha256').update(table).digest('hex') }],
         tables: [
