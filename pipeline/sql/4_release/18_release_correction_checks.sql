@@ -1,0 +1,145 @@
+-- The corrections check of each comparison whose changes belong to a release (read_release_comparisons.release):
+-- every changed or removed figure needs a correction of that release in raw/corrections.json, and every correction
+-- of that release a changed or removed figure. A correction declares a change when its index, year, unit,
+-- measure and field are the figure's and its "from" and "to" are the figures before and after: numbers equal
+-- within 1e-9, text exactly, null for none. One row per problem: an 'undeclared-change' (with the change) or an
+-- 'unmatched-correction' (with its position in the file's list, from 0).
+CREATE TABLE release_correction_checks AS
+WITH
+  declared AS (
+    SELECT
+      generate_subscripts(corrections, 1) - 1 AS position,
+      unnest(corrections, recursive := TRUE)
+    FROM
+      read_json(
+        getvariable ('corrections_file'),
+        columns = {
+          corrections: 'STRUCT(index VARCHAR, year INTEGER, unit VARCHAR, measure VARCHAR, field VARCHAR, "from" JSON, "to" JSON, release VARCHAR)[]'
+        }
+      )
+  ),
+  corrections AS (
+    SELECT
+      position,
+      release,
+      index,
+      year,
+      unit,
+      measure,
+      field,
+      CASE
+        WHEN json_type("from") IN ('UBIGINT', 'BIGINT', 'DOUBLE') THEN "from"::DOUBLE
+      END AS from_number,
+      CASE
+        WHEN json_type("from") = 'VARCHAR' THEN "from" ->> '$'
+      END AS from_text,
+      CASE
+        WHEN json_type("to") IN ('UBIGINT', 'BIGINT', 'DOUBLE') THEN "to"::DOUBLE
+      END AS to_number,
+      CASE
+        WHEN json_type("to") = 'VARCHAR' THEN "to" ->> '$'
+      END AS to_text
+    FROM
+      declared
+  ),
+  altered AS (
+    SELECT
+      c.release,
+      ch.*
+    FROM
+      release_changes ch
+      JOIN read_release_comparisons c USING (snapshot)
+    WHERE
+      c.release IS NOT NULL
+      AND ch.change IN ('changed', 'removed')
+  ),
+  matches AS (
+    SELECT
+      a.snapshot,
+      a.index,
+      a.year,
+      a.unit_id,
+      a.measure,
+      a.field,
+      k.position
+    FROM
+      altered a
+      JOIN corrections k ON k.release = a.release
+      AND k.index = a.index
+      AND k.year = a.year
+      AND k.unit = a.unit_id
+      AND k.measure = a.measure
+      AND k.field = a.field
+      AND CASE
+        WHEN k.from_number IS NOT NULL THEN abs(k.from_number - TRY_CAST (a.before AS DOUBLE)) < 1e-9
+        ELSE k.from_text IS NOT DISTINCT FROM a.before
+      END
+      AND CASE
+        WHEN k.to_number IS NOT NULL THEN abs(k.to_number - TRY_CAST (a.after AS DOUBLE)) < 1e-9
+        ELSE k.to_text IS NOT DISTINCT FROM a.after
+      END
+  )
+SELECT
+  'undeclared-change' AS problem,
+  a.snapshot,
+  a.index,
+  a.year,
+  a.unit_id,
+  a.measure,
+  a.field,
+  a.before,
+  a.after,
+  a.change,
+  NULL::INTEGER AS position
+FROM
+  altered a
+WHERE
+  NOT EXISTS (
+    SELECT
+      1
+    FROM
+      matches m
+    WHERE
+      m.snapshot = a.snapshot
+      AND m.index = a.index
+      AND m.year = a.year
+      AND m.unit_id = a.unit_id
+      AND m.measure = a.measure
+      AND m.field = a.field
+  )
+UNION ALL
+SELECT
+  'unmatched-correction',
+  c.snapshot,
+  k.index,
+  k.year,
+  k.unit,
+  k.measure,
+  k.field,
+  NULL,
+  NULL,
+  NULL,
+  k.position
+FROM
+  read_release_comparisons c
+  JOIN corrections k ON k.release = c.release
+WHERE
+  NOT EXISTS (
+    SELECT
+      1
+    FROM
+      matches m
+    WHERE
+      m.snapshot = c.snapshot
+      AND m.position = k.position
+  )
+ORDER BY
+  snapshot,
+  problem,
+  change,
+  position,
+  index,
+  year,
+  unit_id,
+  measure,
+  field;
