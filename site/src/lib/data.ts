@@ -7,10 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Lang = 'vi' | 'en';
-export interface Text {
-  vi: string;
-  en: string;
-}
 
 // The datasets' row types are generated from the table definitions (pipeline/sql/3_marts/*.yml).
 import type {
@@ -24,29 +20,10 @@ import type {
 } from './dataset-types';
 export type { Edition, MeasureScale, Observation, QualityRow, RegionalAverage, SourceValue, Unit };
 
-export interface Break {
-  year: number;
-  measures?: string[];
-  suppress_changes: boolean;
-  note: Text;
-}
-export interface GroupLabel {
-  id: string;
-  vi: string;
-  en: string;
-}
-export interface IndexDefinition {
-  id: string;
-  name: Text;
-  full_name: Text;
-  publisher: Text;
-  url: string;
-  description: Text;
-  headline: string;
-  measures: { id: string; name: Text; unit: 'points' | 'percent' }[];
-  groups: { method: string; labels: GroupLabel[]; note?: Text };
-  breaks: Break[];
-}
+// The index definitions as raw/<index>/index.json gives them (the pipeline's types).
+import type { BreakDefinition, IndexDefinition, Text } from '../../../pipeline/read/index-definitions';
+export type { IndexDefinition, Text };
+type GroupLabel = NonNullable<IndexDefinition['groups']['labels']>[number];
 
 export interface DataPackageResource {
   name: string;
@@ -69,17 +46,9 @@ export interface DataPackage {
     schema?: { fields: { name: string; type: string; description: string; 'x-description-vi'?: string }[] };
   })[];
 }
-// A release and its corrections as raw/release.json and raw/corrections.json give them (the pipeline's types).
-import type { Correction, Release } from '../../../pipeline/release/releases';
-export type { Correction, Release };
-/** One data release as the pipeline's changelog.json records it (counts against the previous release). */
-export interface ChangelogEntry extends Release {
-  compared_with: string | null;
-  added: number;
-  changed: number;
-  removed: number;
-  corrections: Correction[];
-}
+// A release, its corrections and its changelog entry as the pipeline writes them (the pipeline's types).
+import type { ChangelogEntry, Correction, Release } from '../../../pipeline/release/releases';
+export type { ChangelogEntry, Correction, Release };
 
 const DATA = process.env.CHISO_DATA_DIR ?? join(process.cwd(), 'dist/data');
 export const INDEX_ORDER = ['par-index', 'sipas', 'papi', 'pci'];
@@ -130,7 +99,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 const byEdition = groupBy(observations, (o) => `${o.index}/${o.year}`);
 const byUnit = groupBy(observations, (o) => o.unit_id);
 const unitById = new Map(units.map((u) => [u.unit_id, u]));
-const definitionById = new Map(indexDefinitions.map((d) => [d.id, d]));
+const definitionById = new Map<string, IndexDefinition>(indexDefinitions.map((d) => [d.id, d]));
 
 export function indexDefinition(id: string): IndexDefinition {
   const d = definitionById.get(id);
@@ -225,9 +194,12 @@ export function editionMeasures(index: string, year: number): MeasureScale[] {
   return measuresFor(index, year).filter((m) => present.has(m.measure));
 }
 
+/** The labels of an index's groups, in its definition's order (none where index.json lists none). */
+export const groupLabels = (definition: IndexDefinition): GroupLabel[] => definition.groups.labels ?? [];
+
 export function groupLabel(index: string, group: string | null, lang: Lang): string | null {
   if (!group) return null;
-  const label = indexDefinition(index).groups.labels.find((l) => l.id === group);
+  const label = groupLabels(indexDefinition(index)).find((l) => l.id === group);
   return label ? label[lang] : group;
 }
 
@@ -251,7 +223,7 @@ export function qualityFor(index: string, year: number): QualityRow[] {
 }
 
 /** Breaks that affect a measure of an index (a break without a measure list affects all). */
-export function breaksFor(index: string, measure: string): Break[] {
+export function breaksFor(index: string, measure: string): BreakDefinition[] {
   return indexDefinition(index).breaks.filter((b) => !b.measures || b.measures.includes(measure));
 }
 
