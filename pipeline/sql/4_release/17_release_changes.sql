@@ -41,22 +41,18 @@ WITH
   ),
   fields AS (
     SELECT
-      coalesce(a.compared, b.compared) AS snapshot,
-      coalesce(a.index, b.index) AS index,
-      coalesce(a.year, b.year) AS year,
-      coalesce(a.unit_id, b.unit_id) AS unit_id,
-      coalesce(a.measure, b.measure) AS measure,
+      compared AS snapshot,
+      index,
+      year,
+      unit_id,
+      measure,
       b.unit_id IS NULL AS new_figure,
       f.field,
       f.before,
       f.after
     FROM
       after_figures a
-      FULL JOIN before_figures b ON a.compared = b.compared
-      AND a.index = b.index
-      AND a.year = b.year
-      AND a.unit_id = b.unit_id
-      AND a.measure = b.measure,
+      FULL JOIN before_figures b USING (compared, index, year, unit_id, measure),
       LATERAL (
         VALUES
           ('value', b.value::VARCHAR, a.value::VARCHAR),

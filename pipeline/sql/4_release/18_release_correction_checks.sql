@@ -24,7 +24,7 @@ WITH
       release,
       index,
       year,
-      unit,
+      unit AS unit_id,
       measure,
       field,
       CASE
@@ -55,22 +55,13 @@ WITH
   ),
   matches AS (
     SELECT
-      a.snapshot,
-      a.index,
-      a.year,
-      a.unit_id,
-      a.measure,
-      a.field,
+      a.*,
       k.position
     FROM
       altered a
-      JOIN corrections k ON k.release = a.release
-      AND k.index = a.index
-      AND k.year = a.year
-      AND k.unit = a.unit_id
-      AND k.measure = a.measure
-      AND k.field = a.field
-      AND CASE
+      JOIN corrections k USING (release, index, year, unit_id, measure, field)
+    WHERE
+      CASE
         WHEN k.from_number IS NOT NULL THEN abs(k.from_number - TRY_CAST (a.before AS DOUBLE)) < 1e-9
         ELSE k.from_text IS NOT DISTINCT FROM a.before
       END
@@ -81,39 +72,18 @@ WITH
   )
 SELECT
   'undeclared-change' AS problem,
-  a.snapshot,
-  a.index,
-  a.year,
-  a.unit_id,
-  a.measure,
-  a.field,
-  a.before,
-  a.after,
-  a.change,
+  a.* EXCLUDE (release),
   NULL::INTEGER AS position
 FROM
   altered a
-WHERE
-  NOT EXISTS (
-    SELECT
-      1
-    FROM
-      matches m
-    WHERE
-      m.snapshot = a.snapshot
-      AND m.index = a.index
-      AND m.year = a.year
-      AND m.unit_id = a.unit_id
-      AND m.measure = a.measure
-      AND m.field = a.field
-  )
+  ANTI JOIN matches m USING (snapshot, index, year, unit_id, measure, field)
 UNION ALL
 SELECT
   'unmatched-correction',
   c.snapshot,
   k.index,
   k.year,
-  k.unit,
+  k.unit_id,
   k.measure,
   k.field,
   NULL,
@@ -122,17 +92,9 @@ SELECT
   k.position
 FROM
   read_release_comparisons c
-  JOIN corrections k ON k.release = c.release
-WHERE
-  NOT EXISTS (
-    SELECT
-      1
-    FROM
-      matches m
-    WHERE
-      m.snapshot = c.snapshot
-      AND m.position = k.position
-  )
+  JOIN corrections k USING (release)
+  ANTI JOIN matches m ON m.snapshot = c.snapshot
+  AND m.position = k.position
 ORDER BY
   snapshot,
   problem,
