@@ -13,6 +13,7 @@ import { saveFile, svgToPng } from './charts/png-export';
 import type { LegendItem } from './charts/spec';
 import type { CompareSeries } from './compare';
 import type { Lang } from './data';
+import { locales } from './format';
 import { files, pathFor } from './routes';
 
 type Unit = CompareSeries['units'][number];
@@ -37,7 +38,7 @@ export function startComparePage(): void {
   const errorBox = root.querySelector<HTMLElement>('[data-compare-error]')!;
   const select = form?.querySelector<HTMLSelectElement>('[data-province-select]') ?? null;
   const lang = root.dataset.lang as Lang;
-  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const locale = locales[lang];
   const numberFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const tickFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const cache = new Map<string, CompareSeries>();
@@ -444,6 +445,7 @@ export function startComparePage(): void {
 
   function framedSvg(s: Shown, size: FrameSize) {
     const chart = chartSvg(s.data, s.selection, s.chosen, 728);
+    const source = s.data.source[lang];
     const serializer = new XMLSerializer();
     const content = [...chart.childNodes].map((n) => serializer.serializeToString(n)).join('');
     const legend: LegendItem[] = legendItems(s.data, s.chosen).map(({ label, fill, shape }) => ({
@@ -454,12 +456,11 @@ export function startComparePage(): void {
     return frameChart(
       { attributes: 'font-size="12"', width: 728, height: Number(chart.getAttribute('height')), content },
       {
-        lang,
         title: titleOf(s),
         subtitle: text('desc'),
         legend,
-        source: s.data.source[lang],
-        pageUrl: permalink(s.selection),
+        source,
+        footer: text('frameFooter', { source, pageUrl: permalink(s.selection) }),
       },
       size,
     );

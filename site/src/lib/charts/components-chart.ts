@@ -93,19 +93,17 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
   return {
     id: `${subject.unit_id}-${index}-components`,
     lang,
-    title:
-      subject.era === 'merged'
-        ? lang === 'vi'
-          ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): chỉ số thành phần ${def.name.vi} ${year} so với cả nước`
-          : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${year} components against the whole country`
-        : lang === 'vi'
-          ? `Chỉ số thành phần ${def.name.vi} ${year}: ${name} so với cả nước`
-          : `${def.name.en} ${year} components: ${name} against the whole country`,
+    title: tr(subject.era === 'merged' ? 'chart.formerComponentsTitle' : 'chart.componentsTitle', {
+      name,
+      index: def.name[lang],
+      year,
+    }),
     description:
-      (lang === 'vi'
-        ? `Điểm từng chỉ số thành phần ${def.name.vi} năm ${year} của ${multi ? `các tỉnh cũ hợp thành ${name} (mỗi tỉnh một màu và một ký hiệu)` : `${name} (chấm)`}, trung vị cả nước (vạch xám) và điểm cao nhất cả nước (vòng tròn rỗng). Thanh xám là khoảng từ thấp nhất đến cao nhất.`
-        : `${multi ? `The scores of the former provinces that form ${name} (one colour and marker each)` : `${name}'s score (dot)`} on each ${def.name.en} ${year} component, the national median (grey tick) and the national best (hollow ring). The grey bar spans lowest to highest.`) +
-      (summary ? ` ${summary}.` : ''),
+      tr(multi ? 'chart.formerComponentsDescription' : 'chart.componentsDescription', {
+        name,
+        index: def.name[lang],
+        year,
+      }) + (summary ? ` ${summary}.` : ''),
     legend,
     columns: [
       ...(multi ? [{ key: 'province', label: tr('province'), kind: 'text' as const }] : []),

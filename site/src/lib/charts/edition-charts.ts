@@ -142,7 +142,7 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
       province: unitName(o, lang),
       value: o.value,
       rank: o.rank,
-      class: lang === 'vi' ? 'không có ranh giới riêng trên bản đồ' : 'no boundary of its own on the map',
+      class: tr('chart.noBoundary'),
     });
   tableRows.sort((a, b) => String(a.province).localeCompare(String(b.province), lang));
   const legend: LegendItem[] = [...classes, special.rankOnly, special.notScored, special.noData].filter((c) =>
@@ -151,18 +151,13 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
   const count = boundaries.features.length;
   const missing = count - rows.filter((o) => o.value !== null && drawn.has(o.unit_id)).length;
   const description =
-    (lang === 'vi'
-      ? `Bản đồ ${count} tỉnh, thành phố theo địa giới năm ${year}, tô màu theo điểm ${def.name.vi} năm ${year}: màu càng đậm điểm càng cao.${missing ? ` ${missing} tỉnh, thành phố không có điểm công bố được tô riêng, không tính là 0.` : ''}`
-      : `Map of the ${count} provinces on ${year} boundaries, shaded by ${def.name.en} ${year} score: darker is higher.${missing ? ` ${missing} provinces without a published score have their own pattern, never zero.` : ''}`) +
-    (undrawn.length
-      ? lang === 'vi'
-        ? ` ${undrawn.map((o) => o.unit_name_vi).join(', ')} không có ranh giới riêng trên bản đồ (nằm trong Hà Nội).`
-        : ` ${undrawn.map((o) => o.unit_name_en).join(', ')} has no boundary of its own (drawn within Ha Noi).`
-      : '');
+    tr('chart.mapDescription', { count, year, index: def.name[lang] }) +
+    (missing ? ` ${tr('chart.mapMissing', { n: missing })}` : '') +
+    (undrawn.length ? ` ${tr('chart.mapUndrawn', { names: undrawn.map((o) => unitName(o, lang)).join(', ') })}` : '');
   return {
     id: `${index}-${year}-map`,
     lang,
-    title: lang === 'vi' ? `Bản đồ ${def.name.vi} ${year}` : `${def.name.en} ${year} map`,
+    title: tr('chart.mapTitle', { index: def.name[lang], year }),
     description,
     legend,
     defs: true,
@@ -170,7 +165,7 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
       { key: 'province', label: tr('province'), kind: 'text' },
       { key: 'value', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
       { key: 'rank', label: tr('rank'), kind: 'integer' },
-      { key: 'class', label: lang === 'vi' ? 'Lớp màu' : 'Class', kind: 'text' },
+      { key: 'class', label: tr('chart.mapClass'), kind: 'text' },
     ],
     rows: tableRows,
     oneLayout: true,
@@ -206,13 +201,18 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
     .sort((a, b) => (b.value as number) - (a.value as number));
   const observationOf = new Map(scored.map((o) => [o.unit_id, o]));
   const description =
-    lang === 'vi'
-      ? `Mỗi chấm là một tỉnh, thành phố, đặt theo điểm ${def.name.vi} năm ${year}; ${scored.length}/${e.universe_size} tỉnh có điểm công bố, từ ${fmt(rows.at(-1)!.value as number)} đến ${fmt(rows[0].value as number)}.${mean !== null ? ` Vạch dọc là bình quân không trọng số: ${fmt(mean)}.` : ''}`
-      : `Each dot is one province, placed by its ${def.name.en} ${year} score; ${scored.length} of ${e.universe_size} provinces have a published score, from ${fmt(rows.at(-1)!.value as number)} to ${fmt(rows[0].value as number)}.${mean !== null ? ` The vertical rule is the unweighted mean: ${fmt(mean)}.` : ''}`;
+    tr('chart.distributionDescription', {
+      index: def.name[lang],
+      year,
+      scored: scored.length,
+      universe: e.universe_size,
+      min: fmt(rows.at(-1)!.value as number),
+      max: fmt(rows[0].value as number),
+    }) + (mean !== null ? ` ${tr('chart.distributionMean', { mean: fmt(mean) })}` : '');
   return {
     id: `${index}-${year}-distribution`,
     lang,
-    title: lang === 'vi' ? `Phân bố điểm ${def.name.vi} ${year}` : `Distribution of ${def.name.en} ${year} scores`,
+    title: tr('chart.distributionTitle', { index: def.name[lang], year }),
     description,
     legend: mean !== null ? [{ label: tr('nationalMean'), fill: INK, shape: 'tick' }] : undefined,
     columns: [
@@ -277,16 +277,17 @@ export function regionalAveragesChart(index: string, year: number, lang: Lang): 
   return {
     id: `${index}-${year}-regions`,
     lang,
-    title: lang === 'vi' ? `Bình quân ${def.name.vi} ${year} theo vùng` : `${def.name.en} ${year}: regional averages`,
-    description:
-      lang === 'vi'
-        ? `Bình quân không trọng số điểm ${def.name.vi} của các tỉnh trong mỗi vùng kinh tế – xã hội và cả nước (do chiso tính từ điểm công bố). Cao nhất: ${rows[0].area} (${fmt(rows[0].mean as number)}).`
-        : `Unweighted mean ${def.name.en} score of the provinces in each socio-economic region and the whole country (computed by chiso from the published scores). Highest: ${rows[0].area} (${fmt(rows[0].mean as number)}).`,
+    title: tr('chart.regionsTitle', { index: def.name[lang], year }),
+    description: tr('chart.regionsDescription', {
+      index: def.name[lang],
+      area: String(rows[0].area),
+      mean: fmt(rows[0].mean as number),
+    }),
     columns: [
       { key: 'area', label: tr('area'), kind: 'text' },
       { key: 'mean', label: tr('mean'), kind },
       { key: 'scored', label: tr('unitsScored'), kind: 'integer' },
-      { key: 'units', label: lang === 'vi' ? 'Số tỉnh trong vùng' : 'Provinces in area', kind: 'integer' },
+      { key: 'units', label: tr('chart.unitsInArea'), kind: 'integer' },
     ],
     rows,
     plot: (layout) => {
