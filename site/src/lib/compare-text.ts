@@ -5,12 +5,12 @@ import { t } from './i18n';
 export function compareTextAttributes(lang: Lang): Record<string, string> {
   const tr = t(lang);
   const text: Record<string, string> = {
-    needTwo: tr('compareNeedTwo'),
-    year: tr('year'),
-    score: tr('score'),
-    rank: tr('rank'),
+    needTwo: tr('compare.needTwo'),
+    year: tr('term.year'),
+    score: tr('term.score'),
+    rank: tr('term.rank'),
     outOf: tr('compare.outOf'),
-    table: tr('chartTable'),
+    table: tr('chart.table'),
     title: tr('compare.chartTitle'),
     desc: tr('compare.chartDescription'),
     notComparable: tr('chart.breakNotComparable'),
@@ -22,7 +22,7 @@ export function compareTextAttributes(lang: Lang): Record<string, string> {
     remove: tr('compare.remove'),
     unknown: tr('compare.unknownProvince'),
     tooMany: tr('compare.tooMany'),
-    copied: tr('copied'),
+    copied: tr('action.copied'),
   };
   return Object.fromEntries(
     Object.entries(text).map(([key, value]) => [

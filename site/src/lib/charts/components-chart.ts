@@ -82,8 +82,8 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
           shape: provinceStyle(u.unit_id).symbol,
         }))
       : [{ label: name, fill: INK, shape: 'circle' as const }]),
-    { label: tr('nationalMedian'), fill: NATIONAL, shape: 'tick' },
-    { label: tr('nationalBest'), fill: NATIONAL, shape: 'ring' },
+    { label: tr('chart.nationalMedian'), fill: NATIONAL, shape: 'tick' },
+    { label: tr('chart.nationalBest'), fill: NATIONAL, shape: 'ring' },
   ];
   const fmt = (v: number) => formatScore(v, scale.unit, lang);
   const summary = rows
@@ -106,11 +106,11 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
       }) + (summary ? ` ${summary}.` : ''),
     legend,
     columns: [
-      ...(multi ? [{ key: 'province', label: tr('province'), kind: 'text' as const }] : []),
-      { key: 'measure', label: tr('measure'), kind: 'text' },
-      { key: 'value', label: multi ? tr('score') : name, kind },
-      { key: 'median', label: tr('nationalMedian'), kind },
-      { key: 'best', label: tr('nationalBest'), kind },
+      ...(multi ? [{ key: 'province', label: tr('term.province'), kind: 'text' as const }] : []),
+      { key: 'measure', label: tr('term.measure'), kind: 'text' },
+      { key: 'value', label: multi ? tr('term.score') : name, kind },
+      { key: 'median', label: tr('chart.nationalMedian'), kind },
+      { key: 'best', label: tr('chart.nationalBest'), kind },
     ],
     rows,
     plot: (layout) => {
@@ -133,7 +133,7 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
         marginLeft: narrow ? 8 : 230,
         marginRight: 20,
         x: {
-          label: `${tr('score')} →`,
+          label: `${tr('term.score')} →`,
           grid: true,
           nice: true,
           ticks: narrow ? 4 : undefined,

@@ -80,9 +80,9 @@ function mapClassifier(values: number[], unitKind: 'points' | 'percent', lang: L
     ? valueClasses(values, unitKind, lang)
     : { classOf: () => undefined, classes: [] as MapClass[] };
   const special = {
-    notScored: { fill: NOT_SCORED, label: tr('notScored'), shape: 'hatch' as const },
-    rankOnly: { fill: RANK_ONLY, label: tr('rankOnly'), shape: 'dots' as const },
-    noData: { fill: NO_DATA, label: tr('noData'), shape: 'square' as const },
+    notScored: { fill: NOT_SCORED, label: tr('ranking.notScored'), shape: 'hatch' as const },
+    rankOnly: { fill: RANK_ONLY, label: tr('chart.rankOnly'), shape: 'dots' as const },
+    noData: { fill: NO_DATA, label: tr('chart.noData'), shape: 'square' as const },
   };
   const classFor = (o: Observation | undefined): MapClass => {
     if (o?.value !== null && o?.value !== undefined) return classOf(o.value)!;
@@ -116,7 +116,7 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
     const o = byUnit.get(id);
     const details: string[] = [];
     if (o?.value != null) details.push(formatScore(o.value, unitKind, l));
-    if (o?.rank) details.push(`${t(l)('rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
+    if (o?.rank) details.push(`${t(l)('term.rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
     if (o?.value == null) details.push(classifiers[l].classFor(o).label.toLowerCase());
     return `${unitName(unit(id), l)}: ${details.join(', ')}`;
   };
@@ -162,9 +162,9 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
     legend,
     defs: true,
     columns: [
-      { key: 'province', label: tr('province'), kind: 'text' },
-      { key: 'value', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
-      { key: 'rank', label: tr('rank'), kind: 'integer' },
+      { key: 'province', label: tr('term.province'), kind: 'text' },
+      { key: 'value', label: tr('term.score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
+      { key: 'rank', label: tr('term.rank'), kind: 'integer' },
       { key: 'class', label: tr('chart.mapClass'), kind: 'text' },
     ],
     rows: tableRows,
@@ -214,11 +214,11 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
     lang,
     title: tr('chart.distributionTitle', { index: def.name[lang], year }),
     description,
-    legend: mean !== null ? [{ label: tr('nationalMean'), fill: INK, shape: 'tick' }] : undefined,
+    legend: mean !== null ? [{ label: tr('chart.nationalMean'), fill: INK, shape: 'tick' }] : undefined,
     columns: [
-      { key: 'province', label: tr('province'), kind: 'text' },
-      { key: 'value', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
-      { key: 'rank', label: tr('rank'), kind: 'integer' },
+      { key: 'province', label: tr('term.province'), kind: 'text' },
+      { key: 'value', label: tr('term.score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
+      { key: 'rank', label: tr('term.rank'), kind: 'integer' },
     ],
     rows,
     // The drawing is the same in both languages but for the texts given through `text`.
@@ -230,7 +230,7 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
       marginRight: 24,
       marginBottom: 36,
       x: {
-        label: `${text((l) => (unitKind === 'percent' ? '%' : t(l)('score')))} →`,
+        label: `${text((l) => (unitKind === 'percent' ? '%' : t(l)('term.score')))} →`,
         nice: true,
         ticks: layout === 'narrow' ? 4 : undefined,
         tickFormat: (v: number) => text((l) => formatTick(v, l)),
@@ -284,9 +284,9 @@ export function regionalAveragesChart(index: string, year: number, lang: Lang): 
       mean: fmt(rows[0].mean as number),
     }),
     columns: [
-      { key: 'area', label: tr('area'), kind: 'text' },
-      { key: 'mean', label: tr('mean'), kind },
-      { key: 'scored', label: tr('unitsScored'), kind: 'integer' },
+      { key: 'area', label: tr('term.area'), kind: 'text' },
+      { key: 'mean', label: tr('term.mean'), kind },
+      { key: 'scored', label: tr('term.unitsScored'), kind: 'integer' },
       { key: 'units', label: tr('chart.unitsInArea'), kind: 'integer' },
     ],
     rows,

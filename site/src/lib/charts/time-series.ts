@@ -243,7 +243,7 @@ export function unitSeriesChart(
   const colour = (r: ChartRow) => (multi ? provinceStyle(r.unitId as string).colour : INK);
   // The drawing is the same in both languages but for these texts (bilingual).
   const yLabel = (l: Lang) =>
-    which === 'rank' ? t(l)('chart.rankAxis') : unitKind === 'percent' ? '%' : t(l)('score');
+    which === 'rank' ? t(l)('chart.rankAxis') : unitKind === 'percent' ? '%' : t(l)('term.score');
   return {
     id: `${subject.unit_id}-${index}-${which}`,
     lang,
@@ -251,11 +251,11 @@ export function unitSeriesChart(
     description,
     legend: [...legendFor(series, multi, lang), ...breakLegend(index, measure, years, lang)],
     columns: [
-      ...(multi ? [{ key: 'series', label: tr('province'), kind: 'text' as const }] : []),
-      { key: 'year', label: tr('year'), kind: 'year' },
+      ...(multi ? [{ key: 'series', label: tr('term.province'), kind: 'text' as const }] : []),
+      { key: 'year', label: tr('term.year'), kind: 'year' },
       which === 'score'
-        ? { key: 'y', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' }
-        : { key: 'y', label: tr('rank'), kind: 'integer' },
+        ? { key: 'y', label: tr('term.score'), kind: unitKind === 'percent' ? 'percent' : 'number' }
+        : { key: 'y', label: tr('term.rank'), kind: 'integer' },
       ...(which === 'rank' ? [{ key: 'of', label: tr('chart.outOf'), kind: 'integer' as const }] : []),
     ],
     // Every year of the range, with the reason a year has no figure.
@@ -345,17 +345,17 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
   return {
     id: `${index}-national-trend`,
     lang,
-    title: `${def.name[lang]}: ${tr('nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}`,
+    title: `${def.name[lang]}: ${tr('index.nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}`,
     description,
     legend: [
-      { label: tr('publishedScores'), fill: '#9aa5b1', shape: 'circle' },
-      ...(hasMeans ? [{ label: tr('nationalMean'), fill: INK, shape: 'tick' as const }] : []),
+      { label: tr('chart.publishedScores'), fill: '#9aa5b1', shape: 'circle' },
+      ...(hasMeans ? [{ label: tr('chart.nationalMean'), fill: INK, shape: 'tick' as const }] : []),
       ...breakLegend(index, measure, years, lang),
     ],
     columns: [
-      { key: 'year', label: tr('year'), kind: 'year' },
-      { key: 'mean', label: tr('nationalMean'), kind },
-      { key: 'scored', label: tr('unitsScored'), kind: 'integer' },
+      { key: 'year', label: tr('term.year'), kind: 'year' },
+      { key: 'mean', label: tr('chart.nationalMean'), kind },
+      { key: 'scored', label: tr('term.unitsScored'), kind: 'integer' },
       { key: 'universe', label: tr('chart.unitsInEdition'), kind: 'integer' },
       { key: 'min', label: tr('chart.lowest'), kind },
       { key: 'max', label: tr('chart.highest'), kind },
@@ -369,7 +369,7 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
       marginRight: 24,
       x: xAxis(years, layout),
       y: {
-        label: `↑ ${unitKind === 'percent' ? '%' : tr('score')}`,
+        label: `↑ ${unitKind === 'percent' ? '%' : tr('term.score')}`,
         grid: true,
         nice: true,
         zero: false,

@@ -169,7 +169,7 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
             parts.push(`${o.value !== null ? '· ' : ''}${t(lang)('og.rank', { rank: o.rank, rankOf: o.rank_of })}`);
           return parts.join(' ');
         })
-      : [t(lang)('noEditionsForUnit')];
+      : [t(lang)('province.noEditions')];
     const sources = latest.map((o) =>
       pressSource(
         editionsOf(o.index).find((e) => e.year === o.year)!,
