@@ -6,6 +6,7 @@
  * of what is shown, a permalink and an embed snippet. Bundled at build time from the modules the build itself uses:
  * the CSV writer (numbers and the spreadsheet-safety rule), the export frame and fonts, the chart colours, the routes.
  */
+import { foldText } from '../../../pipeline/read/text';
 import { toCsv, type CsvType } from '../../../pipeline/write/csv';
 import { frameChart, type FrameSize } from './charts/export-frame';
 import { BAND, MUTED } from './charts/palette';
@@ -53,15 +54,6 @@ export function startComparePage(): void {
     if (parent) parent.appendChild(node);
     return node;
   }
-
-  const fold = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .toLowerCase()
-      .trim();
 
   // ---- The province picker: the multiple select stays the source of truth (FormData reads it); the script shows a
   // typeahead (a datalist) and one chip per chosen province instead of the long list.
@@ -114,10 +106,10 @@ export function startComparePage(): void {
     const hint = Object.assign(document.createElement('p'), { className: 'error picker-error' });
     hint.setAttribute('role', 'alert');
     const pick = () => {
-      const wanted = fold(input.value);
+      const wanted = foldText(input.value);
       if (!wanted) return false;
       const option = [...select.options].find(
-        (o) => fold(o.textContent ?? '') === wanted || fold(o.dataset.ascii || '') === wanted,
+        (o) => foldText(o.textContent ?? '') === wanted || foldText(o.dataset.ascii || '') === wanted,
       );
       if (!option) return false;
       hint.textContent = '';
