@@ -19,8 +19,7 @@ export default defineConfig({
   outDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets' },
-  // The site ships no client framework: site.js and ranking.js are plain files in public/js; the provinces filter,
-  // search, compare and SQL pages' scripts are bundled from site/src/lib (sharing the pipeline's modules).
+  // The site ships no client framework; the few scripts are plain files in public/js.
   devToolbar: { enabled: false },
   integrations: [pagefindIndex()],
   // Gzipping the 40 MB of DuckDB-WASM only to print its size costs seconds of every build.
