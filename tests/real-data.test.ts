@@ -50,12 +50,18 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the datasets', () => {
-  it.each(['observations', 'units', 'measures', 'editions', 'regional_averages', 'source_values', 'quality'])(
-    '%s.json meets its schema',
-    (name) => {
-      expect(validateAgainst(`datasets/${name}.schema.json`, json(`${name}.json`), `${name}.json`)).toEqual([]);
-    },
-  );
+  it.each([
+    'observations',
+    'units',
+    'measures',
+    'editions',
+    'regional_averages',
+    'source_values',
+    'quality',
+    'changelog',
+  ])('%s.json meets its schema', (name) => {
+    expect(validateAgainst(`datasets/${name}.schema.json`, json(`${name}.json`), `${name}.json`)).toEqual([]);
+  });
 
   it('are described by datapackage.json with the right sizes, checksums and columns', () => {
     const pkg = json<{

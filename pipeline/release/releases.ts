@@ -10,6 +10,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { privateUrlProblem } from '../validate/metadata.js';
 import { openDatabase, queryRows, runSqlSteps } from '../load/duckdb.js';
 import { RELEASE_MODELS } from '../paths.js';
+import { changelogDefinition, checkModel } from '../write/codebook.js';
 import { InvalidInputError, type Problem } from '../validate/problems.js';
 import { readJson, validateAgainst } from '../validate/schemas.js';
 import type { Text } from '../read/index-definitions.js';
@@ -180,24 +181,31 @@ async function loadReleaseInputs(db: DuckDBConnection, rawDir: string, versions:
     );
   }
   const text = (v: string | null) => (v === null ? 'NULL' : sqlText(v));
-  const rows = comparisons.map((c) => `(${text(c.snapshot)}, ${text(c.compared_with)}, ${text(c.release)})`);
-  await db.run('CREATE TABLE read_release_comparisons (snapshot VARCHAR, compared_with VARCHAR, release VARCHAR)');
+  const rows = comparisons.map(
+    (c) =>
+      `(${text(c.snapshot)}, ${text(c.version)}, ${text(c.date)}, ${text(JSON.stringify(c.changes))}, ${text(c.compared_with)}, ${c.checks_corrections}, ${c.entry ?? 'NULL'})`,
+  );
+  await db.run(
+    'CREATE TABLE read_release_comparisons (snapshot VARCHAR, version VARCHAR, date VARCHAR, changes JSON, compared_with VARCHAR, checks_corrections BOOLEAN, entry INTEGER)',
+  );
   await db.run(`INSERT INTO read_release_comparisons VALUES ${rows.join(', ')}`);
   await db.run(`SET VARIABLE corrections_file = ${sqlText(join(rawDir, 'corrections.json'))}`);
 }
 
 /**
- * One comparison of the release models: a snapshot ('build' for this build, else a recorded release) against the
- * release before it (none for the first), and the release whose corrections must declare its changes (none for the
- * first release and for a rebuild of a recorded one).
+ * One comparison of the release models: a snapshot ('build' for this build, else a recorded release) of a release
+ * (its version, date and changes) against the release before it (none for the first); whether the corrections of
+ * the release must declare its changes (not for the first release, nor for a rebuild of a recorded one); and its
+ * place in the changelog, newest first (none for a rebuild of a recorded release).
  */
-interface Comparison {
+interface Comparison extends Release {
   snapshot: string;
   compared_with: string | null;
-  release: string | null;
+  checks_corrections: boolean;
+  entry: number | null;
 }
 
-/** What a comparison found (the release model changelog). */
+/** What a comparison found (the release model release_findings). */
 interface Found {
   added: number;
   fields_added: AddedField[];
@@ -224,7 +232,7 @@ async function correctionProblems(
     db,
     `SELECT * FROM release_correction_checks WHERE snapshot = ${sqlText(comparison.snapshot)}`,
   );
-  const { release: version, compared_with: previous } = comparison;
+  const { version, compared_with: previous } = comparison;
   return rows.map((c) => {
     if (c.problem === 'undeclared-change') {
       const what = c.change === 'removed' ? `${c.before} was removed` : `changed from ${c.before} to ${c.after}`;
@@ -278,39 +286,25 @@ export async function checkRelease(
   }
   const previous = released ? (versions[versions.indexOf(release.version) - 1] ?? null) : latest;
   const build: Comparison = {
+    ...release,
     snapshot: 'build',
     compared_with: released ? release.version : previous,
-    release: released || !previous ? null : release.version,
+    checks_corrections: !released && previous !== null,
+    entry: released ? null : 0,
   };
-  const recordedComparisons = versions.map((v, i) => ({
-    snapshot: v,
+  const recordedComparisons: Comparison[] = recorded.map(({ version, meta }, i) => ({
+    ...meta,
+    snapshot: version,
     compared_with: versions[i - 1] ?? null,
-    release: i ? v : null,
+    checks_corrections: i > 0,
+    entry: recorded.length - i,
   }));
   await loadReleaseInputs(db, rawDir, versions, [build, ...recordedComparisons]);
   await runSqlSteps(db, RELEASE_MODELS);
-  const found = new Map(
-    (await queryRows<Found & { snapshot: string }>(db, 'SELECT * FROM changelog')).map(({ snapshot, ...f }) => [
-      snapshot,
-      f,
-    ]),
+  const [ofBuild] = await queryRows<Found>(
+    db,
+    "SELECT * EXCLUDE (snapshot) FROM release_findings WHERE snapshot = 'build'",
   );
-  const entry = (version: string, date: string, changes: Text[], comparison: Comparison): ChangelogEntry => {
-    const { added, fields_added, changed, removed } = found.get(comparison.snapshot)!;
-    return {
-      version,
-      date,
-      changes,
-      compared_with: comparison.compared_with,
-      added,
-      fields_added,
-      changed,
-      removed,
-      corrections: corrections.filter((c) => c.release === version),
-    };
-  };
-
-  const ofBuild = found.get('build')!;
   if (released && (ofBuild.added || ofBuild.fields_added.length || ofBuild.changed || ofBuild.removed)) {
     const altered = ofBuild.changed + ofBuild.removed;
     const [first] = await queryRows<Change>(
@@ -337,10 +331,10 @@ export async function checkRelease(
       message: `release ${release.version} is already out, and this build ${what}${example}; give this build a new version in raw/release.json`,
     });
   }
-  if (build.release && previous) {
+  if (build.checks_corrections) {
     problems.push(...(await correctionProblems(db, build, corrections)));
     const [major, minor] = parse(release.version);
-    const [pMajor, pMinor] = parse(previous);
+    const [pMajor, pMinor] = parse(previous!);
     if ((ofBuild.added || ofBuild.fields_added.length) && major === pMajor && minor === pMinor) {
       problems.push({
         file: 'raw/release.json',
@@ -348,14 +342,20 @@ export async function checkRelease(
       });
     }
   }
-  const changelog: ChangelogEntry[] = released ? [] : [entry(release.version, release.date, release.changes, build)];
-  for (let i = recorded.length - 1; i >= 0; i--) {
-    if (recordedComparisons[i].release)
-      problems.push(...(await correctionProblems(db, recordedComparisons[i], corrections)));
-    changelog.push(entry(versions[i], recorded[i].meta.date, recorded[i].meta.changes, recordedComparisons[i]));
+  for (const comparison of [...recordedComparisons].reverse()) {
+    if (comparison.checks_corrections) problems.push(...(await correctionProblems(db, comparison, corrections)));
   }
   if (problems.length) throw new InvalidInputError(problems);
-  return changelog;
+  const definition = changelogDefinition();
+  await checkModel(db, definition);
+  const lists = definition.columns.filter((c) => c.type === 'array').map((c) => c.name);
+  const rows = await queryRows<Record<string, unknown>>(db, 'SELECT * FROM changelog');
+  return rows.map(
+    (row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([name, value]) => [name, lists.includes(name) ? JSON.parse(value as string) : value]),
+      ) as unknown as ChangelogEntry,
+  );
 }
 
 /** Records a built release: the snapshot of its figures and its metadata, in raw/releases/. */

@@ -1,23 +1,11 @@
--- The corrections check of each comparison whose changes belong to a release (read_release_comparisons.release):
--- every changed or removed figure needs a correction of that release in raw/corrections.json, and every correction
--- of that release a changed or removed figure. A correction declares a change when its index, year, unit,
+-- The corrections check of each comparison that must declare its changes (read_release_comparisons
+-- .checks_corrections): every changed or removed figure needs a correction of the comparison's release (its version)
+-- in raw/corrections.json, and every correction of that release a changed or removed figure. A correction declares a change when its index, year, unit,
 -- measure and field are the figure's and its "from" and "to" are the figures before and after: numbers equal
 -- within 1e-9, text exactly, null for none. One row per problem: an 'undeclared-change' (with the change) or an
 -- 'unmatched-correction' (with its position in the file's list, from 0).
 CREATE TABLE release_correction_checks AS
 WITH
-  declared AS (
-    SELECT
-      generate_subscripts(corrections, 1) - 1 AS position,
-      unnest(corrections, recursive := TRUE)
-    FROM
-      read_json(
-        getvariable ('corrections_file'),
-        columns = {
-          corrections: 'STRUCT(index VARCHAR, year INTEGER, unit VARCHAR, measure VARCHAR, field VARCHAR, "from" JSON, "to" JSON, release VARCHAR)[]'
-        }
-      )
-  ),
   corrections AS (
     SELECT
       position,
@@ -40,17 +28,17 @@ WITH
         WHEN json_type("to") = 'VARCHAR' THEN "to" ->> '$'
       END AS to_text
     FROM
-      declared
+      release_corrections
   ),
   altered AS (
     SELECT
-      c.release,
+      c.version AS release,
       ch.*
     FROM
       release_changes ch
       JOIN read_release_comparisons c USING (snapshot)
     WHERE
-      c.release IS NOT NULL
+      c.checks_corrections
       AND ch.change IN ('changed', 'removed')
   ),
   matches AS (
@@ -92,7 +80,8 @@ SELECT
   k.position
 FROM
   read_release_comparisons c
-  JOIN corrections k USING (release)
+  JOIN corrections k ON k.release = c.version
+  AND c.checks_corrections
   ANTI JOIN matches m ON m.snapshot = c.snapshot
   AND m.position = k.position
 ORDER BY

@@ -1,9 +1,8 @@
--- What each comparison of read_release_comparisons finds, as changelog.json reports it: the figures added, the
--- fields added to released figures (listed), and the counts of changed and removed fields.
-CREATE TABLE changelog AS
+-- What each comparison of read_release_comparisons finds: the figures added, the fields added to released figures
+-- (listed), and the counts of changed and removed fields.
+CREATE TABLE release_findings AS
 SELECT
   c.snapshot,
-  c.compared_with,
   count(DISTINCT (ch.index, ch.year, ch.unit_id, ch.measure)) FILTER(
     WHERE
       ch.change = 'added'
@@ -42,7 +41,6 @@ FROM
   read_release_comparisons c
   LEFT JOIN release_changes ch USING (snapshot)
 GROUP BY
-  c.snapshot,
-  c.compared_with
+  c.snapshot
 ORDER BY
   c.snapshot;

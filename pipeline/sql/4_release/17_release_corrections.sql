@@ -1,0 +1,13 @@
+-- Every correction of raw/corrections.json (read and validated by release/releases.ts), in the file's order
+-- (position, from 0); "from" and "to" as the file gives them (a number, a text or null).
+CREATE TABLE release_corrections AS
+SELECT
+  generate_subscripts(corrections, 1) - 1 AS position,
+  unnest(corrections, recursive := TRUE)
+FROM
+  read_json(
+    getvariable ('corrections_file'),
+    columns = {
+      corrections: 'STRUCT(index VARCHAR, year INTEGER, unit VARCHAR, measure VARCHAR, field VARCHAR, "from" JSON, "to" JSON, reason VARCHAR, source VARCHAR, release VARCHAR)[]'
+    }
+  );
