@@ -24,7 +24,7 @@ export interface CitedSource {
 function publisherPart(lang: Lang, source?: CitedSource): string {
   if (source?.year !== undefined) {
     const e = edition(source.index, source.year);
-    const title = lang === 'vi' ? e.title_vi : e.title_en;
+    const title = e[`title_${lang}`];
     return `${pressPublisher(e, lang)} (${e.published ? e.published.slice(0, 4) : e.year + 1}). ${title}.`;
   }
   if (source) {

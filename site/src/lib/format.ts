@@ -142,7 +142,7 @@ export interface QuoteFacts {
 export function quoteSentence(o: Observation, facts: QuoteFacts, lang: Lang): QuoteSentence | null {
   if (o.value === null && o.rank === null) return null;
   const { indexName, unit } = facts;
-  const name = lang === 'vi' ? o.unit_name_vi : o.unit_name_en;
+  const name = o[`unit_name_${lang}`];
   const parts: string[] = [];
   const change = o.rank !== null ? rankChangeDisplay(facts.change, lang) : null;
   const hasChange = change !== null && change.direction !== 'none' && o.previous_year !== null;

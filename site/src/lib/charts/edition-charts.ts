@@ -265,7 +265,7 @@ export function regionalAveragesChart(index: string, year: number, lang: Lang): 
   if (!averages.length) return null;
   const rows: ChartRow[] = averages
     .map((r) => ({
-      area: lang === 'vi' ? r.area_name_vi : r.area_name_en,
+      area: r[`area_name_${lang}`],
       mean: r.mean_value,
       scored: r.units_scored,
       units: r.units,
