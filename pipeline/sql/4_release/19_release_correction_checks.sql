@@ -1,8 +1,8 @@
 -- The corrections check of each comparison that must declare its changes (read_release_comparisons
 -- .checks_corrections): every changed or removed figure needs a correction of the comparison's release (its version)
--- in raw/corrections.json, and every correction of that release a changed or removed figure. A correction declares a change when its index, year, unit,
--- measure and field are the figure's and its "from" and "to" are the figures before and after: numbers equal
--- within 1e-9, text exactly, null for none. One row per problem: an 'undeclared-change' (with the change) or an
+-- in raw/corrections.json, and every correction of that release a changed or removed figure. A correction declares
+-- a change when its index, year, unit, measure and field are the figure's and its "from" and "to" are the figures
+-- before and after: numbers equal within 1e-9, text exactly, null for none. One row per problem: an 'undeclared-change' (with the change) or an
 -- 'unmatched-correction' (with its position in the file's list, from 0).
 CREATE TABLE release_correction_checks AS
 WITH

@@ -15,18 +15,7 @@ SELECT
       SELECT
         to_json(
           list(
-            {
-              'index': k.index,
-              'year': k.year,
-              'unit': k.unit,
-              'measure': k.measure,
-              'field': k.field,
-              'from': k."from",
-              'to': k."to",
-              'reason': k.reason,
-              'source': k.source,
-              'release': k.release
-            }
+            k.correction
             ORDER BY
               k.position
           )
