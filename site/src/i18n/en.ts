@@ -367,6 +367,7 @@ export const en: Record<UiKey, string> = {
   'checks.totalEqualsWeightedParts': 'The score equals the weighted sum of its sub-indices',
   'checks.publishedRankVsComputed': 'The published ranks agree with the ranks the scores give',
   'checks.otherWarning': 'data check warning',
+  // English pages quote the pipeline's own message ({message}); Vietnamese pages say it in Vietnamese.
   'checks.samePublishedRank': '{message}',
   'checks.warning': '{message}',
   'province.typeProvince': 'province',

@@ -134,8 +134,7 @@ export function unitName(
   u: { name_vi: string; name_en: string } | { unit_name_vi: string; unit_name_en: string },
   lang: Lang,
 ): string {
-  if ('name_vi' in u) return lang === 'vi' ? u.name_vi : u.name_en;
-  return lang === 'vi' ? u.unit_name_vi : u.unit_name_en;
+  return 'name_vi' in u ? u[`name_${lang}`] : u[`unit_name_${lang}`];
 }
 
 export function editionsOf(index: string): Edition[] {
