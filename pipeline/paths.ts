@@ -6,6 +6,10 @@ export const RAW = join(ROOT, 'raw');
 export const SCHEMAS = join(ROOT, 'schemas');
 export const FRICTIONLESS_PROFILES = join(SCHEMAS, 'frictionless');
 export const SQL_MODELS = join(ROOT, 'pipeline', 'sql');
+/** The models of the build, run in this order. */
+export const BUILD_MODELS = ['1_staging', '2_intermediate', '3_marts'].map((stage) => join(SQL_MODELS, stage));
+/** The models of the release step (the diff with the recorded releases), run after the build's checks. */
+export const RELEASE_MODELS = join(SQL_MODELS, '4_release');
 /** The built site; the data package is its data/ folder. */
 export const DIST = join(ROOT, 'dist');
 /** Where `npm run pipeline` publishes the data package alone, so that it never replaces a built site. */

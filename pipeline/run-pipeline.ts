@@ -12,7 +12,7 @@ import { checkRelease, readRelease } from './release/releases.js';
 import { Staging } from './load/stage.js';
 import { readTableDefinitions } from './write/codebook.js';
 import { writeResources, writeWideTables } from './write/datasets.js';
-import { SQL_MODELS } from './paths.js';
+import { BUILD_MODELS } from './paths.js';
 import { writeReference } from './write/reference.js';
 import { writeDatabaseScript } from './write/database.js';
 
@@ -79,7 +79,7 @@ export async function runPipeline(
   const read = lap();
   const db = await openDatabase({ large: staging.rows > LARGE_INPUT_ROWS, path: options.database });
   await staging.load(db, raw);
-  await runSqlSteps(db, SQL_MODELS);
+  for (const stage of BUILD_MODELS) await runSqlSteps(db, stage);
   const duckdb = lap();
 
   const findings = await queryRows<Finding>(db, "SELECT * FROM quality WHERE severity <> 'summary'");

@@ -11,6 +11,7 @@ import { isBlank, readNumber } from '../pipeline/read/cells.js';
 import { columnIndex, TableFiles } from '../pipeline/read/grid.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run-pipeline.js';
 import { validateAgainst } from '../pipeline/validate/schemas.js';
+import { changelogDefinition, readTableDefinitions } from '../pipeline/write/codebook.js';
 import { REAL_RAW } from './helpers/raw-fixture.js';
 
 interface Observation {
@@ -50,12 +51,9 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the datasets', () => {
-  it.each(['observations', 'units', 'measures', 'editions', 'regional_averages', 'source_values', 'quality'])(
-    '%s.json meets its schema',
-    (name) => {
-      expect(validateAgainst(`datasets/${name}.schema.json`, json(`${name}.json`), `${name}.json`)).toEqual([]);
-    },
-  );
+  it.each([...readTableDefinitions(), changelogDefinition()].map((t) => t.name))('%s.json meets its schema', (name) => {
+    expect(validateAgainst(`datasets/${name}.schema.json`, json(`${name}.json`), `${name}.json`)).toEqual([]);
+  });
 
   it('are described by datapackage.json with the right sizes, checksums and columns', () => {
     const pkg = json<{

@@ -1,8 +1,9 @@
 /** A small wrapper over @duckdb/node-api: open a database, load rows, run SQL files. */
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { ROOT } from '../paths.js';
 
 export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'JSON';
 export type Columns = Record<string, ColumnType>;
@@ -98,8 +99,8 @@ export class StagingFile {
 }
 
 /**
- * Runs the SQL models: every .sql file under `dir` (1_staging, 2_intermediate, 3_marts), folders and files in name
- * order; each file is one step that creates one table.
+ * Runs the SQL models of one stage (a folder of pipeline/sql/): every .sql file under `dir`, in name order; each
+ * file is one step that creates one table.
  */
 export async function runSqlSteps(db: DuckDBConnection, dir: string): Promise<string[]> {
   const steps = readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -109,7 +110,7 @@ export async function runSqlSteps(db: DuckDBConnection, dir: string): Promise<st
     try {
       await db.run(readFileSync(join(dir, step), 'utf8'));
     } catch (error) {
-      throw new Error(`pipeline/sql/${step}: ${(error as Error).message}`);
+      throw new Error(`${relative(ROOT, join(dir, step))}: ${(error as Error).message}`);
     }
   }
   return steps;

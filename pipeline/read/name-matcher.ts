@@ -5,11 +5,11 @@
  */
 import { aliasesOf, type Registry, type Unit, type UnitSet } from './registry.js';
 import { InvalidInputError, type Problem } from '../validate/problems.js';
-import { closest, describeUnusual, foldSpace, stripDiacritics } from './text.js';
+import { closest, describeUnusual, foldText } from './text.js';
 
+/** The key a province name is matched by: its folded letters and digits, without a leading "tỉnh", "thành phố", …. */
 export function foldName(name: string): string {
-  return stripDiacritics(foldSpace(name))
-    .toLowerCase()
+  return foldText(name)
     .replace(/[^a-z0-9]/g, '')
     .replace(/^(tinh|thanhpho|thudo|tp)/, '');
 }

@@ -1,4 +1,4 @@
-/** Text helpers shared by the name matcher, the header matcher and slugs. */
+/** Text helpers shared by the name matcher, the header matcher, slugs and the site's search and filter boxes. */
 
 /** Folds white space (including tabs and non-breaking spaces) and normalises to NFC. */
 export function foldSpace(text: string): string {
@@ -15,6 +15,14 @@ export function stripDiacritics(text: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(/[ĐÐ]/g, 'D')
     .replace(/[đð]/g, 'd');
+}
+
+/**
+ * A name as it is compared when typed, in the name matcher and in the site's search and filter boxes: no diacritics,
+ * lower case, single spaces ("  Phú   Thọ" → "phu tho").
+ */
+export function foldText(text: string): string {
+  return stripDiacritics(foldSpace(text)).toLowerCase();
 }
 
 /** URL slug: "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */

@@ -8,7 +8,9 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { privateUrlProblem } from '../validate/metadata.js';
-import { openDatabase, queryRows } from '../load/duckdb.js';
+import { openDatabase, queryRows, runSqlSteps } from '../load/duckdb.js';
+import { RELEASE_MODELS } from '../paths.js';
+import { changelogDefinition, checkModel } from '../write/codebook.js';
 import { InvalidInputError, type Problem } from '../validate/problems.js';
 import { readJson, validateAgainst } from '../validate/schemas.js';
 import type { Text } from '../read/index-definitions.js';
@@ -64,7 +66,7 @@ export interface ChangelogEntry {
 }
 
 /** Snapshot columns: what a release publishes for each observation. */
-export const SNAPSHOT_QUERY =
+const SNAPSHOT_QUERY =
   'SELECT index, year, unit_id, measure, value, rank, "group" FROM observations ORDER BY index, year, unit_id, measure';
 
 /** Canonical semantic versions only: 0.1.0, never 0.1.00 or v0.1.0 (they would sort and compare wrongly). */
@@ -161,107 +163,90 @@ function recordedReleases(rawDir: string, problems: Problem[]): { version: strin
   return recorded;
 }
 
-async function loadSnapshots(db: DuckDBConnection, rawDir: string, versions: string[]) {
+/** A query's text value, quoted for SQL. */
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The inputs of the release models (pipeline/sql/4_release/): the recorded snapshots as read_release_snapshots,
+ * the comparisons to make as read_release_comparisons, and raw/corrections.json's path.
+ */
+async function loadReleaseInputs(db: DuckDBConnection, rawDir: string, versions: string[], comparisons: Comparison[]) {
   await db.run(
-    'CREATE TABLE release_snapshots (version VARCHAR, index VARCHAR, year INTEGER, unit_id VARCHAR, measure VARCHAR, value DOUBLE, rank INTEGER, "group" VARCHAR)',
+    'CREATE TABLE read_release_snapshots (snapshot VARCHAR, index VARCHAR, year INTEGER, unit_id VARCHAR, measure VARCHAR, value DOUBLE, rank INTEGER, "group" VARCHAR)',
   );
   for (const v of versions) {
-    const path = join(rawDir, 'releases', `${v}.csv`).replaceAll("'", "''");
-    await db.run(`INSERT INTO release_snapshots SELECT '${v}', * FROM read_csv('${path}', header = true,
-      columns = {'index': 'VARCHAR', 'year': 'INTEGER', 'unit_id': 'VARCHAR', 'measure': 'VARCHAR', 'value': 'DOUBLE', 'rank': 'INTEGER', 'group': 'VARCHAR'})`);
+    const file = sqlText(join(rawDir, 'releases', `${v}.csv`));
+    await db.run(
+      `INSERT INTO read_release_snapshots SELECT '${v}', * FROM read_csv(${file}, header = true, all_varchar = true)`,
+    );
   }
-}
-
-const snapshot = (version: string | null) =>
-  version === null
-    ? `SELECT * FROM (${SNAPSHOT_QUERY}) WHERE false`
-    : `SELECT index, year, unit_id, measure, value, rank, "group" FROM release_snapshots WHERE version = '${version}'`;
-
-interface Diff {
-  added: number;
-  fieldsAdded: AddedField[];
-  changed: Change[];
-  removed: Change[];
+  const text = (v: string | null) => (v === null ? 'NULL' : sqlText(v));
+  const rows = comparisons.map(
+    (c) =>
+      `(${text(c.snapshot)}, ${text(c.version)}, ${text(c.date)}, ${text(JSON.stringify(c.changes))}, ${text(c.compared_with)}, ${c.checks_corrections}, ${c.entry ?? 'NULL'})`,
+  );
+  await db.run(
+    'CREATE TABLE read_release_comparisons (snapshot VARCHAR, version VARCHAR, date VARCHAR, changes JSON, compared_with VARCHAR, checks_corrections BOOLEAN, entry INTEGER)',
+  );
+  await db.run(`INSERT INTO read_release_comparisons VALUES ${rows.join(', ')}`);
+  await db.run(`SET VARIABLE corrections_file = ${sqlText(join(rawDir, 'corrections.json'))}`);
 }
 
 /**
- * Figures added, changed or removed from `before` to `after` (each a query with the snapshot columns). A figure
- * that is new is "added"; a field that an existing figure did not have (a rank, a group) is a "field-added"; a
- * non-null field that differs is "changed", and one that disappears (or the whole figure) is "removed".
+ * One comparison of the release models: a snapshot ('build' for this build, else a recorded release) of a release
+ * (its version, date and changes) against the release before it (none for the first); whether the corrections of
+ * the release must declare its changes (not for the first release, nor for a rebuild of a recorded one); and its
+ * place in the changelog, newest first (none for a rebuild of a recorded release).
  */
-async function diff(db: DuckDBConnection, after: string, before: string): Promise<Diff> {
-  await db.run(`CREATE OR REPLACE TEMP TABLE figure_changes AS
-     WITH a AS (${after}), b AS (${before}),
-     fields AS (
-       SELECT coalesce(a.index, b.index) AS index, coalesce(a.year, b.year) AS year, coalesce(a.unit_id, b.unit_id) AS unit_id,
-         coalesce(a.measure, b.measure) AS measure, b.unit_id IS NULL AS new_figure, f.field, f.before, f.after
-       FROM a FULL JOIN b ON a.index = b.index AND a.year = b.year AND a.unit_id = b.unit_id AND a.measure = b.measure,
-       LATERAL (VALUES ('value', b.value::VARCHAR, a.value::VARCHAR), ('rank', b.rank::VARCHAR, a.rank::VARCHAR), ('group', b."group", a."group")) f(field, before, after)
-     )
-     SELECT *, CASE WHEN before IS NULL AND new_figure THEN 'added' WHEN before IS NULL THEN 'field-added' WHEN after IS NULL THEN 'removed' ELSE 'changed' END AS change
-     FROM fields WHERE before IS DISTINCT FROM after`);
-  const [{ added }] = await queryRows<{ added: number }>(
-    db,
-    "SELECT count(DISTINCT (index, year, unit_id, measure))::INTEGER AS added FROM figure_changes WHERE change = 'added'",
-  );
-  const fieldsAdded = await queryRows<AddedField>(
-    db,
-    "SELECT index, year, unit_id, measure, field, after AS value FROM figure_changes WHERE change = 'field-added' ORDER BY index, year, unit_id, measure, field",
-  );
-  const others = await queryRows<Change>(
-    db,
-    "SELECT * EXCLUDE (new_figure) FROM figure_changes WHERE change IN ('changed', 'removed') ORDER BY index, year, unit_id, measure, field",
-  );
-  return {
-    added,
-    fieldsAdded,
-    changed: others.filter((c) => c.change === 'changed'),
-    removed: others.filter((c) => c.change === 'removed'),
-  };
+interface Comparison extends Release {
+  snapshot: string;
+  compared_with: string | null;
+  checks_corrections: boolean;
+  entry: number | null;
 }
 
-const sameFigure = (declared: number | string | null, printed: string | null) =>
-  declared === null
-    ? printed === null
-    : printed !== null &&
-      (typeof declared === 'number' ? Math.abs(declared - Number(printed)) < 1e-9 : declared === printed);
+/** What a comparison found (the release model release_findings). */
+interface Found {
+  added: number;
+  fields_added: AddedField[];
+  changed: number;
+  removed: number;
+}
 
-const declares = (k: Correction, c: Change) =>
-  k.index === c.index &&
-  k.year === c.year &&
-  k.unit === c.unit_id &&
-  k.measure === c.measure &&
-  k.field === c.field &&
-  sameFigure(k.from, c.before) &&
-  sameFigure(k.to, c.after);
+/** A row of release_correction_checks. */
+interface CorrectionProblem extends Change {
+  problem: 'undeclared-change' | 'unmatched-correction';
+  position: number | null;
+}
 
 const describeChange = (c: Change) =>
   `${c.index} ${c.year} ${c.unit_id} ${c.measure} ${c.field}: ${c.before} → ${c.after ?? 'removed'}`;
 
-/** Every altered figure needs a correction of that release, and every correction of that release an altered figure. */
-function checkCorrections(
-  version: string,
-  previous: string,
-  found: Diff,
+/** The problems of the corrections check of one comparison, as messages. */
+async function correctionProblems(
+  db: DuckDBConnection,
+  comparison: Comparison,
   corrections: Correction[],
-  problems: Problem[],
-) {
-  const own = corrections.filter((k) => k.release === version);
-  for (const c of [...found.changed, ...found.removed]) {
-    if (own.some((k) => declares(k, c))) continue;
-    const what = c.change === 'removed' ? `${c.before} was removed` : `changed from ${c.before} to ${c.after}`;
-    problems.push({
-      file: 'raw/corrections.json',
-      message: `${c.index} ${c.year} ${c.unit_id} ${c.measure}: the ${c.field} ${what} since release ${previous}, but no correction for release ${version} declares it (with its reason and source)`,
-    });
-  }
-  for (const k of own) {
-    if ([...found.changed, ...found.removed].some((c) => declares(k, c))) continue;
-    problems.push({
+): Promise<Problem[]> {
+  const rows = await queryRows<CorrectionProblem>(
+    db,
+    `SELECT * FROM release_correction_checks WHERE snapshot = ${sqlText(comparison.snapshot)}`,
+  );
+  const { version, compared_with: previous } = comparison;
+  return rows.map((c) => {
+    if (c.problem === 'undeclared-change') {
+      const what = c.change === 'removed' ? `${c.before} was removed` : `changed from ${c.before} to ${c.after}`;
+      return {
+        file: 'raw/corrections.json',
+        message: `${c.index} ${c.year} ${c.unit_id} ${c.measure}: the ${c.field} ${what} since release ${previous}, but no correction for release ${version} declares it (with its reason and source)`,
+      };
+    }
+    const k = corrections[c.position!];
+    return {
       file: 'raw/corrections.json',
       message: `the correction of ${k.index} ${k.year} ${k.unit} ${k.measure} ${k.field} (${JSON.stringify(k.from)} → ${JSON.stringify(k.to)}, release ${version}) matches no change since release ${previous}: remove it, or fix its "from"/"to"`,
-    });
-  }
+    };
+  });
 }
 
 /** Checks the build against the recorded releases and returns the changelog, newest first. */
@@ -275,24 +260,6 @@ export async function checkRelease(
   const recorded = recordedReleases(rawDir, problems);
   if (problems.length) throw new InvalidInputError(problems);
   const versions = recorded.map((r) => r.version);
-  await loadSnapshots(db, rawDir, versions);
-  const entry = (
-    version: string,
-    date: string,
-    changes: Text[],
-    comparedWith: string | null,
-    found: Diff,
-  ): ChangelogEntry => ({
-    version,
-    date,
-    changes,
-    compared_with: comparedWith,
-    added: found.added,
-    fields_added: found.fieldsAdded,
-    changed: found.changed.length,
-    removed: found.removed.length,
-    corrections: corrections.filter((c) => c.release === version),
-  });
 
   const released = versions.includes(release.version);
   const latest = versions.at(-1) ?? null;
@@ -318,18 +285,44 @@ export async function checkRelease(
     });
   }
   const previous = released ? (versions[versions.indexOf(release.version) - 1] ?? null) : latest;
-  const found = await diff(db, SNAPSHOT_QUERY, snapshot(released ? release.version : previous));
-  const altered = [...found.changed, ...found.removed];
-  if (released && (found.added || found.fieldsAdded.length || altered.length)) {
-    const example = altered[0]
-      ? ` (e.g. ${describeChange(altered[0])})`
-      : found.fieldsAdded[0]
-        ? ` (e.g. ${describeChange({ ...found.fieldsAdded[0], before: null, after: found.fieldsAdded[0].value, change: 'field-added' })})`
+  const build: Comparison = {
+    ...release,
+    snapshot: 'build',
+    compared_with: released ? release.version : previous,
+    checks_corrections: !released && previous !== null,
+    entry: released ? null : 0,
+  };
+  const recordedComparisons: Comparison[] = recorded.map(({ version, meta }, i) => ({
+    ...meta,
+    snapshot: version,
+    compared_with: versions[i - 1] ?? null,
+    checks_corrections: i > 0,
+    entry: recorded.length - i,
+  }));
+  await loadReleaseInputs(db, rawDir, versions, [build, ...recordedComparisons]);
+  await runSqlSteps(db, RELEASE_MODELS);
+  const [ofBuild] = await queryRows<Found>(
+    db,
+    "SELECT * EXCLUDE (snapshot) FROM release_findings WHERE snapshot = 'build'",
+  );
+  if (released && (ofBuild.added || ofBuild.fields_added.length || ofBuild.changed || ofBuild.removed)) {
+    const altered = ofBuild.changed + ofBuild.removed;
+    const [first] = await queryRows<Change>(
+      db,
+      "SELECT * FROM release_changes WHERE snapshot = 'build' AND change IN ('changed', 'removed') ORDER BY change, index, year, unit_id, measure, field LIMIT 1",
+    );
+    const addedField = ofBuild.fields_added[0];
+    const example = first
+      ? ` (e.g. ${describeChange(first)})`
+      : addedField
+        ? ` (e.g. ${describeChange({ ...addedField, before: null, after: addedField.value, change: 'field-added' })})`
         : '';
     const what = [
-      altered.length ? `changes ${altered.length} of its figures` : '',
-      found.fieldsAdded.length ? `gives ${found.fieldsAdded.length} of its figures a field they did not have` : '',
-      found.added ? `adds ${found.added} figures` : '',
+      altered ? `changes ${altered} of its figures` : '',
+      ofBuild.fields_added.length
+        ? `gives ${ofBuild.fields_added.length} of its figures a field they did not have`
+        : '',
+      ofBuild.added ? `adds ${ofBuild.added} figures` : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -338,28 +331,31 @@ export async function checkRelease(
       message: `release ${release.version} is already out, and this build ${what}${example}; give this build a new version in raw/release.json`,
     });
   }
-  if (!released && previous) {
-    checkCorrections(release.version, previous, found, corrections, problems);
+  if (build.checks_corrections) {
+    problems.push(...(await correctionProblems(db, build, corrections)));
     const [major, minor] = parse(release.version);
-    const [pMajor, pMinor] = parse(previous);
-    if ((found.added || found.fieldsAdded.length) && major === pMajor && minor === pMinor) {
+    const [pMajor, pMinor] = parse(previous!);
+    if ((ofBuild.added || ofBuild.fields_added.length) && major === pMajor && minor === pMinor) {
       problems.push({
         file: 'raw/release.json',
-        message: `this build adds ${found.added ? 'figures to' : 'fields (a rank or a group) to figures of'} release ${previous}, so its version must be at least ${pMajor}.${pMinor + 1}.0 (minor = new data), not ${release.version}`,
+        message: `this build adds ${ofBuild.added ? 'figures to' : 'fields (a rank or a group) to figures of'} release ${previous}, so its version must be at least ${pMajor}.${pMinor + 1}.0 (minor = new data), not ${release.version}`,
       });
     }
   }
-  const changelog: ChangelogEntry[] = released
-    ? []
-    : [entry(release.version, release.date, release.changes, previous, found)];
-  for (let i = recorded.length - 1; i >= 0; i--) {
-    const before = versions[i - 1] ?? null;
-    const between = await diff(db, snapshot(versions[i]), snapshot(before));
-    if (before) checkCorrections(versions[i], before, between, corrections, problems);
-    changelog.push(entry(versions[i], recorded[i].meta.date, recorded[i].meta.changes, before, between));
+  for (const comparison of [...recordedComparisons].reverse()) {
+    if (comparison.checks_corrections) problems.push(...(await correctionProblems(db, comparison, corrections)));
   }
   if (problems.length) throw new InvalidInputError(problems);
-  return changelog;
+  const definition = changelogDefinition();
+  await checkModel(db, definition);
+  const lists = definition.columns.filter((c) => c.type === 'array').map((c) => c.name);
+  const rows = await queryRows<Record<string, unknown>>(db, 'SELECT * FROM changelog');
+  return rows.map(
+    (row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([name, value]) => [name, lists.includes(name) ? JSON.parse(value as string) : value]),
+      ) as unknown as ChangelogEntry,
+  );
 }
 
 /** Records a built release: the snapshot of its figures and its metadata, in raw/releases/. */

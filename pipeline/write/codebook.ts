@@ -5,18 +5,19 @@
  * the pipeline checks every model's columns against its definition.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import YAML from 'yaml';
 import { queryRows } from '../load/duckdb.js';
 import type { IndexDefinition } from '../read/index-definitions.js';
-import { SQL_MODELS } from '../paths.js';
+import { RELEASE_MODELS, ROOT, SQL_MODELS } from '../paths.js';
 
 export interface Text {
   en: string;
   vi: string;
 }
-export type FieldType = 'string' | 'number' | 'integer' | 'boolean';
+/** Table Schema's types; an array is a JSON list (only in JSON files: the changelog's lists). */
+export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'array';
 
 export interface ColumnDefinition {
   name: string;
@@ -56,17 +57,18 @@ export interface TableDefinition {
 const MARTS = join(SQL_MODELS, '3_marts');
 const SHARED = '_columns.yml';
 const WIDE = '16_wide';
-const TYPES: FieldType[] = ['string', 'number', 'integer', 'boolean'];
+const CHANGELOG = '21_changelog.yml';
+const TYPES: FieldType[] = ['string', 'number', 'integer', 'boolean', 'array'];
 const TABLE_KEYS = ['title', 'row_type', 'primary_key', 'foreign_keys', 'columns'];
 const COLUMN_KEYS = ['name', 'type', 'description', 'required', 'enum', 'pattern', 'minimum', 'maximum', 'header_vi'];
 
-const shown = (file: string) => `pipeline/sql/3_marts/${file}`;
+const shown = (file: string, dir = MARTS) => relative(ROOT, join(dir, file));
 
-function readYaml(file: string): Record<string, unknown> {
+function readYaml(file: string, dir = MARTS): Record<string, unknown> {
   try {
-    return YAML.parse(readFileSync(join(MARTS, file), 'utf8')) as Record<string, unknown>;
+    return YAML.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`${shown(file)}: ${(error as Error).message}`);
+    throw new Error(`${shown(file, dir)}: ${(error as Error).message}`);
   }
 }
 
@@ -87,8 +89,9 @@ function resolveColumn(
   file: string,
   entry: Partial<ColumnDefinition>,
   shared: Record<string, Partial<ColumnDefinition>>,
+  dir = MARTS,
 ): ColumnDefinition {
-  const where = `${shown(file)}: column ${entry.name ?? '(no name)'}`;
+  const where = `${shown(file, dir)}: column ${entry.name ?? '(no name)'}`;
   unknownKeys(entry, COLUMN_KEYS, where);
   const column = { ...shared[entry.name!], ...entry, required: entry.required ?? false } as ColumnDefinition;
   if (!column.name) throw new Error(`${where}: every column needs a "name"`);
@@ -99,17 +102,28 @@ function resolveColumn(
   return column;
 }
 
-function readTable(file: string, shared: Record<string, Partial<ColumnDefinition>>, name: string, table: string) {
-  const raw = readYaml(file);
-  unknownKeys(raw, TABLE_KEYS, shown(file));
+function readTable(
+  file: string,
+  shared: Record<string, Partial<ColumnDefinition>>,
+  name: string,
+  table: string,
+  dir = MARTS,
+): TableDefinition {
+  const raw = readYaml(file, dir);
+  unknownKeys(raw, TABLE_KEYS, shown(file, dir));
   const columns = (raw.columns as Partial<ColumnDefinition>[] | undefined) ?? [];
   return {
     ...(raw as Omit<TableDefinition, 'name' | 'table' | 'file' | 'columns'>),
     name,
     table,
-    file: shown(file),
-    columns: columns.map((c) => resolveColumn(file, c, shared)),
+    file: shown(file, dir),
+    columns: columns.map((c) => resolveColumn(file, c, shared, dir)),
   };
+}
+
+/** changelog.json, the release step's published table (4_release/21_changelog.sql and .yml); a JSON file only. */
+export function changelogDefinition(): TableDefinition {
+  return readTable(CHANGELOG, readSharedColumns(), 'changelog', 'changelog', RELEASE_MODELS);
 }
 
 /** Every table model of 3_marts with a definition beside it (<nn>_<table>.sql and .yml), in file order. */
@@ -178,6 +192,7 @@ const fieldTypeOf = (duckdbType: string): FieldType | undefined =>
       BIGINT: 'integer',
       HUGEINT: 'integer',
       BOOLEAN: 'boolean',
+      JSON: 'array',
     }) as Record<string, FieldType>
   )[duckdbType];
 

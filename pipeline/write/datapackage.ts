@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
 import type { Release } from '../release/releases.js';
-import type { ColumnDefinition, TableDefinition, Text } from './codebook.js';
+import { changelogDefinition, type ColumnDefinition, type TableDefinition, type Text } from './codebook.js';
 import { GEO_FOLDER, INDICES_FILE, SOURCES_FILE } from './reference.js';
 import { DATABASE_SCRIPT } from './database.js';
 
@@ -22,13 +22,6 @@ const FILES: { name: string; path: string; title: Text; format: string; mediatyp
     },
     format: 'sql',
     mediatype: 'application/sql',
-  },
-  {
-    name: 'changelog',
-    path: 'changelog.json',
-    title: { en: 'Changelog of data releases and corrections', vi: 'Nhật ký các lần phát hành dữ liệu và đính chính' },
-    format: 'json',
-    mediatype: 'application/json',
   },
 ];
 
@@ -167,7 +160,15 @@ export function buildDataPackage(
       ...fileEntry(dir, `${index}.xlsx`),
     });
   }
-  for (const file of FILES) {
+  const changelog = changelogDefinition();
+  const changelogFile = {
+    name: changelog.name,
+    path: `${changelog.name}.json`,
+    title: changelog.title,
+    format: 'json',
+    mediatype: 'application/json',
+  };
+  for (const file of [...FILES, changelogFile]) {
     resources.push({
       name: file.name,
       title: file.title.en,

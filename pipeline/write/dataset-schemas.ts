@@ -5,10 +5,22 @@
  */
 import { join } from 'node:path';
 import { ROOT, SCHEMAS } from '../paths.js';
-import { readTableDefinitions, type ColumnDefinition, type TableDefinition } from './codebook.js';
+import { changelogDefinition, readTableDefinitions, type ColumnDefinition, type TableDefinition } from './codebook.js';
 
-const JSON_TYPES = { string: 'string', number: 'number', integer: 'integer', boolean: 'boolean' } as const;
-const TS_TYPES = { string: 'string', number: 'number', integer: 'number', boolean: 'boolean' } as const;
+const JSON_TYPES = {
+  string: 'string',
+  number: 'number',
+  integer: 'integer',
+  boolean: 'boolean',
+  array: 'array',
+} as const;
+const TS_TYPES = {
+  string: 'string',
+  number: 'number',
+  integer: 'number',
+  boolean: 'boolean',
+  array: 'unknown[]',
+} as const;
 
 function jsonProperty(column: ColumnDefinition) {
   const type = JSON_TYPES[column.type];
@@ -69,7 +81,7 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   const files: Record<string, string> = {
     [typesPath]: await prettier.format(siteTypes(tables), { ...options, parser: 'typescript' }),
   };
-  for (const table of tables) {
+  for (const table of [...tables, changelogDefinition()]) {
     const path = join(SCHEMAS, 'datasets', `${table.name}.schema.json`).slice(ROOT.length + 1);
     files[path] = JSON.stringify(jsonSchema(table), null, 2) + '\n';
   }

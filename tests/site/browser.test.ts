@@ -150,6 +150,25 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     }
   });
 
+  it('filters the provinces list by a name typed without diacritics, with them, and in other case', async () => {
+    const { page } = await open('/tinh/');
+    const shown = () =>
+      page
+        .locator('[data-unit-list] li:not([hidden]) > a:first-child')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const all = (await shown()).length;
+    for (const query of ['phu tho', 'Phú Thọ', 'PHU  THO']) {
+      await page.fill('#unit-filter', query);
+      const found = await shown();
+      expect(found, query).toContain('/tinh/phu-tho/');
+      expect(found.length, query).toBeLessThan(all);
+      expect(await page.textContent('[data-filter-count]'), query).toContain(String(found.length));
+    }
+    await page.fill('#unit-filter', '');
+    expect((await shown()).length).toBe(all);
+    await page.close();
+  });
+
   it('restores the compare selection from the URL and draws it', async () => {
     const { page } = await open('/so-sanh/?index=pci&m=rank&p=phu-tho&p=ha-noi&p=da-nang');
     expect(await page.isChecked('input[name="index"][value="pci"]')).toBe(true);

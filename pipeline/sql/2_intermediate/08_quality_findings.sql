@@ -21,14 +21,11 @@ WITH
       JOIN ranks r USING (index, year, unit_id, measure)
       LEFT JOIN groups g USING (index, year, unit_id, measure)
   ),
-  -- The decimals a value is written with (up to 3; null for more): a part or total typed from a printed table.
-  decimals AS (
+  -- Each observation with the decimals its value is written with (up to 3; null for more): a part or total typed
+  -- from a printed table.
+  measured AS (
     SELECT
-      o.index,
-      o.year,
-      o.unit_id,
-      o.measure,
-      o.value,
+      o.*,
       CASE
         WHEN abs(o.value - round(o.value, 0)) < 1e-9 THEN 0
         WHEN abs(o.value - round(o.value, 1)) < 1e-9 THEN 1
@@ -52,21 +49,53 @@ WITH
         any_value(s.tolerance),
         coalesce((count(o.value) + 1) * 0.5 * pow(10, - any_value(e.transcribed_decimals)), 0)
       ) AS tolerance,
-      max(d.decimals) AS part_decimals,
-      bool_and(d.decimals IS NOT NULL) AS parts_rounded,
+      max(o.decimals) AS part_decimals,
+      bool_and(o.decimals IS NOT NULL) AS parts_rounded,
       any_value(e.transcribed_decimals) AS declared_decimals
     FROM
-      observations_located o
+      measured o
       JOIN stg_sum_checks s ON s.index = o.index
       AND s.part = o.measure
       AND o.year BETWEEN coalesce(s.from_year, o.year) AND coalesce(s.to_year, o.year)
       JOIN stg_editions e ON e.index = o.index
       AND e.year = o.year
-      JOIN decimals d ON d.index = o.index
-      AND d.year = o.year
-      AND d.unit_id = o.unit_id
-      AND d.measure = o.measure
     GROUP BY ALL
+  ),
+  -- Pairs of units with printed ranks in the same edition and measure (pairs of printed ranks only: comparing every
+  -- pair of units would grow with the square of an edition's size).
+  printed_rank_pairs AS (
+    SELECT
+      a.index,
+      a.year,
+      a.unit_id,
+      a.measure,
+      a.raw_file,
+      a.raw_rank_cell,
+      a.unit_name_vi,
+      a.value,
+      a.published_rank,
+      b.unit_id AS other_unit_id,
+      b.unit_name_vi AS other_unit_name_vi,
+      b.value AS other_value,
+      b.published_rank AS other_published_rank
+    FROM
+      located a
+      JOIN located b ON a.index = b.index
+      AND a.year = b.year
+      AND a.measure = b.measure
+      AND a.unit_id <> b.unit_id
+    WHERE
+      a.published_rank IS NOT NULL
+      AND b.published_rank IS NOT NULL
+  ),
+  -- The comparisons with an independent figure that disagree.
+  disagreements AS (
+    SELECT
+      *
+    FROM
+      independent_checks
+    WHERE
+      NOT agrees
   ),
   parts_expected AS (
     SELECT
@@ -138,68 +167,56 @@ UNION ALL
 SELECT
   'published-ranks-contradict-scores',
   'warning',
-  a.index,
-  a.year,
-  a.unit_id,
-  a.measure,
-  a.published_rank,
-  b.published_rank,
+  index,
+  year,
+  unit_id,
+  measure,
+  published_rank,
+  other_published_rank,
   format(
     '{} scores {} with rank {}, but {} scores {} with rank {}',
-    a.unit_name_vi,
-    a.value,
-    a.published_rank,
-    b.unit_name_vi,
-    b.value,
-    b.published_rank
+    unit_name_vi,
+    value,
+    published_rank,
+    other_unit_name_vi,
+    other_value,
+    other_published_rank
   ),
-  a.raw_file,
-  a.raw_rank_cell
-  -- (pairs of printed ranks only: comparing every pair of units would grow with the square of an edition's size)
+  raw_file,
+  raw_rank_cell
 FROM
-  located a
-  JOIN located b ON a.index = b.index
-  AND a.year = b.year
-  AND a.measure = b.measure
-  AND a.unit_id <> b.unit_id
-  AND a.published_rank IS NOT NULL
-  AND b.published_rank IS NOT NULL
+  printed_rank_pairs
 WHERE
-  a.value > b.value
-  AND a.published_rank > b.published_rank
+  value > other_value
+  AND published_rank > other_published_rank
 UNION ALL
 SELECT
   'same-published-rank',
   'warning',
-  a.index,
-  a.year,
-  a.unit_id,
-  a.measure,
-  a.published_rank,
+  index,
+  year,
+  unit_id,
+  measure,
+  published_rank,
   NULL,
   format(
     '{} and {} are both printed at rank {}{}',
-    a.unit_name_vi,
-    b.unit_name_vi,
-    a.published_rank,
+    unit_name_vi,
+    other_unit_name_vi,
+    published_rank,
     CASE
-      WHEN a.value = b.value THEN ' with the same score (a tie)'
+      WHEN value = other_value THEN ' with the same score (a tie)'
       ELSE ' although their scores differ or are unknown'
     END
   ),
-  a.raw_file,
-  a.raw_rank_cell
+  raw_file,
+  raw_rank_cell
 FROM
-  located a
-  JOIN located b ON a.index = b.index
-  AND a.year = b.year
-  AND a.measure = b.measure
-  AND a.unit_id < b.unit_id
-  AND a.published_rank IS NOT NULL
-  AND b.published_rank IS NOT NULL
+  printed_rank_pairs
 WHERE
-  a.published_rank = b.published_rank
-  AND a.value IS DISTINCT FROM b.value
+  unit_id < other_unit_id
+  AND published_rank = other_published_rank
+  AND value IS DISTINCT FROM other_value
 UNION ALL
 SELECT
   'published-group-vs-computed',
@@ -243,21 +260,21 @@ SELECT
   ) || CASE
     WHEN p.declared_decimals IS NULL
     AND p.parts_rounded
-    AND greatest(p.part_decimals, d.decimals) >= 1
-    AND abs(o.value - p.parts_sum) <= (p.parts + 1) * 0.5 * pow(10, - greatest(p.part_decimals, d.decimals)) + 1e-9 THEN format(
+    AND greatest(p.part_decimals, o.decimals) >= 1
+    AND abs(o.value - p.parts_sum) <= (p.parts + 1) * 0.5 * pow(10, - greatest(p.part_decimals, o.decimals)) + 1e-9 THEN format(
       '. This is rounding, not a slip: the figures have {} decimal(s), and rounding {} parts and the total can move them apart by up to {}. If the table was typed from a publication that prints {} decimal(s), declare "transcribed_decimals": {} in publication.json',
-      greatest(p.part_decimals, d.decimals),
+      greatest(p.part_decimals, o.decimals),
       p.parts,
-      round((p.parts + 1) * 0.5 * pow(10, - greatest(p.part_decimals, d.decimals)), 6),
-      greatest(p.part_decimals, d.decimals),
-      greatest(p.part_decimals, d.decimals)
+      round((p.parts + 1) * 0.5 * pow(10, - greatest(p.part_decimals, o.decimals)), 6),
+      greatest(p.part_decimals, o.decimals),
+      greatest(p.part_decimals, o.decimals)
     )
     ELSE ''
   END,
   o.raw_file,
   o.raw_cell
 FROM
-  observations_located o
+  measured o
   JOIN sum_parts p ON p.index = o.index
   AND p.year = o.year
   AND p.unit_id = o.unit_id
@@ -265,10 +282,6 @@ FROM
   JOIN parts_expected e ON e.index = o.index
   AND e.year = o.year
   AND e.parts = p.parts
-  JOIN decimals d ON d.index = o.index
-  AND d.year = o.year
-  AND d.unit_id = o.unit_id
-  AND d.measure = o.measure
 WHERE
   o.value IS NOT NULL
   AND abs(o.value - p.parts_sum) > p.tolerance
@@ -340,10 +353,9 @@ SELECT
     ELSE chiso_raw_cell
   END
 FROM
-  independent_checks
+  disagreements
 WHERE
   kind = 'source-value'
-  AND NOT agrees
 UNION ALL
 SELECT
   'published-rank-change-vs-ranks',
@@ -370,10 +382,9 @@ SELECT
   raw_file,
   raw_cell
 FROM
-  independent_checks
+  disagreements
 WHERE
   kind = 'printed-rank-change'
-  AND NOT agrees
 UNION ALL
 SELECT
   'published-average-vs-computed',
@@ -394,10 +405,9 @@ SELECT
   NULL,
   NULL
 FROM
-  independent_checks
+  disagreements
 WHERE
   kind = 'published-average'
-  AND NOT agrees
 UNION ALL
 SELECT
   'published-group-count',
@@ -418,7 +428,6 @@ SELECT
   raw_file,
   NULL
 FROM
-  independent_checks
+  disagreements
 WHERE
-  kind = 'group-count'
-  AND NOT agrees;
+  kind = 'group-count';

@@ -4,6 +4,7 @@
  */
 import { edition, editionsOf, indexDefinition, release, type Lang } from './data';
 import { formatDate } from './format';
+import { t } from './i18n';
 import { pressPublisher } from './quotes';
 
 const SITE = process.env.CHISO_SITE_URL ?? 'https://chiso.vn';
@@ -23,7 +24,7 @@ export interface CitedSource {
 function publisherPart(lang: Lang, source?: CitedSource): string {
   if (source?.year !== undefined) {
     const e = edition(source.index, source.year);
-    const title = lang === 'vi' ? e.title_vi : e.title_en;
+    const title = e[`title_${lang}`];
     return `${pressPublisher(e, lang)} (${e.published ? e.published.slice(0, 4) : e.year + 1}). ${title}.`;
   }
   if (source) {
@@ -31,17 +32,17 @@ function publisherPart(lang: Lang, source?: CitedSource): string {
     const years = editionsOf(source.index).map((e) => e.year);
     return `${def.publisher[lang].split(' (')[0]} (${years[0]}–${years.at(-1)}). ${def.full_name[lang]} (${def.name[lang]}).`;
   }
-  return lang === 'vi'
-    ? 'Số liệu gốc: Bộ Nội vụ; CECODES, VFF-CRT, RTA và UNDP; VCCI.'
-    : 'Original figures: Ministry of Home Affairs; CECODES, VFF-CRT, RTA and UNDP; VCCI.';
+  return t(lang)('cite.originalFigures');
 }
 
 /** One citation; `link` is the full permalink of what is cited (a page, or a chart on its page). */
 export function citation(lang: Lang, link: string, subject: string, source?: CitedSource): Citation {
-  const compiled =
-    lang === 'vi'
-      ? `Tổng hợp: chiso, bản phát hành dữ liệu ${release.version} (${formatDate(release.date, lang)}), “${subject}”, ${link}`
-      : `Compiled by chiso, data release ${release.version} (${formatDate(release.date, lang)}), “${subject}”, ${link}`;
+  const compiled = t(lang)('cite.compiled', {
+    version: release.version,
+    date: formatDate(release.date, lang),
+    subject,
+    link,
+  });
   return { lang, text: `${publisherPart(lang, source)} ${compiled}` };
 }
 

@@ -6,6 +6,7 @@
  * of what is shown, a permalink and an embed snippet. Bundled at build time from the modules the build itself uses:
  * the CSV writer (numbers and the spreadsheet-safety rule), the export frame and fonts, the chart colours, the routes.
  */
+import { foldText } from '../../../pipeline/read/text';
 import { toCsv, type CsvType } from '../../../pipeline/write/csv';
 import { frameChart, type FrameSize } from './charts/export-frame';
 import { swatchMarkup } from './charts/legend-swatch';
@@ -14,6 +15,7 @@ import { saveFile, svgToPng } from './charts/png-export';
 import type { LegendItem } from './charts/spec';
 import type { CompareSeries } from './compare';
 import type { Lang } from './data';
+import { locales } from './format';
 import { files, pathFor } from './routes';
 
 type Unit = CompareSeries['units'][number];
@@ -38,7 +40,7 @@ export function startComparePage(): void {
   const errorBox = root.querySelector<HTMLElement>('[data-compare-error]')!;
   const select = form?.querySelector<HTMLSelectElement>('[data-province-select]') ?? null;
   const lang = root.dataset.lang as Lang;
-  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const locale = locales[lang];
   const numberFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const tickFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const cache = new Map<string, CompareSeries>();
@@ -53,15 +55,6 @@ export function startComparePage(): void {
     if (parent) parent.appendChild(node);
     return node;
   }
-
-  const fold = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .toLowerCase()
-      .trim();
 
   // ---- The province picker: the multiple select stays the source of truth (FormData reads it); the script shows a
   // typeahead (a datalist) and one chip per chosen province instead of the long list.
@@ -114,10 +107,10 @@ export function startComparePage(): void {
     const hint = Object.assign(document.createElement('p'), { className: 'error picker-error' });
     hint.setAttribute('role', 'alert');
     const pick = () => {
-      const wanted = fold(input.value);
+      const wanted = foldText(input.value);
       if (!wanted) return false;
       const option = [...select.options].find(
-        (o) => fold(o.textContent ?? '') === wanted || fold(o.dataset.ascii || '') === wanted,
+        (o) => foldText(o.textContent ?? '') === wanted || foldText(o.dataset.ascii || '') === wanted,
       );
       if (!option) return false;
       hint.textContent = '';
@@ -437,17 +430,17 @@ export function startComparePage(): void {
 
   function framedSvg(s: Shown, size: FrameSize) {
     const chart = chartSvg(s.data, s.selection, s.chosen, 728);
+    const source = s.data.source[lang];
     const serializer = new XMLSerializer();
     const content = [...chart.childNodes].map((n) => serializer.serializeToString(n)).join('');
     return frameChart(
       { attributes: 'font-size="12"', width: 728, height: Number(chart.getAttribute('height')), content },
       {
-        lang,
         title: titleOf(s),
         subtitle: text('desc'),
         legend: legendItems(s.data, s.chosen),
-        source: s.data.source[lang],
-        pageUrl: permalink(s.selection),
+        source,
+        footer: text('frameFooter', { source, pageUrl: permalink(s.selection) }),
       },
       size,
     );

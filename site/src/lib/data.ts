@@ -6,12 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTick } from './format';
+import { t } from './i18n';
 
 export type Lang = 'vi' | 'en';
-export interface Text {
-  vi: string;
-  en: string;
-}
 
 // The datasets' row types are generated from the table definitions (pipeline/sql/3_marts/*.yml).
 import type {
@@ -25,36 +22,10 @@ import type {
 } from './dataset-types';
 export type { Edition, MeasureScale, Observation, QualityRow, RegionalAverage, SourceValue, Unit };
 
-export interface Break {
-  year: number;
-  measures?: string[];
-  suppress_changes: boolean;
-  note: Text;
-}
-export interface GroupLabel {
-  id: string;
-  vi: string;
-  en: string;
-}
-/** A score band of an index grouped by bands (PAR INDEX): its lowest score, and the years it applies to. */
-export interface GroupBand {
-  label: string;
-  min: number;
-  from?: number;
-  to?: number;
-}
-export interface IndexDefinition {
-  id: string;
-  name: Text;
-  full_name: Text;
-  publisher: Text;
-  url: string;
-  description: Text;
-  headline: string;
-  measures: { id: string; name: Text; unit: 'points' | 'percent' }[];
-  groups: { method: string; labels: GroupLabel[]; bands?: GroupBand[]; note?: Text };
-  breaks: Break[];
-}
+// The index definitions as raw/<index>/index.json gives them (the pipeline's types).
+import type { BreakDefinition, IndexDefinition, Text } from '../../../pipeline/read/index-definitions';
+export type { IndexDefinition, Text };
+type GroupLabel = NonNullable<IndexDefinition['groups']['labels']>[number];
 
 export interface DataPackageResource {
   name: string;
@@ -77,17 +48,9 @@ export interface DataPackage {
     schema?: { fields: { name: string; type: string; description: string; 'x-description-vi'?: string }[] };
   })[];
 }
-// A release and its corrections as raw/release.json and raw/corrections.json give them (the pipeline's types).
-import type { Correction, Release } from '../../../pipeline/release/releases';
-export type { Correction, Release };
-/** One data release as the pipeline's changelog.json records it (counts against the previous release). */
-export interface ChangelogEntry extends Release {
-  compared_with: string | null;
-  added: number;
-  changed: number;
-  removed: number;
-  corrections: Correction[];
-}
+// A release, its corrections and its changelog entry as the pipeline writes them (the pipeline's types).
+import type { ChangelogEntry, Correction, Release } from '../../../pipeline/release/releases';
+export type { ChangelogEntry, Correction, Release };
 
 const DATA = process.env.CHISO_DATA_DIR ?? join(process.cwd(), 'dist/data');
 export const INDEX_ORDER = ['par-index', 'sipas', 'papi', 'pci'];
@@ -138,7 +101,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 const byEdition = groupBy(observations, (o) => `${o.index}/${o.year}`);
 const byUnit = groupBy(observations, (o) => o.unit_id);
 const unitById = new Map(units.map((u) => [u.unit_id, u]));
-const definitionById = new Map(indexDefinitions.map((d) => [d.id, d]));
+const definitionById = new Map<string, IndexDefinition>(indexDefinitions.map((d) => [d.id, d]));
 
 export function indexDefinition(id: string): IndexDefinition {
   const d = definitionById.get(id);
@@ -173,8 +136,7 @@ export function unitName(
   u: { name_vi: string; name_en: string } | { unit_name_vi: string; unit_name_en: string },
   lang: Lang,
 ): string {
-  if ('name_vi' in u) return lang === 'vi' ? u.name_vi : u.name_en;
-  return lang === 'vi' ? u.unit_name_vi : u.unit_name_en;
+  return 'name_vi' in u ? u[`name_${lang}`] : u[`unit_name_${lang}`];
 }
 
 export function editionsOf(index: string): Edition[] {
@@ -233,12 +195,16 @@ export function editionMeasures(index: string, year: number): MeasureScale[] {
   return measuresFor(index, year).filter((m) => present.has(m.measure));
 }
 
+/** The labels of an index's groups, in its definition's order (none where index.json lists none). */
+export const groupLabels = (definition: IndexDefinition): GroupLabel[] => definition.groups.labels ?? [];
+
 /** A score band in words: "từ 80% đến dưới 90%" / "80% to under 90%"; upper is the next band's minimum. */
 function bandRange(min: number, upper: number | null, lowest: boolean, unit: string, lang: Lang): string {
+  const tr = t(lang);
   const bound = (value: number) => formatTick(value, lang) + unit;
-  if (upper === null) return lang === 'vi' ? `từ ${bound(min)} trở lên` : `${bound(min)} and above`;
-  if (lowest) return lang === 'vi' ? `dưới ${bound(upper)}` : `under ${bound(upper)}`;
-  return lang === 'vi' ? `từ ${bound(min)} đến dưới ${bound(upper)}` : `${bound(min)} to under ${bound(upper)}`;
+  if (upper === null) return tr('ranking.bandAbove', { min: bound(min) });
+  if (lowest) return tr('ranking.bandUnder', { upper: bound(upper) });
+  return tr('ranking.bandRange', { min: bound(min), upper: bound(upper) });
 }
 
 /**
@@ -248,7 +214,7 @@ function bandRange(min: number, upper: number | null, lowest: boolean, unit: str
 export function groupLabel(index: string, year: number, group: string | null, lang: Lang): string | null {
   if (!group) return null;
   const def = indexDefinition(index);
-  const label = def.groups.labels.find((l) => l.id === group);
+  const label = groupLabels(def).find((l) => l.id === group);
   if (!label) return group;
   const bands = (def.groups.bands ?? [])
     .filter((b) => (b.from ?? year) <= year && year <= (b.to ?? year))
@@ -280,7 +246,7 @@ export function qualityFor(index: string, year: number): QualityRow[] {
 }
 
 /** Breaks that affect a measure of an index (a break without a measure list affects all). */
-export function breaksFor(index: string, measure: string): Break[] {
+export function breaksFor(index: string, measure: string): BreakDefinition[] {
   return indexDefinition(index).breaks.filter((b) => !b.measures || b.measures.includes(measure));
 }
 

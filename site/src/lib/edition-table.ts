@@ -2,7 +2,7 @@
  * One edition's table as people take it away (CSV and Excel, in the page's language): headers in words, labels
  * instead of codes, and the words that say who made each figure (published, or computed by chiso).
  */
-import { groupLabel, measureName, regions, type Lang, type Observation } from './data';
+import { groupLabel, measureName, regions, unitName, type Lang, type Observation } from './data';
 import { ranking } from './ranking';
 import { rankChangeOf } from './marks';
 
@@ -126,7 +126,7 @@ export function editionPeopleTable(index: string, year: number, lang: Lang): Peo
       rank_source: o.rank_source === 'published' ? w.published : o.rank_source === 'computed' ? w.computed : null,
       rank_change: change.value,
       rank_change_source: change.value === null ? null : change.published ? w.published : w.computedChange,
-      province: lang === 'vi' ? o.unit_name_vi : o.unit_name_en,
+      province: unitName(o, lang),
       region: r.regionId ? (regionName.get(r.regionId) ?? null) : null,
       value: clean(o.value),
       value_change: clean(o.value_change),

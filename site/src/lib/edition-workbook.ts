@@ -93,7 +93,7 @@ export function editionWorkbookBytes(index: string, year: number, lang: Lang): P
   ).find((c) => c.lang === lang)!;
   const items: [string, string][] = [
     [w.index, `${def.name[lang]}: ${def.full_name[lang]}`],
-    [w.edition, lang === 'vi' ? e.title_vi : e.title_en],
+    [w.edition, e[`title_${lang}`]],
     [w.publisher, def.publisher[lang]],
     [w.published, formatDate(e.published, lang)],
     [w.methodology, e[`methodology_${lang}`]],

@@ -3,8 +3,10 @@
  * (45,34; 1.234) and English (45.34; 1,234). Rounding happens here and only for display.
  */
 import type { Lang, Observation } from './data';
+import { t } from './i18n';
 
-const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+/** The locale of each language, for Intl. */
+export const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatter(lang: Lang, digits: number): Intl.NumberFormat {
@@ -39,7 +41,7 @@ export function formatScore(value: number | null, unit: Unit, lang: Lang): strin
 /** A score as a sentence says it: 45,34 điểm / 45.34 points, or 91,17%. */
 export function formatScoreWithUnit(value: number, unit: Unit, lang: Lang): string {
   if (unit === 'percent') return formatNumber(value, lang) + '%';
-  return formatNumber(value, lang) + (lang === 'vi' ? ' điểm' : ' points');
+  return t(lang)('figures.scoreInPoints', { score: formatNumber(value, lang) });
 }
 
 /** A signed change with a real minus sign: +3,00 / −1,25 / 0,00. Percent-point changes get no % sign. */
@@ -59,28 +61,23 @@ export interface RankChangeDisplay {
 
 /** Rank change for tables: an arrow, the number of places and the same thing in words for screen readers. */
 export function rankChangeDisplay(change: number | null, lang: Lang): RankChangeDisplay {
-  if (change === null)
-    return { arrow: '', amount: '–', words: lang === 'vi' ? 'không có so sánh' : 'no comparison', direction: 'none' };
+  const tr = t(lang);
+  if (change === null) return { arrow: '', amount: '–', words: tr('rankChange.none'), direction: 'none' };
   if (change === 0)
-    return {
-      arrow: '',
-      amount: lang === 'vi' ? 'giữ nguyên' : 'no change',
-      words: lang === 'vi' ? 'giữ nguyên thứ hạng' : 'no change',
-      direction: 'same',
-    };
+    return { arrow: '', amount: tr('rankChange.sameShort'), words: tr('rankChange.same'), direction: 'same' };
   const n = Math.abs(change);
   const amount = formatNumber(n, lang, 0);
   if (change > 0)
     return {
       arrow: '▲',
       amount,
-      words: lang === 'vi' ? `tăng ${amount} bậc` : `up ${amount} ${n === 1 ? 'place' : 'places'}`,
+      words: tr(n === 1 ? 'rankChange.upOne' : 'rankChange.up', { n: amount }),
       direction: 'up',
     };
   return {
     arrow: '▼',
     amount,
-    words: lang === 'vi' ? `giảm ${amount} bậc` : `down ${amount} ${n === 1 ? 'place' : 'places'}`,
+    words: tr(n === 1 ? 'rankChange.downOne' : 'rankChange.down', { n: amount }),
     direction: 'down',
   };
 }
@@ -145,71 +142,52 @@ export interface QuoteFacts {
 export function quoteSentence(o: Observation, facts: QuoteFacts, lang: Lang): QuoteSentence | null {
   if (o.value === null && o.rank === null) return null;
   const { indexName, unit } = facts;
-  const name = lang === 'vi' ? o.unit_name_vi : o.unit_name_en;
+  const name = o[`unit_name_${lang}`];
   const parts: string[] = [];
   const change = o.rank !== null ? rankChangeDisplay(facts.change, lang) : null;
   const hasChange = change !== null && change.direction !== 'none' && o.previous_year !== null;
   const rankComputed = o.rank !== null && o.rank_source === 'computed';
   const changeComputed = hasChange && !facts.changePublished;
   const fewerScored = facts.complete && o.rank !== null && o.units_scored < o.rank_of;
-  if (lang === 'vi') {
-    parts.push(`Năm ${o.year}, chỉ số ${indexName} của ${name}`);
-    if (o.value !== null) parts.push(` đạt ${formatScoreWithUnit(o.value, unit, lang)}`);
-    const who =
-      rankComputed && changeComputed
-        ? 'thứ hạng và mức thay đổi do chiso tính từ điểm công bố'
-        : rankComputed
-          ? 'thứ hạng do chiso tính từ điểm công bố'
-          : changeComputed
-            ? 'mức thay đổi do chiso tính'
-            : null;
-    const scored = fewerScored ? `${o.units_scored} tỉnh được chấm điểm` : null;
-    if (o.rank !== null)
-      parts.push(
-        `${o.value !== null ? ',' : ''} xếp thứ ${o.rank}/${o.rank_of} tỉnh, thành phố${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`,
-      );
-    if (hasChange)
-      parts.push(
-        change.direction === 'same'
-          ? `, giữ nguyên thứ hạng so với năm ${o.previous_year}`
-          : `, ${change.words} so với năm ${o.previous_year}`,
-      );
-    if (who && (hasChange || !scored)) parts.push(` (${who})`);
-  } else {
-    parts.push(`In ${o.year}, ${name}`);
-    if (o.value !== null) parts.push(` scored ${formatScoreWithUnit(o.value, unit, lang)} on ${indexName}`);
-    const who =
-      rankComputed && changeComputed
-        ? 'rank and change computed by chiso from the published scores'
-        : rankComputed
-          ? 'rank computed by chiso from the published scores'
-          : changeComputed
-            ? 'change computed by chiso'
-            : null;
-    const scored = fewerScored ? `${o.units_scored} scored` : null;
-    if (o.rank !== null)
-      parts.push(
-        `${o.value !== null ? ', ranking' : ' ranked'} ${ordinal(o.rank)} out of ${o.rank_of} provinces and cities${o.value === null ? ` on ${indexName}` : ''}${scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''}`,
-      );
-    if (hasChange)
-      parts.push(
-        change.direction === 'same'
-          ? `, the same rank as in ${o.previous_year}`
-          : `, ${change.words} from ${o.previous_year}`,
-      );
-    if (who && (hasChange || !scored)) parts.push(` (${who})`);
-  }
+  const tr = t(lang);
+  parts.push(tr('quote.opening', { year: o.year, index: indexName, name }));
+  if (o.value !== null)
+    parts.push(tr('quote.score', { index: indexName, score: formatScoreWithUnit(o.value, unit, lang) }));
+  const who =
+    rankComputed && changeComputed
+      ? tr('quote.whoRankAndChange')
+      : rankComputed
+        ? tr('quote.whoRank')
+        : changeComputed
+          ? tr('quote.whoChange')
+          : null;
+  const scored = fewerScored ? tr('quote.scored', { n: o.units_scored }) : null;
+  if (o.rank !== null)
+    parts.push(
+      tr(o.value !== null ? 'quote.rankAfterScore' : 'quote.rankOnly', {
+        rank: o.rank,
+        ordinal: ordinal(o.rank),
+        rankOf: o.rank_of,
+        index: indexName,
+      }) + (scored ? ` (${hasChange || !who ? scored : `${scored}; ${who}`})` : ''),
+    );
+  const previous = o.previous_year ?? '';
+  if (hasChange)
+    parts.push(
+      change.direction === 'same'
+        ? tr('quote.sameRank', { previous })
+        : tr('quote.change', { change: change.words, previous }),
+    );
+  if (who && (hasChange || !scored)) parts.push(` (${who})`);
   const footnote =
     o.rank === null || o.previous_year === null
       ? null
       : o.change_note === 'comparability-break'
-        ? lang === 'vi'
-          ? `Không so sánh thứ hạng với năm ${o.previous_year} vì phương pháp đã thay đổi${facts.breakNote ? `: ${facts.breakNote}` : '.'}`
-          : `The rank is not compared with ${o.previous_year} because the method changed${facts.breakNote ? `: ${facts.breakNote}` : '.'}`
+        ? facts.breakNote
+          ? tr('quote.breakFootnoteWithNote', { previous, note: facts.breakNote })
+          : tr('quote.breakFootnote', { previous })
         : o.change_note === 'ranked-units-differ'
-          ? lang === 'vi'
-            ? `Không so sánh thứ hạng với năm ${o.previous_year} vì hai năm không xếp hạng cùng các tỉnh, thành phố (số tỉnh khác nhau, hoặc có tỉnh không được chấm điểm ở một năm).`
-            : `The rank is not compared with ${o.previous_year} because the two years did not rank the same provinces (a different number, or a province not scored in one of them).`
+          ? tr('quote.rankedUnitsDifferFootnote', { previous })
           : null;
-  return { text: parts.join('') + '.', source: `(${lang === 'vi' ? 'Nguồn' : 'Source'}: ${facts.source})`, footnote };
+  return { text: parts.join('') + '.', source: tr('quote.source', { source: facts.source }), footnote };
 }

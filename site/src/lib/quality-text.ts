@@ -1,24 +1,16 @@
 /** The pipeline's checks as sentences in the page's language (never a check id). */
-import { t } from './i18n';
+import { t, type UiKey } from './i18n';
 import { unit, unitName, type Lang, type QualityRow } from './data';
 
-const CHECKS: Record<string, { vi: string; en: string }> = {
-  'total-equals-sum-of-parts': {
-    vi: 'Điểm tổng hợp khớp với tổng điểm các nội dung',
-    en: 'The total equals the sum of its parts',
-  },
-  'total-equals-weighted-parts': {
-    vi: 'Điểm khớp với tổng có trọng số của các chỉ số thành phần',
-    en: 'The score equals the weighted sum of its sub-indices',
-  },
-  'published-rank-vs-computed': {
-    vi: 'Thứ hạng công bố khớp với thứ hạng tính từ điểm',
-    en: 'The published ranks agree with the ranks the scores give',
-  },
+/** The checks the pages name, with their names' keys in the dictionaries. */
+const CHECKS: Record<string, UiKey> = {
+  'total-equals-sum-of-parts': 'checks.totalEqualsSumOfParts',
+  'total-equals-weighted-parts': 'checks.totalEqualsWeightedParts',
+  'published-rank-vs-computed': 'checks.publishedRankVsComputed',
 };
 
 export function checkSentence(q: QualityRow, lang: Lang): string {
-  const name = CHECKS[q.check]?.[lang] ?? q.check;
+  const name = q.check in CHECKS ? t(lang)(CHECKS[q.check]) : q.check;
   return t(lang)('checks.passed', {
     check: name,
     passed: q.units_checked! - q.units_failed!,
@@ -33,9 +25,8 @@ export function warningSentence(q: QualityRow, lang: Lang): string {
     return t(lang)('checks.rankTie', { name, published: String(q.published), computed: String(q.computed) });
   }
   if (q.check === 'same-published-rank') {
-    return lang === 'vi'
-      ? `${name}: hai tỉnh cùng được in hạng ${q.published} dù điểm khác nhau hoặc chưa rõ; một trong hai nguồn có thể sai.`
-      : q.message;
+    return t(lang)('checks.samePublishedRank', { name, published: String(q.published), message: q.message });
   }
-  return lang === 'vi' ? `${name}: ${CHECKS[q.check]?.vi ?? 'cảnh báo kiểm tra số liệu'}.` : q.message;
+  const check = t(lang)(CHECKS[q.check] ?? 'checks.otherWarning');
+  return t(lang)('checks.warning', { name, check, message: q.message });
 }

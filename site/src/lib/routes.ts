@@ -98,13 +98,15 @@ export function pathFor(key: PageKey, lang: Lang): string {
 
 export const otherLang = (lang: Lang): Lang => (lang === 'vi' ? 'en' : 'vi');
 
+/** An edition's files for people: <index>-<year>.csv in Vietnamese, <index>-<year>.en.csv in English. */
+const editionFile = (index: string, year: number, lang: Lang, ext: 'csv' | 'xlsx') =>
+  `/files/editions/${index}-${year}${lang === 'vi' ? '' : '.en'}.${ext}`;
+
 /** Files the site writes beside the pipeline's /data/ folder. */
 export const files = {
   data: (name: string) => `/data/${name}`,
-  editionTable: (index: string, year: number, lang: Lang) =>
-    `/files/editions/${index}-${year}${lang === 'vi' ? '' : '.en'}.csv`,
-  editionWorkbook: (index: string, year: number, lang: Lang) =>
-    `/files/editions/${index}-${year}${lang === 'vi' ? '' : '.en'}.xlsx`,
+  editionTable: (index: string, year: number, lang: Lang) => editionFile(index, year, lang, 'csv'),
+  editionWorkbook: (index: string, year: number, lang: Lang) => editionFile(index, year, lang, 'xlsx'),
   editionObservations: (index: string, year: number) => `/files/editions/${index}-${year}-observations.csv`,
   chart: (id: string, lang: Lang, ext: 'svg' | '16x9.svg' | 'csv') => `/files/charts/${id}.${lang}.${ext}`,
   compareSeries: (index: string) => `/files/compare/${index}.json`,

@@ -8,6 +8,8 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableFromIPC } from 'apache-arrow';
 import { neutraliseText } from '../../../pipeline/write/spreadsheet-safety';
+import type { Lang } from './data';
+import { locales } from './format';
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -70,7 +72,7 @@ export function startSqlPage(): void {
   const output = document.querySelector<HTMLElement>('[data-sql-result]')!;
   const csvButton = document.querySelector<HTMLButtonElement>('[data-sql-csv]')!;
   const text = form.dataset;
-  const numberFormat = new Intl.NumberFormat(text.lang === 'vi' ? 'vi-VN' : 'en-GB', {
+  const numberFormat = new Intl.NumberFormat(locales[text.lang as Lang], {
     maximumFractionDigits: 6,
     useGrouping: false,
   });

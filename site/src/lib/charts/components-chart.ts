@@ -82,8 +82,8 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
           shape: provinceStyle(u.unit_id).symbol,
         }))
       : [{ label: name, fill: INK, shape: 'circle' as const }]),
-    { label: tr('nationalMedian'), fill: NATIONAL, shape: 'tick' },
-    { label: tr('nationalBest'), fill: NATIONAL, shape: 'ring' },
+    { label: tr('chart.nationalMedian'), fill: NATIONAL, shape: 'tick' },
+    { label: tr('chart.nationalBest'), fill: NATIONAL, shape: 'ring' },
   ];
   const fmt = (v: number) => formatScore(v, scale.unit, lang);
   const summary = rows
@@ -93,26 +93,24 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
   return {
     id: `${subject.unit_id}-${index}-components`,
     lang,
-    title:
-      subject.era === 'merged'
-        ? lang === 'vi'
-          ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): chỉ số thành phần ${def.name.vi} ${year} so với cả nước`
-          : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${year} components against the whole country`
-        : lang === 'vi'
-          ? `Chỉ số thành phần ${def.name.vi} ${year}: ${name} so với cả nước`
-          : `${def.name.en} ${year} components: ${name} against the whole country`,
+    title: tr(subject.era === 'merged' ? 'chart.formerComponentsTitle' : 'chart.componentsTitle', {
+      name,
+      index: def.name[lang],
+      year,
+    }),
     description:
-      (lang === 'vi'
-        ? `Điểm từng chỉ số thành phần ${def.name.vi} năm ${year} của ${multi ? `các tỉnh cũ hợp thành ${name} (mỗi tỉnh một màu và một ký hiệu)` : `${name} (chấm)`}, trung vị cả nước (vạch xám) và điểm cao nhất cả nước (vòng tròn rỗng). Thanh xám là khoảng từ thấp nhất đến cao nhất.`
-        : `${multi ? `The scores of the former provinces that form ${name} (one colour and marker each)` : `${name}'s score (dot)`} on each ${def.name.en} ${year} component, the national median (grey tick) and the national best (hollow ring). The grey bar spans lowest to highest.`) +
-      (summary ? ` ${summary}.` : ''),
+      tr(multi ? 'chart.formerComponentsDescription' : 'chart.componentsDescription', {
+        name,
+        index: def.name[lang],
+        year,
+      }) + (summary ? ` ${summary}.` : ''),
     legend,
     columns: [
-      ...(multi ? [{ key: 'province', label: tr('province'), kind: 'text' as const }] : []),
-      { key: 'measure', label: tr('measure'), kind: 'text' },
-      { key: 'value', label: multi ? tr('score') : name, kind },
-      { key: 'median', label: tr('nationalMedian'), kind },
-      { key: 'best', label: tr('nationalBest'), kind },
+      ...(multi ? [{ key: 'province', label: tr('term.province'), kind: 'text' as const }] : []),
+      { key: 'measure', label: tr('term.measure'), kind: 'text' },
+      { key: 'value', label: multi ? tr('term.score') : name, kind },
+      { key: 'median', label: tr('chart.nationalMedian'), kind },
+      { key: 'best', label: tr('chart.nationalBest'), kind },
     ],
     rows,
     plot: (layout) => {
@@ -135,7 +133,7 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
         marginLeft: narrow ? 8 : 230,
         marginRight: 20,
         x: {
-          label: `${tr('score')} →`,
+          label: `${tr('term.score')} →`,
           grid: true,
           nice: true,
           ticks: narrow ? 4 : undefined,

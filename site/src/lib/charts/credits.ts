@@ -3,6 +3,7 @@ import { edition, editionsOf, indexDefinition, INDEX_ORDER, type Lang } from '..
 import { citation, permalink, type Citation, type CitedSource } from '../cite';
 import { pressSource } from '../quotes';
 import { pathFor } from '../routes';
+import { t } from '../i18n';
 import type { FrameText } from './export-frame';
 import type { ChartSpec } from './spec';
 
@@ -46,12 +47,11 @@ export function chartFrameText(spec: ChartSpec): FrameText {
   const sourceText =
     source.year !== undefined ? pressSource(edition(source.index, source.year), lang) : indexSource(source.index, lang);
   return {
-    lang,
     title: spec.title,
     subtitle: subtitleOf(spec.description),
     legend: spec.legend,
     source: sourceText,
-    pageUrl: permalink(page),
+    footer: t(lang)('chart.frameFooter', { source: sourceText, pageUrl: permalink(page) }),
   };
 }
 

@@ -80,9 +80,9 @@ function mapClassifier(values: number[], unitKind: 'points' | 'percent', lang: L
     ? valueClasses(values, unitKind, lang)
     : { classOf: () => undefined, classes: [] as MapClass[] };
   const special = {
-    notScored: { fill: NOT_SCORED, label: tr('notScored'), shape: 'hatch' as const },
-    rankOnly: { fill: RANK_ONLY, label: tr('rankOnly'), shape: 'dots' as const },
-    noData: { fill: NO_DATA, label: tr('noData'), shape: 'square' as const },
+    notScored: { fill: NOT_SCORED, label: tr('ranking.notScored'), shape: 'hatch' as const },
+    rankOnly: { fill: RANK_ONLY, label: tr('chart.rankOnly'), shape: 'dots' as const },
+    noData: { fill: NO_DATA, label: tr('chart.noData'), shape: 'square' as const },
   };
   const classFor = (o: Observation | undefined): MapClass => {
     if (o?.value !== null && o?.value !== undefined) return classOf(o.value)!;
@@ -116,7 +116,7 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
     const o = byUnit.get(id);
     const details: string[] = [];
     if (o?.value != null) details.push(formatScore(o.value, unitKind, l));
-    if (o?.rank) details.push(`${t(l)('rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
+    if (o?.rank) details.push(`${t(l)('term.rank').toLowerCase()} ${o.rank}/${o.rank_of}`);
     if (o?.value == null) details.push(classifiers[l].classFor(o).label.toLowerCase());
     return `${unitName(unit(id), l)}: ${details.join(', ')}`;
   };
@@ -142,7 +142,7 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
       province: unitName(o, lang),
       value: o.value,
       rank: o.rank,
-      class: lang === 'vi' ? 'không có ranh giới riêng trên bản đồ' : 'no boundary of its own on the map',
+      class: tr('chart.noBoundary'),
     });
   tableRows.sort((a, b) => String(a.province).localeCompare(String(b.province), lang));
   const legend: LegendItem[] = [...classes, special.rankOnly, special.notScored, special.noData].filter((c) =>
@@ -151,26 +151,21 @@ export function editionMapChart(index: string, year: number, lang: Lang): ChartS
   const count = boundaries.features.length;
   const missing = count - rows.filter((o) => o.value !== null && drawn.has(o.unit_id)).length;
   const description =
-    (lang === 'vi'
-      ? `Bản đồ ${count} tỉnh, thành phố theo địa giới năm ${year}, tô màu theo điểm ${def.name.vi} năm ${year}: màu càng đậm điểm càng cao.${missing ? ` ${missing} tỉnh, thành phố không có điểm công bố được tô riêng, không tính là 0.` : ''}`
-      : `Map of the ${count} provinces on ${year} boundaries, shaded by ${def.name.en} ${year} score: darker is higher.${missing ? ` ${missing} provinces without a published score have their own pattern, never zero.` : ''}`) +
-    (undrawn.length
-      ? lang === 'vi'
-        ? ` ${undrawn.map((o) => o.unit_name_vi).join(', ')} không có ranh giới riêng trên bản đồ (nằm trong Hà Nội).`
-        : ` ${undrawn.map((o) => o.unit_name_en).join(', ')} has no boundary of its own (drawn within Ha Noi).`
-      : '');
+    tr('chart.mapDescription', { count, year, index: def.name[lang] }) +
+    (missing ? ` ${tr('chart.mapMissing', { n: missing })}` : '') +
+    (undrawn.length ? ` ${tr('chart.mapUndrawn', { names: undrawn.map((o) => unitName(o, lang)).join(', ') })}` : '');
   return {
     id: `${index}-${year}-map`,
     lang,
-    title: lang === 'vi' ? `Bản đồ ${def.name.vi} ${year}` : `${def.name.en} ${year} map`,
+    title: tr('chart.mapTitle', { index: def.name[lang], year }),
     description,
     legend,
     defs: true,
     columns: [
-      { key: 'province', label: tr('province'), kind: 'text' },
-      { key: 'value', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
-      { key: 'rank', label: tr('rank'), kind: 'integer' },
-      { key: 'class', label: lang === 'vi' ? 'Lớp màu' : 'Class', kind: 'text' },
+      { key: 'province', label: tr('term.province'), kind: 'text' },
+      { key: 'value', label: tr('term.score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
+      { key: 'rank', label: tr('term.rank'), kind: 'integer' },
+      { key: 'class', label: tr('chart.mapClass'), kind: 'text' },
     ],
     rows: tableRows,
     oneLayout: true,
@@ -206,19 +201,24 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
     .sort((a, b) => (b.value as number) - (a.value as number));
   const observationOf = new Map(scored.map((o) => [o.unit_id, o]));
   const description =
-    lang === 'vi'
-      ? `Mỗi chấm là một tỉnh, thành phố, đặt theo điểm ${def.name.vi} năm ${year}; ${scored.length}/${e.universe_size} tỉnh có điểm công bố, từ ${fmt(rows.at(-1)!.value as number)} đến ${fmt(rows[0].value as number)}.${mean !== null ? ` Vạch dọc là bình quân không trọng số: ${fmt(mean)}.` : ''}`
-      : `Each dot is one province, placed by its ${def.name.en} ${year} score; ${scored.length} of ${e.universe_size} provinces have a published score, from ${fmt(rows.at(-1)!.value as number)} to ${fmt(rows[0].value as number)}.${mean !== null ? ` The vertical rule is the unweighted mean: ${fmt(mean)}.` : ''}`;
+    tr('chart.distributionDescription', {
+      index: def.name[lang],
+      year,
+      scored: scored.length,
+      universe: e.universe_size,
+      min: fmt(rows.at(-1)!.value as number),
+      max: fmt(rows[0].value as number),
+    }) + (mean !== null ? ` ${tr('chart.distributionMean', { mean: fmt(mean) })}` : '');
   return {
     id: `${index}-${year}-distribution`,
     lang,
-    title: lang === 'vi' ? `Phân bố điểm ${def.name.vi} ${year}` : `Distribution of ${def.name.en} ${year} scores`,
+    title: tr('chart.distributionTitle', { index: def.name[lang], year }),
     description,
-    legend: mean !== null ? [{ label: tr('nationalMean'), fill: INK, shape: 'tick' }] : undefined,
+    legend: mean !== null ? [{ label: tr('chart.nationalMean'), fill: INK, shape: 'tick' }] : undefined,
     columns: [
-      { key: 'province', label: tr('province'), kind: 'text' },
-      { key: 'value', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
-      { key: 'rank', label: tr('rank'), kind: 'integer' },
+      { key: 'province', label: tr('term.province'), kind: 'text' },
+      { key: 'value', label: tr('term.score'), kind: unitKind === 'percent' ? 'percent' : 'number' },
+      { key: 'rank', label: tr('term.rank'), kind: 'integer' },
     ],
     rows,
     // The drawing is the same in both languages but for the texts given through `text`.
@@ -230,7 +230,7 @@ export function editionDistributionChart(index: string, year: number, lang: Lang
       marginRight: 24,
       marginBottom: 36,
       x: {
-        label: `${text((l) => (unitKind === 'percent' ? '%' : t(l)('score')))} →`,
+        label: `${text((l) => (unitKind === 'percent' ? '%' : t(l)('term.score')))} →`,
         nice: true,
         ticks: layout === 'narrow' ? 4 : undefined,
         tickFormat: (v: number) => text((l) => formatTick(v, l)),
@@ -265,7 +265,7 @@ export function regionalAveragesChart(index: string, year: number, lang: Lang): 
   if (!averages.length) return null;
   const rows: ChartRow[] = averages
     .map((r) => ({
-      area: lang === 'vi' ? r.area_name_vi : r.area_name_en,
+      area: r[`area_name_${lang}`],
       mean: r.mean_value,
       scored: r.units_scored,
       units: r.units,
@@ -277,16 +277,17 @@ export function regionalAveragesChart(index: string, year: number, lang: Lang): 
   return {
     id: `${index}-${year}-regions`,
     lang,
-    title: lang === 'vi' ? `Bình quân ${def.name.vi} ${year} theo vùng` : `${def.name.en} ${year}: regional averages`,
-    description:
-      lang === 'vi'
-        ? `Bình quân không trọng số điểm ${def.name.vi} của các tỉnh trong mỗi vùng kinh tế – xã hội và cả nước (do chiso tính từ điểm công bố). Cao nhất: ${rows[0].area} (${fmt(rows[0].mean as number)}).`
-        : `Unweighted mean ${def.name.en} score of the provinces in each socio-economic region and the whole country (computed by chiso from the published scores). Highest: ${rows[0].area} (${fmt(rows[0].mean as number)}).`,
+    title: tr('chart.regionsTitle', { index: def.name[lang], year }),
+    description: tr('chart.regionsDescription', {
+      index: def.name[lang],
+      area: String(rows[0].area),
+      mean: fmt(rows[0].mean as number),
+    }),
     columns: [
-      { key: 'area', label: tr('area'), kind: 'text' },
-      { key: 'mean', label: tr('mean'), kind },
-      { key: 'scored', label: tr('unitsScored'), kind: 'integer' },
-      { key: 'units', label: lang === 'vi' ? 'Số tỉnh trong vùng' : 'Provinces in area', kind: 'integer' },
+      { key: 'area', label: tr('term.area'), kind: 'text' },
+      { key: 'mean', label: tr('term.mean'), kind },
+      { key: 'scored', label: tr('term.unitsScored'), kind: 'integer' },
+      { key: 'units', label: tr('chart.unitsInArea'), kind: 'integer' },
     ],
     rows,
     plot: (layout) => {

@@ -4,20 +4,18 @@
  * carries its credit wherever it travels (as Our World in Data's exports do). Two sizes: the chart's own, and
  * 16:9 (1280 × 720) for articles. frameChart is the one entry point; the compare page uses it too.
  */
-import type { Lang } from '../data';
 import type { RenderedSvg } from './render';
 import { swatchMarkup } from './legend-swatch';
 import type { LegendItem } from './spec';
 
 export interface FrameText {
-  lang: Lang;
   title: string;
   subtitle?: string;
   legend?: LegendItem[];
   /** Who published the figures, press-style: "PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, công bố 10/5/2022". */
   source: string;
-  /** The full address of the page that shows the chart. */
-  pageUrl: string;
+  /** The credit line in the chart's language (chart.frameFooter): the source, chiso, the page's address, the licence. */
+  footer: string;
 }
 
 export type FrameSize = 'natural' | '16:9';
@@ -89,13 +87,7 @@ export function frameChart(
   const [subSize, subStep, footSize, footStep] = [14 * k, 19 * k, 12 * k, 16 * k];
   const title = wrapText(text.title, titleSize, inner, 2);
   const subtitle = text.subtitle ? wrapText(text.subtitle, subSize, inner, 3) : [];
-  const vi = text.lang === 'vi';
-  const footer = wrapText(
-    `${vi ? 'Nguồn' : 'Source'}: ${text.source}. ${vi ? 'Biểu đồ' : 'Chart'}: chiso · ${text.pageUrl} · CC BY 4.0`,
-    footSize,
-    inner,
-    3,
-  );
+  const footer = wrapText(text.footer, footSize, inner, 3);
   let y = PAD + titleSize;
   const head =
     textLines(title, PAD, y, titleSize, titleSize * 1.25, ' font-weight="700" fill="#1f2933"') +

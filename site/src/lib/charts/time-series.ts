@@ -66,7 +66,7 @@ function breakLegend(index: string, measure: string, years: number[], lang: Lang
     ...(notComparable.length
       ? [
           {
-            label: lang === 'vi' ? 'đổi phương pháp, không so sánh được' : 'method change, not comparable',
+            label: t(lang)('chart.breakNotComparable'),
             fill: BAND,
             shape: 'band' as const,
           },
@@ -75,7 +75,7 @@ function breakLegend(index: string, measure: string, years: number[], lang: Lang
     ...(caution.length
       ? [
           {
-            label: lang === 'vi' ? 'đổi phương pháp, so sánh thận trọng' : 'method change, compare with caution',
+            label: t(lang)('chart.breakCaution'),
             fill: MUTED,
             shape: 'thin' as const,
           },
@@ -97,30 +97,16 @@ function xAxis(years: number[], layout: ChartLayout): Plot.ScaleOptions {
 function breakSentence(index: string, measure: string, years: number[], lang: Lang): string {
   const { notComparable, caution } = breaksInside(index, measure, years);
   const list = (bs: { year: number }[]) => bs.map((b) => b.year).join(', ');
+  const tr = t(lang);
   const parts: string[] = [];
-  if (notComparable.length)
-    parts.push(
-      lang === 'vi'
-        ? ` Vùng tô xám là lúc phương pháp thay đổi đến mức không so sánh được (${list(notComparable)}): đường ngắt tại đó và không tính thay đổi qua mốc này.`
-        : ` The grey band marks a method change that makes years incomparable (${list(notComparable)}): the line stops there and no change is computed across it.`,
-    );
-  if (caution.length)
-    parts.push(
-      lang === 'vi'
-        ? ` Vạch mảnh là lúc phương pháp điều chỉnh nhưng vẫn so sánh được, cần thận trọng (${list(caution)}).`
-        : ` Thin rules mark method changes that still allow comparison, with caution (${list(caution)}).`,
-    );
+  if (notComparable.length) parts.push(tr('chart.breakBandSentence', { years: list(notComparable) }));
+  if (caution.length) parts.push(tr('chart.breakRuleSentence', { years: list(caution) }));
   if (!parts.length) return '';
-  return (
-    parts.join('') +
-    (lang === 'vi'
-      ? ' Năm không có số liệu để trống, không nối đường qua.'
-      : ' Years without data are left as gaps, never joined.')
-  );
+  return ` ${[...parts, tr('chart.gapsSentence')].join(' ')}`;
 }
 
 /** A year of the range without a figure: no edition that year, or none that covers this unit yet. */
-const noFigure = (lang: Lang) => (lang === 'vi' ? 'chưa có số liệu' : 'no data yet');
+const noFigure = (lang: Lang) => t(lang)('chart.noFigure');
 
 /** A y domain that never collapses to a point (one value, or all values equal). */
 function paddedDomain(values: (number | null)[]): [number, number] | undefined {
@@ -181,13 +167,15 @@ export function shortSeriesSentence(index: string, units: Unit[], lang: Lang): s
     .map(({ unit, o }) => {
       const parts = [
         ...(o.value !== null ? [formatScore(o.value, headlineMeasure(index, o.year).unit, lang)] : []),
-        ...(o.rank !== null ? [lang === 'vi' ? `hạng ${o.rank}/${o.rank_of}` : `rank ${o.rank} of ${o.rank_of}`] : []),
+        ...(o.rank !== null ? [t(lang)('chart.rankOf', { rank: o.rank, rankOf: o.rank_of })] : []),
       ];
       return `${unitName(unit, lang)}, ${o.year}: ${parts.join(', ')}`;
     });
-  return lang === 'vi'
-    ? `chiso mới có ${points.length} số liệu ${def.name.vi}, chưa đủ để vẽ biểu đồ: ${figures.join('; ')}.`
-    : `chiso has only ${points.length} ${def.name.en} ${points.length === 1 ? 'figure' : 'figures'}, too few for a chart: ${figures.join('; ')}.`;
+  return t(lang)(points.length === 1 ? 'chart.tooFewFiguresOne' : 'chart.tooFewFigures', {
+    n: points.length,
+    index: def.name[lang],
+    figures: figures.join('; '),
+  });
 }
 
 /** Score or rank of one or more units in an index over the years (units side by side, never averaged). */
@@ -227,40 +215,35 @@ export function unitSeriesChart(
   }
   const maxRank = Math.max(...series.flatMap((s) => s.rows.map((o) => o.rank_of)));
   // A 2025 unit's page is about its former provinces, and its titles say so.
-  const title =
+  const titleKey =
     subject.era === 'merged'
-      ? lang === 'vi'
-        ? `Các tỉnh cũ hợp thành ${name} (từ 1/7/2025): ${which === 'score' ? 'điểm' : 'thứ hạng'} ${def.name.vi}`
-        : `Former provinces that form ${name} (from 1 July 2025): ${def.name.en} ${which}`
+      ? which === 'score'
+        ? 'chart.formerScoreTitle'
+        : 'chart.formerRankTitle'
       : which === 'score'
-        ? lang === 'vi'
-          ? `${tr('scoreTrend')} ${def.name.vi}: ${name}`
-          : `${def.name.en} ${tr('scoreTrend').toLowerCase()}: ${name}`
-        : lang === 'vi'
-          ? `${tr('rankHistory')} ${def.name.vi}: ${name}`
-          : `${def.name.en} ${tr('rankHistory').toLowerCase()}: ${name}`;
+        ? 'chart.scoreTrendTitle'
+        : 'chart.rankHistoryTitle';
+  const title = tr(titleKey, { name, index: def.name[lang] });
   const published = rows.filter((r) => r.y !== null);
   const sides = multi
-    ? lang === 'vi'
-      ? ` Mỗi tỉnh một đường, vẽ cạnh nhau: ${series.map((s) => unitName(s.unit, lang)).join(', ')}.`
-      : ` One line per province, side by side: ${series.map((s) => unitName(s.unit, lang)).join(', ')}.`
+    ? ` ${tr('chart.sideBySide', { names: series.map((s) => unitName(s.unit, lang)).join(', ') })}`
     : '';
+  const seriesKey =
+    which === 'score'
+      ? published.length === 1
+        ? 'chart.scoreSeriesOne'
+        : 'chart.scoreSeries'
+      : published.length === 1
+        ? 'chart.rankSeriesOne'
+        : 'chart.rankSeries';
   const description =
-    (lang === 'vi'
-      ? `${which === 'score' ? 'Điểm' : 'Thứ hạng'} ${def.name.vi} từ ${years[0]} đến ${years.at(-1)!}; gồm ${published.length} số liệu.`
-      : `${def.name.en} ${which} from ${years[0]} to ${years.at(-1)!}; ${published.length} ${published.length === 1 ? 'data point' : 'data points'}.`) +
+    tr(seriesKey, { index: def.name[lang], from: years[0], to: years.at(-1)!, n: published.length }) +
     sides +
     breakSentence(index, measure, years, lang);
   const colour = (r: ChartRow) => (multi ? provinceStyle(r.unitId as string).colour : INK);
   // The drawing is the same in both languages but for these texts (bilingual).
   const yLabel = (l: Lang) =>
-    which === 'rank'
-      ? l === 'vi'
-        ? 'Hạng (1 = cao nhất)'
-        : 'Rank (1 = best)'
-      : unitKind === 'percent'
-        ? '%'
-        : t(l)('score');
+    which === 'rank' ? t(l)('chart.rankAxis') : unitKind === 'percent' ? '%' : t(l)('term.score');
   return {
     id: `${subject.unit_id}-${index}-${which}`,
     lang,
@@ -268,19 +251,17 @@ export function unitSeriesChart(
     description,
     legend: [...legendFor(series, multi, lang), ...breakLegend(index, measure, years, lang)],
     columns: [
-      ...(multi ? [{ key: 'series', label: tr('province'), kind: 'text' as const }] : []),
-      { key: 'year', label: tr('year'), kind: 'year' },
+      ...(multi ? [{ key: 'series', label: tr('term.province'), kind: 'text' as const }] : []),
+      { key: 'year', label: tr('term.year'), kind: 'year' },
       which === 'score'
-        ? { key: 'y', label: tr('score'), kind: unitKind === 'percent' ? 'percent' : 'number' }
-        : { key: 'y', label: tr('rank'), kind: 'integer' },
-      ...(which === 'rank'
-        ? [{ key: 'of', label: lang === 'vi' ? 'Trên tổng số' : 'Out of', kind: 'integer' as const }]
-        : []),
+        ? { key: 'y', label: tr('term.score'), kind: unitKind === 'percent' ? 'percent' : 'number' }
+        : { key: 'y', label: tr('term.rank'), kind: 'integer' },
+      ...(which === 'rank' ? [{ key: 'of', label: tr('chart.outOf'), kind: 'integer' as const }] : []),
     ],
     // Every year of the range, with the reason a year has no figure.
     rows: rows.map((r) => ({
       ...r,
-      y: r.y ?? (r.status === 'not-scored' ? (lang === 'vi' ? 'không được chấm điểm' : 'not scored') : null),
+      y: r.y ?? (r.status === 'not-scored' ? tr('chart.notScored') : null),
     })),
     missing: noFigure(lang),
     bilingual: true,
@@ -359,30 +340,25 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
   const hasMeans = means.some((m) => m.mean !== null);
   const kind = unitKind === 'percent' ? ('percent' as const) : ('number' as const);
   const description =
-    (lang === 'vi'
-      ? `Mỗi chấm mờ là điểm ${def.name.vi} công bố của một tỉnh; ${hasMeans ? 'đường đậm là bình quân không trọng số của các tỉnh trong những năm có đủ điểm của mọi tỉnh.' : 'chưa có năm nào đủ điểm của mọi tỉnh nên không có đường bình quân.'}`
-      : `Each faint dot is one province's published ${def.name.en} score; ${hasMeans ? 'the dark line is the unweighted mean of the provinces in years when every province was scored.' : 'no year has scores for every province, so there is no mean line.'}`) +
+    tr(hasMeans ? 'chart.nationalTrendWithMean' : 'chart.nationalTrendWithoutMean', { index: def.name[lang] }) +
     breakSentence(index, measure, years, lang);
   return {
     id: `${index}-national-trend`,
     lang,
-    title:
-      lang === 'vi'
-        ? `${def.name.vi}: ${tr('nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}`
-        : `${def.name.en}: ${tr('nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}`,
+    title: `${def.name[lang]}: ${tr('index.nationalTrend').toLowerCase()} ${years[0]}–${years.at(-1)!}`,
     description,
     legend: [
-      { label: tr('publishedScores'), fill: '#9aa5b1', shape: 'circle' },
-      ...(hasMeans ? [{ label: tr('nationalMean'), fill: INK, shape: 'tick' as const }] : []),
+      { label: tr('chart.publishedScores'), fill: '#9aa5b1', shape: 'circle' },
+      ...(hasMeans ? [{ label: tr('chart.nationalMean'), fill: INK, shape: 'tick' as const }] : []),
       ...breakLegend(index, measure, years, lang),
     ],
     columns: [
-      { key: 'year', label: tr('year'), kind: 'year' },
-      { key: 'mean', label: tr('nationalMean'), kind },
-      { key: 'scored', label: tr('unitsScored'), kind: 'integer' },
-      { key: 'universe', label: lang === 'vi' ? 'Tổng số tỉnh' : 'Provinces in edition', kind: 'integer' },
-      { key: 'min', label: lang === 'vi' ? 'Thấp nhất' : 'Lowest', kind },
-      { key: 'max', label: lang === 'vi' ? 'Cao nhất' : 'Highest', kind },
+      { key: 'year', label: tr('term.year'), kind: 'year' },
+      { key: 'mean', label: tr('chart.nationalMean'), kind },
+      { key: 'scored', label: tr('term.unitsScored'), kind: 'integer' },
+      { key: 'universe', label: tr('chart.unitsInEdition'), kind: 'integer' },
+      { key: 'min', label: tr('chart.lowest'), kind },
+      { key: 'max', label: tr('chart.highest'), kind },
     ],
     rows,
     plot: (layout) => ({
@@ -393,7 +369,7 @@ export function indexTrendChart(index: string, lang: Lang): ChartSpec {
       marginRight: 24,
       x: xAxis(years, layout),
       y: {
-        label: `↑ ${unitKind === 'percent' ? '%' : tr('score')}`,
+        label: `↑ ${unitKind === 'percent' ? '%' : tr('term.score')}`,
         grid: true,
         nice: true,
         zero: false,

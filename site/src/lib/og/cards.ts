@@ -9,6 +9,7 @@ import { editionMapChart } from '../charts/edition-charts';
 import { renderChart } from '../charts/spec';
 import { coverage } from '../coverage';
 import { formatScore, formatScoreWithUnit } from '../format';
+import { t } from '../i18n';
 import { pressSource } from '../quotes';
 import { ranking } from '../ranking';
 import { latestHeadlines } from '../province';
@@ -72,14 +73,7 @@ function card(lang: Lang, kicker: string, title: string, body: string[], source:
       ' fill="#1f2933"',
     ) +
     `<line x1="60" x2="1140" y1="560" y2="560" stroke="#d5dae0" stroke-width="2"/>` +
-    lines(
-      wrapText(`${lang === 'vi' ? 'Nguồn' : 'Source'}: ${source} · chiso.vn · CC BY 4.0`, 22, 1080, 2),
-      60,
-      596,
-      22,
-      28,
-      ' fill="#52606d"',
-    ) +
+    lines(wrapText(t(lang)('og.source', { source }), 22, 1080, 2), 60, 596, 22, 28, ' fill="#52606d"') +
     map +
     '</svg>\n'
   );
@@ -134,26 +128,17 @@ function editionLines(index: string, year: number, lang: Lang): string[] {
     .rows.filter((r) => r.headline.rank !== null)
     .slice(0, 3)
     .map((r) => r.headline);
+  const tr = t(lang);
   const head = cover.complete
-    ? lang === 'vi'
-      ? `Dẫn đầu trong ${cover.universe} tỉnh, thành phố:`
-      : `Top of ${cover.universe} provinces:`
-    : lang === 'vi'
-      ? `Dẫn đầu (trong ${cover.short} tỉnh đã thu thập):`
-      : `Top (of ${cover.short} provinces collected):`;
+    ? tr('og.topOfAll', { universe: cover.universe })
+    : tr('og.topOfCollected', { short: cover.short });
   const computed = top.some((o) => o.rank_source === 'computed');
   return [
     head,
     ...top.map(
       (o) => `${o.rank}. ${unitName(o, lang)}${o.value !== null ? `  ${formatScore(o.value, unitKind, lang)}` : ''}`,
     ),
-    ...(computed
-      ? [
-          lang === 'vi'
-            ? '(thứ hạng do chiso tính từ điểm công bố)'
-            : '(ranks computed by chiso from the published scores)',
-        ]
-      : []),
+    ...(computed ? [tr('og.ranksComputed')] : []),
   ];
 }
 
@@ -173,10 +158,7 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
     return {
       key: `${index}-${year}`,
       lang,
-      alt:
-        lang === 'vi'
-          ? `${def.name.vi} ${year}: các tỉnh dẫn đầu và bản đồ điểm`
-          : `${def.name.en} ${year}: the top provinces and a map of the scores`,
+      alt: t(lang)('og.editionAlt', { index: def.name[lang], year }),
       svg: () =>
         card(
           lang,
@@ -193,19 +175,14 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
     const list = editionsOf(page.index);
     const last = list.at(-1)!;
     const body = [
-      lang === 'vi'
-        ? `${list.length} kỳ công bố, ${list[0].year}–${last.year}`
-        : `${list.length} editions, ${list[0].year}–${last.year}`,
+      t(lang)('og.indexEditions', { n: list.length, from: list[0].year, to: last.year }),
       `${def.name[lang]} ${last.year}:`,
       ...editionLines(page.index, last.year, lang).slice(1),
     ];
     return {
       key: `index-${page.index}`,
       lang,
-      alt:
-        lang === 'vi'
-          ? `${def.name.vi}: các kỳ công bố và kết quả mới nhất`
-          : `${def.name.en}: editions and the latest results`,
+      alt: t(lang)('og.indexAlt', { index: def.name[lang] }),
       svg: () =>
         card(
           lang,
@@ -225,10 +202,10 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
           const parts = [`${indexDefinition(o.index).name[lang]} ${o.year}:`];
           if (o.value !== null) parts.push(formatScoreWithUnit(o.value, headlineMeasure(o.index, o.year).unit, lang));
           if (o.rank !== null)
-            parts.push(`${o.value !== null ? '· ' : ''}${lang === 'vi' ? 'hạng' : 'rank'} ${o.rank}/${o.rank_of}`);
+            parts.push(`${o.value !== null ? '· ' : ''}${t(lang)('og.rank', { rank: o.rank, rankOf: o.rank_of })}`);
           return parts.join(' ');
         })
-      : [lang === 'vi' ? 'Chưa có kỳ công bố nào cho đơn vị này.' : 'No edition covers this unit yet.'];
+      : [t(lang)('province.noEditions')];
     const sources = latest.map((o) =>
       pressSource(
         editionsOf(o.index).find((e) => e.year === o.year)!,
@@ -238,11 +215,11 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
     return {
       key: `province-${u.unit_id}`,
       lang,
-      alt: lang === 'vi' ? `${u.name_vi}: điểm và thứ hạng mới nhất` : `${u.name_en}: latest scores and ranks`,
+      alt: t(lang)('og.provinceAlt', { name: unitName(u, lang) }),
       svg: () =>
         card(
           lang,
-          lang === 'vi' ? 'Tỉnh, thành phố' : 'Province',
+          t(lang)('og.provinceKicker'),
           unitName(u, lang),
           body,
           sources.join('; ') || 'chiso',

@@ -4,27 +4,26 @@
 //   /files/editions/<index>-<year>-observations.csv: the dataset's columns, plain UTF-8 for programs.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { editions, type Lang } from '../../../lib/data';
+import { files } from '../../../lib/routes';
 import { observationsCsv, tableCsv } from '../../../lib/edition-files';
 import { editionWorkbookBytes } from '../../../lib/edition-workbook';
 
 type Kind = 'table' | 'workbook' | 'observations';
+const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 export const getStaticPaths: GetStaticPaths = () =>
   editions.flatMap((e) => [
-    ...(['vi', 'en'] as Lang[]).flatMap((lang) => {
-      const suffix = lang === 'vi' ? '' : '.en';
-      return [
-        {
-          params: { file: `${e.index}-${e.year}${suffix}.csv` },
-          props: { index: e.index, year: e.year, kind: 'table', lang },
-        },
-        {
-          params: { file: `${e.index}-${e.year}${suffix}.xlsx` },
-          props: { index: e.index, year: e.year, kind: 'workbook', lang },
-        },
-      ];
-    }),
+    ...(['vi', 'en'] as Lang[]).flatMap((lang) => [
+      {
+        params: { file: fileName(files.editionTable(e.index, e.year, lang)) },
+        props: { index: e.index, year: e.year, kind: 'table', lang },
+      },
+      {
+        params: { file: fileName(files.editionWorkbook(e.index, e.year, lang)) },
+        props: { index: e.index, year: e.year, kind: 'workbook', lang },
+      },
+    ]),
     {
-      params: { file: `${e.index}-${e.year}-observations.csv` },
+      params: { file: fileName(files.editionObservations(e.index, e.year)) },
       props: { index: e.index, year: e.year, kind: 'observations', lang: 'en' },
     },
   ]);
