@@ -4,15 +4,15 @@
  * source by name and link (never a bare source id).
  */
 import { t } from './i18n';
-import { sourceValues, unit, unitName, units, type Lang, type SourceValue } from './data';
+import { sourceValues, unit, unitName, units, type Lang, type SourceValue, type Text } from './data';
 import { formatNumber } from './format';
 import { editionSources, sourceLabel } from './sources';
 
-export const SOURCE_KIND: Record<string, [string, string]> = {
-  official: ['chính thức', 'official'],
-  press: ['báo chí', 'press'],
-  secondary: ['nguồn thứ cấp', 'secondary'],
-  provincial: ['tỉnh tự báo cáo', 'provincial report'],
+export const SOURCE_KIND: Record<string, Text> = {
+  official: { vi: 'chính thức', en: 'official' },
+  press: { vi: 'báo chí', en: 'press' },
+  secondary: { vi: 'nguồn thứ cấp', en: 'secondary' },
+  provincial: { vi: 'tỉnh tự báo cáo', en: 'provincial report' },
 };
 
 /** Every disagreement of one edition, or of one edition's units among `unitIds`. */

@@ -5,6 +5,7 @@
  */
 import { indexDefinition, readData, type Lang } from './data';
 import { formatDate } from './format';
+import { t } from './i18n';
 import type { Source } from '../../../pipeline/read/edition';
 
 /** A source in the page's language. Its title stays as published, in its own language (titleLang). */
@@ -39,7 +40,7 @@ function isOfficial(url: string, sites: string[]): boolean {
 function sourceDate(s: PublishedSource, lang: Lang): string | null {
   if (!s.date) return null;
   const date = formatDate(s.date, lang);
-  return s.date_approximate ? `${lang === 'vi' ? 'khoảng' : 'about'} ${date}` : date;
+  return s.date_approximate ? t(lang)('sources.approximateDate', { date }) : date;
 }
 
 /** The sources, official first (each group in the order of publication.json), in the page's language. */
