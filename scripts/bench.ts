@@ -361,7 +361,9 @@ if (parts.has('build')) {
     ),
   );
   const site = sitePhases(build.stdout);
-  console.log("\n   site phases (from Astro's log; a route's seconds are the sum of its files' times)");
+  console.log(
+    "\n   site phases (from Astro's log; a route's seconds are the sum of its files' times, four rendered at a time, so more than the wall time)",
+  );
   console.log(row(["   Vite: the pages' code (server)", s(site.vite.server), '', ''], w));
   console.log(row(["   Vite: the browser's code (client)", s(site.vite.client), '', ''], w));
   console.log(
