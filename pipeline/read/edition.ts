@@ -3,9 +3,9 @@
  * the files' checksums, applies the table mappings, matches province names, reads numbers strictly and checks them
  * against the index's scales. Returns the edition's metadata and one input row per (unit, measure), or every problem.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileSha256 } from '../sha256.js';
 import { checkDatesAndSources, checkUnitSetDate, nameProblem, shownName } from '../validate/metadata.js';
 import { describeYears, scaleFor, type IndexDefinition, type Text } from './index-definitions.js';
 import type { NameMatcher } from './name-matcher.js';
@@ -120,8 +120,6 @@ export interface Edition {
   sourceValues: SourceValue[];
 }
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
 function checkFiles(rawDir: string, dir: string, shownDir: string, publication: Publication): Problem[] {
   const problems: Problem[] = [];
   const listed = new Map(publication.files.map((f) => [f.path, f]));
@@ -145,7 +143,7 @@ function checkFiles(rawDir: string, dir: string, shownDir: string, publication: 
         file: `${shownDir}/${name}`,
         message: 'is not listed in publication.json "files" (add it with its sha256, or remove it)',
       });
-    else if (sha256(join(dir, name)) !== entry.sha256) {
+    else if (fileSha256(join(dir, name)) !== entry.sha256) {
       problems.push({
         file: `${shownDir}/${name}`,
         message: `its sha256 differs from the one in publication.json "files" (the file changed; if the change is intended, record the new checksum and say why in "notes")`,

@@ -2,9 +2,9 @@
  * Builds datapackage.json (Frictionless Data Package v1) describing every file written: a Table Schema per
  * tabular resource with English and Vietnamese descriptions, keys, and the sha256 of each file.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileSha256 } from '../sha256.js';
 import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
 import type { Release } from '../release/releases.js';
 import { changelogDefinition, type ColumnDefinition, type TableDefinition, type Text } from './codebook.js';
@@ -25,11 +25,9 @@ const FILES: { name: string; path: string; title: Text; format: string; mediatyp
   },
 ];
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
 function fileEntry(dir: string, path: string) {
   const full = join(dir, path);
-  return { path, bytes: statSync(full).size, hash: `sha256:${sha256(full)}` };
+  return { path, bytes: statSync(full).size, hash: `sha256:${fileSha256(full)}` };
 }
 
 /** A column as a Table Schema field: type, descriptions in English and Vietnamese, constraints. */
