@@ -4,7 +4,7 @@
  * in _columns.yml). The data package, the dataset JSON Schemas and the site's types are generated from it, and
  * the pipeline checks every model's columns against its definition.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import YAML from 'yaml';
@@ -64,12 +64,23 @@ const COLUMN_KEYS = ['name', 'type', 'description', 'required', 'enum', 'pattern
 
 const shown = (file: string, dir = MARTS) => relative(ROOT, join(dir, file));
 
+/** Definitions parsed so far, by path and version: every pipeline run reads the same few, some several times. */
+const parsedYaml = new Map<string, Record<string, unknown>>();
+
 function readYaml(file: string, dir = MARTS): Record<string, unknown> {
-  try {
-    return YAML.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(`${shown(file, dir)}: ${(error as Error).message}`);
+  const path = join(dir, file);
+  const { mtimeMs, size } = statSync(path, { throwIfNoEntry: false }) ?? {};
+  const key = `${path}\u0000${mtimeMs}\u0000${size}`;
+  let parsed = parsedYaml.get(key);
+  if (!parsed) {
+    try {
+      parsed = YAML.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${shown(file, dir)}: ${(error as Error).message}`);
+    }
+    parsedYaml.set(key, parsed);
   }
+  return structuredClone(parsed);
 }
 
 function unknownKeys(object: object, allowed: string[], where: string) {

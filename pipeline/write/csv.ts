@@ -46,12 +46,3 @@ export function toCsv(
   const lines = rows.map((row) => columns.map((c, i) => field(row[i], c.type)).join(','));
   return (options.bom ? '\ufeff' : '') + [header, ...lines].join('\n') + '\n';
 }
-
-/** The CSV type of a DuckDB column type (from DESCRIBE). */
-export function csvType(duckdbType: string): CsvType {
-  if (duckdbType === 'DOUBLE' || duckdbType === 'FLOAT' || duckdbType.startsWith('DECIMAL')) return 'double';
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(duckdbType))
-    return 'integer';
-  if (duckdbType === 'BOOLEAN') return 'boolean';
-  return 'text';
-}

@@ -5,37 +5,36 @@
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../load/duckdb.js';
 import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
 import { checkModel, wideTableDefinition, wideTableSql, type TableDefinition } from './codebook.js';
-import { csvType } from './csv.js';
 import { RISKY_START_SQL } from './spreadsheet-safety.js';
 import { writeWorkbook } from './workbook.js';
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
 
 /**
- * Writes the query's rows as CSV with DuckDB's writer (its number format), text made spreadsheet-safe by the rule of
- * spreadsheet-safety.ts, written here in SQL so that the rows never pass through JavaScript.
+ * Writes a table as CSV with DuckDB's writer (its number format), text made spreadsheet-safe by the rule of
+ * spreadsheet-safety.ts, written here in SQL so that the rows never pass through JavaScript. The columns' types are
+ * the definition's, which checkModel has found to be the model's.
  */
-async function writeCsv(db: DuckDBConnection, query: string, path: string): Promise<void> {
-  const described = await queryRows<{ column_name: string; column_type: string }>(db, `DESCRIBE ${query}`);
-  const columns = described.map(({ column_name: name, column_type: type }) => {
+async function writeCsv(db: DuckDBConnection, table: TableDefinition, path: string): Promise<void> {
+  const columns = table.columns.map(({ name, type }) => {
     const column = `"${name.replaceAll('"', '""')}"`;
-    return csvType(type) === 'text' ? `${RISKY_START_SQL.replaceAll('{}', `${column}::VARCHAR`)} AS ${column}` : column;
+    const text = type === 'string' || type === 'array';
+    return text ? `${RISKY_START_SQL.replaceAll('{}', `${column}::VARCHAR`)} AS ${column}` : column;
   });
-  await db.run(`COPY (SELECT ${columns.join(', ')} FROM (${query})) TO ${quote(path)} (FORMAT csv, HEADER true)`);
+  await db.run(`COPY (SELECT ${columns.join(', ')} FROM ${table.table}) TO ${quote(path)} (FORMAT csv, HEADER true)`);
 }
 
 async function copy(
   db: DuckDBConnection,
-  query: string,
+  table: TableDefinition,
   path: string,
   format: 'csv' | 'json' | 'parquet',
 ): Promise<void> {
-  if (format === 'csv') return writeCsv(db, query, path);
+  if (format === 'csv') return writeCsv(db, table, path);
   const options = { json: '(FORMAT json, ARRAY true)', parquet: '(FORMAT parquet, COMPRESSION zstd)' }[format];
-  await db.run(`COPY (${query}) TO ${quote(path)} ${options}`);
+  await db.run(`COPY (FROM ${table.table}) TO ${quote(path)} ${options}`);
 }
 
 /** Writes each table as CSV, JSON and Parquet, after checking that the model created the columns its definition lists. */
@@ -44,7 +43,7 @@ export async function writeResources(db: DuckDBConnection, dir: string, tables: 
   for (const table of tables) {
     await checkModel(db, table);
     for (const format of ['csv', 'json', 'parquet'] as const) {
-      await copy(db, `FROM ${table.table}`, join(dir, `${table.name}.${format}`), format);
+      await copy(db, table, join(dir, `${table.name}.${format}`), format);
       files.push(`${table.name}.${format}`);
     }
   }
@@ -63,7 +62,7 @@ export async function writeWideTables(
     const table = wideTableDefinition(index);
     await db.run(wideTableSql(index.id));
     await checkModel(db, table);
-    await copy(db, `FROM ${table.table}`, join(dir, `${table.name}.csv`), 'csv');
+    await copy(db, table, join(dir, `${table.name}.csv`), 'csv');
     const headers = table.columns.map((c) => [c.name, c.header_vi ?? c.name] as [string, string]);
     await writeWorkbook(join(dir, `${index.id}.xlsx`), [
       { name: index.name.vi, headers, rows: (await db.stream(`FROM ${table.table}`)).yieldRowObjectJs() },
