@@ -360,7 +360,7 @@ export const en: Record<UiKey, string> = {
   'cite.originalFigures': 'Original figures: Ministry of Home Affairs; CECODES, VFF-CRT, RTA and UNDP; VCCI.',
   'cite.compiled': 'Compiled by chiso, data release {version} ({date}), “{subject}”, {link}',
   'cite.languageName': 'English',
-  'og.source': 'Source: {source} · chiso.vn · CC BY 4.0',
+  'og.source': 'Source: {source} · chiso.vn · CC\u00a0BY\u00a04.0',
   'og.topOfAll': 'Top of {universe} provinces:',
   'og.topOfCollected': 'Top (of {short} provinces collected):',
   'og.ranksComputed': '(ranks computed by chiso from the published scores)',
@@ -388,7 +388,7 @@ export const en: Record<UiKey, string> = {
   'compare.remove': 'Remove {name}',
   'compare.unknownProvince': 'No province called “{name}”.',
   'compare.tooMany': 'At most 5 provinces.',
-  'chart.frameFooter': 'Source: {source}. Chart: chiso · {pageUrl} · CC BY 4.0',
+  'chart.frameFooter': 'Source: {source}. Chart: chiso · {pageUrl} · CC\u00a0BY\u00a04.0',
   'chart.breakNotComparable': 'method change, not comparable',
   'chart.breakCaution': 'method change, compare with caution',
   'chart.breakBandSentence':

@@ -360,7 +360,7 @@ export const vi = {
   'cite.originalFigures': 'Số liệu gốc: Bộ Nội vụ; CECODES, VFF-CRT, RTA và UNDP; VCCI.',
   'cite.compiled': 'Tổng hợp: chiso, bản phát hành dữ liệu {version} ({date}), “{subject}”, {link}',
   'cite.languageName': 'tiếng Việt',
-  'og.source': 'Nguồn: {source} · chiso.vn · CC BY 4.0',
+  'og.source': 'Nguồn: {source} · chiso.vn · CC\u00a0BY\u00a04.0',
   'og.topOfAll': 'Dẫn đầu trong {universe} tỉnh, thành phố:',
   'og.topOfCollected': 'Dẫn đầu (trong {short} tỉnh đã thu thập):',
   'og.ranksComputed': '(thứ hạng do chiso tính từ điểm công bố)',
@@ -388,7 +388,7 @@ export const vi = {
   'compare.remove': 'Bỏ {name}',
   'compare.unknownProvince': 'Không có tỉnh, thành phố tên “{name}”.',
   'compare.tooMany': 'Tối đa 5 tỉnh, thành phố.',
-  'chart.frameFooter': 'Nguồn: {source}. Biểu đồ: chiso · {pageUrl} · CC BY 4.0',
+  'chart.frameFooter': 'Nguồn: {source}. Biểu đồ: chiso · {pageUrl} · CC\u00a0BY\u00a04.0',
   'chart.breakNotComparable': 'đổi phương pháp, không so sánh được',
   'chart.breakCaution': 'đổi phương pháp, so sánh thận trọng',
   'chart.breakBandSentence':

@@ -33,7 +33,8 @@ export function wrapText(text: string, fontSize: number, width: number, maxLines
   const perLine = Math.max(10, Math.floor(width / (fontSize * 0.55)));
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  // A no-break space keeps its words on one line ("CC\u00a0BY\u00a04.0"); it is drawn as a space.
+  for (const word of text.split(/[^\S\u00a0]+/)) {
     if ((line + ' ' + word).trim().length > perLine && line) {
       lines.push(line);
       line = word;
@@ -44,7 +45,7 @@ export function wrapText(text: string, fontSize: number, width: number, maxLines
     lines.length = maxLines;
     lines[maxLines - 1] = lines[maxLines - 1].replace(/\s*\S*$/, ' …');
   }
-  return lines;
+  return lines.map((l) => l.replaceAll('\u00a0', ' '));
 }
 
 function textLines(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs = ''): string {
