@@ -37,7 +37,7 @@ class LongestFirst extends BaseSequencer {
 // (tests/site/global-setup.ts; each site file waits for it); and the two site tests that build a site of their own.
 // Those two run one at a time, in a pool of their own (two Astro builds of site/ at once share its caches and
 // clash): Vitest runs a single-worker pool's files only after the other files of that pool, so they must not share
-// the forks pool with the rest. Two test files more than there are cores run at once in the forks pool (Vitest's default is one
+// the forks pool with the rest. Four test files more than there are cores run at once in the forks pool (Vitest's default is one
 // fewer: a single file at a time on two cores), as some files only wait: for child processes, or for the site build. Timeouts are generous:
 // the tests that run the whole pipeline assert what it does, not how fast (npm run bench measures that).
 const SITE_BUILDS = ['tests/site/reproducible.test.ts', 'tests/site/synthetic-34.test.ts'];
@@ -49,7 +49,7 @@ const site = {
 
 export default defineConfig({
   test: {
-    maxWorkers: availableParallelism() + 2,
+    maxWorkers: availableParallelism() + 4,
     sequence: { sequencer: LongestFirst },
     testTimeout: 300_000,
     projects: [
