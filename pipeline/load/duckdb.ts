@@ -34,7 +34,11 @@ export async function openDatabase({
   if (!large) return (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
   const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
   databaseDirs.push(dir);
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '768MB', temp_directory: dir });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '1',
+    memory_limit: '768MB',
+    temp_directory: dir,
+  });
   return instance.connect();
 }
 
