@@ -3,7 +3,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { ogImageFor, ogPath, type OgImage } from '../../lib/og/cards';
 import { rasterise } from '../../lib/og/raster';
-import { chartsDrawnBeforehand } from '../../lib/charts/spec';
 import { allPages } from '../../lib/pages';
 import { LANGS } from '../../lib/routes';
 
@@ -48,7 +47,6 @@ export const getStaticPaths: GetStaticPaths = () =>
   images().map((img) => ({ params: { file: ogPath(img).slice('/og/'.length) } }));
 
 export const GET: APIRoute = async ({ params }) => {
-  await chartsDrawnBeforehand();
   drawn ??= drawAll();
   const png = await drawn.get(`/og/${params.file}`)!;
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
