@@ -1,5 +1,5 @@
 /**
- * Observable Plot at build time: renders into a linkedom document and returns two serialisations of the SVG:
+ * Observable Plot at build time: renders into a small DOM (svg-document.ts) and returns two serialisations of the SVG:
  *   inline     for the page: no <style> element (the site stylesheet styles .chart-svg), so a strict
  *              Content-Security-Policy needs no inline styles; role="img" and ARIA links to the caption;
  *   standalone for the download: xmlns, <title>, <desc> and the Plot styles, so it opens on its own.
@@ -7,9 +7,9 @@
  * A drawing whose texts are placeholders (see spec.ts, bilingual charts) is drawn once and filled in per language.
  */
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+import { escapeText, SvgDocument, type SvgElement } from './svg-document';
 
-const { document } = parseHTML('<!doctype html><html><body></body></html>');
+const document = new SvgDocument();
 
 export interface RenderedSvg {
   inline: string;
@@ -45,7 +45,11 @@ function escapeXml(text: string): string {
 }
 
 export function drawPlot(options: Plot.PlotOptions, id: string): Drawing {
-  const svg = Plot.plot({ ...options, document, className: 'plot' }) as unknown as Element;
+  const svg = Plot.plot({
+    ...options,
+    document: document as unknown as Document,
+    className: 'plot',
+  }) as unknown as SvgElement;
   if (svg.tagName.toLowerCase() !== 'svg')
     throw new Error(`chart ${id}: Plot returned a ${svg.tagName}; give it no title, caption or legend`);
   svg.removeAttribute('style');
@@ -73,13 +77,12 @@ export function drawPlot(options: Plot.PlotOptions, id: string): Drawing {
   };
 }
 
-/** A placeholder for the i-th text of a drawing (private-use characters, which Plot and linkedom leave alone). */
+/** A placeholder for the i-th text of a drawing (private-use characters, which Plot and the serialisation leave alone). */
 export const placeholder = (i: number) => `\uE000${i}\uE001`;
 
-/** The drawing with its placeholders replaced by texts, escaped as linkedom escapes a text node. */
+/** The drawing with its placeholders replaced by texts, escaped as text. */
 export function fillPlaceholders(drawing: Drawing, texts: string[]): Drawing {
-  const fill = (s: string) =>
-    s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => document.createTextNode(texts[Number(i)]).toString());
+  const fill = (s: string) => s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => escapeText(texts[Number(i)]));
   return { ...drawing, attributes: fill(drawing.attributes), body: fill(drawing.body) };
 }
 
