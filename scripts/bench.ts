@@ -279,13 +279,15 @@ function sitePhases(log: string) {
     }
   }
   const number = (re: RegExp) => Number(re.exec(clean)?.[1] ?? NaN);
-  // Two Vite builds: the pages' code for the server (prerendering), then the browser's.
-  const [server, client] = [...clean.matchAll(/\[vite\] ✓ built in ([\d.]+)s/g)].map((m) => Number(m[1]));
+  // One Vite build, the pages' code for the server (prerendering); the browser's code is bundled by esbuild.
+  const server = number(/\[vite\] ✓ built in ([\d.]+)s/);
+  const browser = number(/browser scripts: \d+ files in ([\d.]+) s/);
   // The chart files are written beside the Astro build, by a process of their own (scripts/build-site.ts).
   const charts = /chart files: (\d+) in ([\d.]+) s/.exec(clean);
   return {
     charts: { count: Number(charts?.[1]), seconds: Number(charts?.[2]) },
-    vite: { server, client },
+    vite: server,
+    browser,
     routes: phases,
     search: number(/search index: \d+ pages in ([\d.]+) s/),
     astro: number(/page\(s\) built in ([\d.]+)s/),
@@ -364,8 +366,8 @@ if (parts.has('build')) {
   console.log(
     "\n   site phases (from Astro's log; a route's seconds are the sum of its files' times, four rendered at a time, so more than the wall time)",
   );
-  console.log(row(["   Vite: the pages' code (server)", s(site.vite.server), '', ''], w));
-  console.log(row(["   Vite: the browser's code (client)", s(site.vite.client), '', ''], w));
+  console.log(row(["   Vite: the pages' code (server)", s(site.vite), '', ''], w));
+  console.log(row(["   esbuild: the browser's code", s(site.browser), '', ''], w));
   console.log(
     row([`   chart files (SVG + CSV), beside Astro: ${site.charts.count}`, s(site.charts.seconds), '', ''], w),
   );

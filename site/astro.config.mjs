@@ -3,6 +3,7 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import browserScripts from './integrations/browser-scripts.mjs';
 import chartFiles from './integrations/chart-files.mjs';
 import pagefindIndex from './integrations/pagefind-index.mjs';
 
@@ -21,9 +22,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Four pages at a time: one is drawn while the others' files are written.
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets', concurrency: 4 },
-  // The site ships no client framework; the few scripts are plain files in public/js.
+  // The site ships no client framework; its scripts are plain files in public/js or bundled by browserScripts().
   devToolbar: { enabled: false },
-  integrations: [chartFiles(), pagefindIndex()],
+  integrations: [chartFiles(), browserScripts(), pagefindIndex()],
   // Gzipping the 40 MB of DuckDB-WASM only to print its size costs seconds of every build.
   vite: { build: { reportCompressedSize: false } },
 });

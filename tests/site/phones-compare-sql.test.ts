@@ -292,9 +292,9 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
 
 describe('the heavy SQL code', () => {
   it('is referenced by the SQL pages only, and its wasm and worker are files of the site', () => {
-    const referencing = htmlPages().filter((p) => /<script[^>]+src="[^"]*(SqlView|duckdb)/.test(readDist(p)));
+    const referencing = htmlPages().filter((p) => /<script[^>]+src="\/assets\/(sql|duckdb)[.-]/.test(readDist(p)));
     expect(referencing.sort()).toEqual(['du-lieu/sql/index.html', 'en/data/sql/index.html']);
-    const script = readDist('du-lieu/sql/index.html').match(/<script type="module" src="([^"]+)"/)![1];
+    const script = readDist('du-lieu/sql/index.html').match(/<script src="(\/assets\/sql\.[^"]+)" type="module"/)![1];
     const code = readDist(script.slice(1));
     for (const asset of [...code.matchAll(/"\/assets\/([^"]+\.(?:wasm|js))"/g)].map((m) => m[1]))
       expect(existsSync(join(DATA, '..', 'assets', asset)), asset).toBe(true);

@@ -1,0 +1,129 @@
+// Bundles the pages' browser scripts (src/browser/*.ts) with esbuild as the build starts, instead of letting Astro
+// run a second Vite build for them (about 2 s of every build). They go to <out>/assets/, named by a hash of their
+// content, with the WebAssembly and worker files they import with `?url` (copied as they are); the pages link them
+// with browserScript(name) (src/lib/browser-scripts.ts), which reads their addresses from
+// globalThis.chisoBrowserScripts. Under `astro dev` they are rebuilt when their sources change, and served from memory.
+import { createHash } from 'node:crypto';
+import { copyFileSync, createReadStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const SITE = fileURLToPath(new URL('..', import.meta.url));
+const ENTRIES = join(SITE, 'src', 'browser');
+const ASSETS = '/assets/';
+// Where esbuild would write: the bundles are kept in memory, and this path only names them (a fixed path keeps their
+// hashes the same from build to build).
+const OUTDIR = join(SITE, 'browser-scripts');
+
+async function contentHash(path) {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk);
+  return hash.digest('hex').slice(0, 10);
+}
+
+/** `import address from 'file?url'` gives the file's address, as under Vite; `copies` collects address → file. */
+function urlImports(copies) {
+  return {
+    name: 'url-imports',
+    setup(build) {
+      build.onResolve({ filter: /\?url$/ }, async ({ path, resolveDir, kind }) => {
+        const found = await build.resolve(path.slice(0, -'?url'.length), { resolveDir, kind });
+        if (found.errors.length) return { errors: found.errors };
+        return { path: found.path, namespace: 'url-file' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'url-file' }, async ({ path }) => {
+        const hash = await contentHash(path);
+        const address = ASSETS + basename(path).replace(/(\.[^.]+)$/, `.${hash}$1`);
+        copies.set(address, path);
+        return { contents: `export default ${JSON.stringify(address)};`, loader: 'js' };
+      });
+    },
+  };
+}
+
+function options(copies) {
+  return {
+    entryPoints: readdirSync(ENTRIES)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(ENTRIES, f)),
+    absWorkingDir: SITE,
+    outdir: OUTDIR,
+    write: false,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    entryNames: '[name].[hash]',
+    chunkNames: '[name].[hash]',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [urlImports(copies)],
+  };
+}
+
+/** address → the bundle's bytes or the copied file's path; and each entry's address. */
+function filesOf(result, copies) {
+  const files = new Map(copies);
+  for (const file of result.outputFiles) files.set(ASSETS + relative(OUTDIR, file.path), file.contents);
+  const addresses = {};
+  for (const [file, output] of Object.entries(result.metafile.outputs))
+    if (output.entryPoint) addresses[basename(output.entryPoint, '.ts')] = ASSETS + relative(OUTDIR, join(SITE, file));
+  return { files, addresses };
+}
+
+export default function browserScripts() {
+  let outDir;
+  let files;
+  return {
+    name: 'chiso-browser-scripts',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': async ({ logger }) => {
+        const started = performance.now();
+        const copies = new Map();
+        const bundled = filesOf(await esbuild.build(options(copies)), copies);
+        files = bundled.files;
+        globalThis.chisoBrowserScripts = bundled.addresses;
+        logger.info(`browser scripts: ${files.size} files in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      },
+      'astro:build:done': () => {
+        for (const [address, file] of files) {
+          const to = join(outDir, address);
+          mkdirSync(dirname(to), { recursive: true });
+          if (typeof file === 'string') copyFileSync(file, to);
+          else writeFileSync(to, file);
+        }
+      },
+      'astro:server:setup': async ({ server }) => {
+        const copies = new Map();
+        const base = options(copies);
+        const serve = {
+          name: 'serve',
+          setup(build) {
+            build.onEnd((result) => {
+              if (result.errors.length) return;
+              const bundled = filesOf(result, copies);
+              files = bundled.files;
+              globalThis.chisoBrowserScripts = bundled.addresses;
+            });
+          },
+        };
+        const context = await esbuild.context({ ...base, logLevel: 'error', plugins: [...base.plugins, serve] });
+        await context.rebuild();
+        await context.watch();
+        server.httpServer?.once('close', () => context.dispose());
+        server.middlewares.use((request, response, next) => {
+          const file = files.get(request.url?.split('?')[0]);
+          if (!file) return next();
+          response.setHeader('Content-Type', request.url.includes('.wasm') ? 'application/wasm' : 'text/javascript');
+          response.end(typeof file === 'string' ? readFileSync(file) : file);
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,4 @@
+// The compare page and its embeddable chart.
+import { startComparePage } from '../lib/compare-page';
+
+startComparePage();

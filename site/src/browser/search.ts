@@ -1,0 +1,4 @@
+// The search page.
+import { startSearchPage } from '../lib/search-page';
+
+startSearchPage();
