@@ -282,10 +282,18 @@ function sitePhases(log: string) {
   // One Vite build, the pages' code for the server (prerendering); the browser's code is bundled by esbuild.
   const server = number(/\[vite\] ✓ built in ([\d.]+)s/);
   const browser = number(/browser scripts: \d+ files in ([\d.]+) s/);
-  // The chart files are written beside the Astro build, by a process of their own (scripts/build-site.ts).
-  const charts = /chart files: (\d+) in ([\d.]+) s/.exec(clean);
+  // The download files that need no page are written beside the Astro build, by a process of their own
+  // (site/integrations/download-files.mjs), in three steps.
+  const beside = [
+    ['drawings of the charts (both layouts)', /drawings: (\d+) charts in ([\d.]+) s/],
+    ["editions' files (CSV, XLSX)", /edition files: (\d+) in ([\d.]+) s/],
+    ["charts' files (SVG, 16:9 SVG, CSV)", /chart files: (\d+) in ([\d.]+) s/],
+  ].map(([name, re]) => {
+    const m = (re as RegExp).exec(clean);
+    return { name: name as string, count: Number(m?.[1]), seconds: Number(m?.[2]) };
+  });
   return {
-    charts: { count: Number(charts?.[1]), seconds: Number(charts?.[2]) },
+    beside,
     vite: server,
     browser,
     routes: phases,
@@ -368,9 +376,8 @@ if (parts.has('build')) {
   );
   console.log(row(["   Vite: the pages' code (server)", s(site.vite), '', ''], w));
   console.log(row(["   esbuild: the browser's code", s(site.browser), '', ''], w));
-  console.log(
-    row([`   chart files (SVG + CSV), beside Astro: ${site.charts.count}`, s(site.charts.seconds), '', ''], w),
-  );
+  for (const step of site.beside)
+    console.log(row([`   beside Astro, ${step.name}: ${step.count}`, s(step.seconds), '', ''], w));
   for (const [name, p] of site.routes) console.log(row([`   ${name}: ${p.count}`, s(p.seconds), '', ''], w));
   console.log(row(['   search index (Pagefind)', s(site.search), '', ''], w));
   console.log(row(['   Astro build in all', s(site.astro), '', ''], w));

@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import browserScripts from './integrations/browser-scripts.mjs';
-import chartFiles from './integrations/chart-files.mjs';
+import downloadFiles from './integrations/download-files.mjs';
 import pagefindIndex from './integrations/pagefind-index.mjs';
 
 // No telemetry: the site and its build talk to no third party.
@@ -24,7 +24,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets', concurrency: 4 },
   // The site ships no client framework; its scripts are plain files in public/js or bundled by browserScripts().
   devToolbar: { enabled: false },
-  integrations: [chartFiles(), browserScripts(), pagefindIndex()],
+  integrations: [downloadFiles(), browserScripts(), pagefindIndex()],
   // Gzipping the 40 MB of DuckDB-WASM only to print its size costs seconds of every build.
   vite: { build: { reportCompressedSize: false } },
 });

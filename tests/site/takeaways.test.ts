@@ -117,12 +117,12 @@ describe('preview tags', () => {
 
   it("show an index's whole name on its preview image in both languages, the longest ones too, within the text column", async () => {
     const { ogImageFor } = (await siteModule('og/cards')) as {
-      ogImageFor: (page: { page: 'index'; index: string }, lang: 'vi' | 'en') => { svg: () => string };
+      ogImageFor: (page: { page: 'index'; index: string }, lang: 'vi' | 'en') => { svg: () => Promise<string> };
     };
     const definitions = readData<{ id: string; full_name: { vi: string; en: string } }[]>('indices.json');
     for (const def of definitions)
       for (const lang of ['vi', 'en'] as const) {
-        const { document } = parseHTML(ogImageFor({ page: 'index', index: def.id }, lang).svg());
+        const { document } = parseHTML(await ogImageFor({ page: 'index', index: def.id }, lang).svg());
         const title = [...document.querySelectorAll('text[font-weight="700"][fill="#1f2933"]')];
         expect(title.map((t) => t.textContent).join(' '), `${def.id} ${lang}`).toBe(def.full_name[lang]);
         // Every line above the footer's rule and left of the map (x 810).

@@ -1,9 +1,14 @@
 /** The per-edition download files (/files/editions/…): the edition's table for people (headers and labels in the
- * page's language, with a byte-order mark for Excel) and its rows of observations.csv for programs, both through
- * the project's one CSV writer. The endpoint serves them and the downloads page lists their sizes. */
+ * page's language, with a byte-order mark for Excel; as CSV and as a workbook) and its rows of observations.csv for
+ * programs, through the project's one CSV writer. site/scripts/download-files.ts writes them beside the Astro build,
+ * and hands over their sizes, which the downloads page lists. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { toCsv, type CsvType } from '../../../pipeline/write/csv';
-import { dataPackage, editionObservations, type Lang } from './data';
+import { dataPackage, editionObservations, editions, type Lang } from './data';
 import { editionPeopleTable } from './edition-table';
+import { editionWorkbookBytes } from './edition-workbook';
+import { files, LANGS } from './routes';
 
 export function tableCsv(index: string, year: number, lang: Lang): string {
   const table = editionPeopleTable(index, year, lang);
@@ -29,4 +34,31 @@ export function observationsCsv(index: string, year: number): string {
       fields.map((f) => (o as unknown as Record<string, string | number | null>)[f.name] ?? null),
     ),
   );
+}
+
+/** Writes every edition's files into `siteDir` (the site's output folder); returns each file's address and size. */
+export async function writeEditionFiles(siteDir: string): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  const write = (address: string, content: string | Uint8Array) => {
+    const path = join(siteDir, address);
+    if (!Object.keys(sizes).length) mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    sizes[address] = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+  };
+  for (const { index, year } of editions) {
+    for (const lang of LANGS) {
+      write(files.editionTable(index, year, lang), tableCsv(index, year, lang));
+      write(files.editionWorkbook(index, year, lang), await editionWorkbookBytes(index, year, lang));
+    }
+    write(files.editionObservations(index, year), observationsCsv(index, year));
+  }
+  return sizes;
+}
+
+/** The size of each edition file, handed over by site/scripts/download-files.ts (integrations/download-files.mjs). */
+export function editionFileSizes(): Promise<Record<string, number>> {
+  const handed = (globalThis as { chisoEditionFileSizes?: Promise<Record<string, number>> }).chisoEditionFileSizes;
+  if (!handed)
+    throw new Error('the edition files were not written: is integrations/download-files.mjs in astro.config.mjs?');
+  return handed;
 }

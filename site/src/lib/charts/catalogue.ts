@@ -2,6 +2,7 @@
 import { editions, indexDefinitions, predecessors, units, type Lang, type Unit } from '../data';
 import { componentsChart } from './components-chart';
 import { editionDistributionChart, editionMapChart, regionalAveragesChart } from './edition-charts';
+import { LANGS } from '../routes';
 import type { ChartSpec } from './spec';
 import { indexTrendChart, shortSeriesSentence, unitSeriesChart } from './time-series';
 
@@ -68,18 +69,20 @@ function unitChartsOf(u: Unit, lang: Lang): UnitIndexCharts[] {
   });
 }
 
+/** Every chart, in the order the build shows them: the edition maps first (the preview images, drawn before the
+ * pages), then page by page in the order of pages.ts allPages, each page in both languages. The download files
+ * process hands the drawings over in this order (chart-files.ts), so that a page rarely waits for its own. */
 export function allCharts(): ChartSpec[] {
   const list: ChartSpec[] = [];
-  for (const lang of ['vi', 'en'] as Lang[]) {
-    for (const e of editions) {
+  const bothLanguages = (charts: (lang: Lang) => (ChartSpec | null)[]) =>
+    list.push(...LANGS.flatMap(charts).filter((x): x is ChartSpec => x !== null));
+  for (const e of editions) bothLanguages((lang) => [editionCharts(e.index, e.year, lang).map]);
+  for (const d of indexDefinitions) bothLanguages((lang) => [indexCharts(d.id, lang).trend]);
+  for (const e of editions)
+    bothLanguages((lang) => {
       const c = editionCharts(e.index, e.year, lang);
-      list.push(c.map, ...[c.distribution, c.regions].filter((x): x is ChartSpec => x !== null));
-    }
-    for (const d of indexDefinitions) list.push(indexCharts(d.id, lang).trend);
-    for (const u of units) {
-      for (const c of unitCharts(u, lang))
-        list.push(...[c.score, c.rank, c.components].filter((x): x is ChartSpec => x !== null));
-    }
-  }
+      return [c.distribution, c.regions];
+    });
+  for (const u of units) bothLanguages((lang) => unitCharts(u, lang).flatMap((c) => [c.score, c.rank, c.components]));
   return list;
 }

@@ -79,21 +79,28 @@ function bilingualDrawing(spec: ChartSpec, layout: ChartLayout) {
   return found;
 }
 
+/** The key of a chart's drawing at a layout (a one-layout chart has only the wide one). */
+const drawingKey = (spec: ChartSpec, layout: ChartLayout) =>
+  `${spec.id}.${spec.lang}.${spec.oneLayout ? 'wide' : layout}`;
+
 /**
- * The drawings made beforehand for this build by the chart-files process (site/integrations/chart-files.mjs),
- * when there is one: pages wait for them instead of drawing the same charts again. A chart missing from them, or a
- * build without that process, is drawn here.
+ * Waits for the chart's drawings made beforehand for this build by the download files process
+ * (site/integrations/download-files.mjs), when there is one: pages wait for them instead of drawing the same charts
+ * again. A chart missing from them, or a build without that process, is drawn here.
  */
-let drawnBeforehand: Promise<void> | undefined;
-export function chartsDrawnBeforehand(): Promise<void> {
-  const pending = (globalThis as { chisoChartDrawings?: Promise<[string, Drawing][]> }).chisoChartDrawings;
-  drawnBeforehand ??= (pending ?? Promise.resolve([])).then((list) => {
-    for (const [key, drawing] of list) drawings.set(key, drawing);
-  });
-  return drawnBeforehand;
+export async function chartDrawnBeforehand(spec: ChartSpec): Promise<void> {
+  const handed = (globalThis as { chisoChartDrawing?: (key: string) => Promise<Drawing | undefined> })
+    .chisoChartDrawing;
+  if (!handed) return;
+  for (const layout of ['wide', 'narrow'] as const) {
+    const key = drawingKey(spec, layout);
+    if (drawings.has(key)) continue;
+    const drawing = await handed(key);
+    if (drawing) drawings.set(key, drawing);
+  }
 }
 
-/** Every drawing made so far in this process, to hand over to the pages (see chartsDrawnBeforehand). */
+/** Every drawing made so far in this process, in the order drawn, to hand over to the pages (see chartDrawnBeforehand). */
 export const drawnCharts = (): [string, Drawing][] => [...drawings];
 
 function drawingOf(spec: ChartSpec, layout: ChartLayout, key: string): Drawing {
@@ -118,7 +125,7 @@ function drawingOf(spec: ChartSpec, layout: ChartLayout, key: string): Drawing {
 /** Renders once per build and layout; the page and the SVG download share the wide drawing. */
 export function renderChart(spec: ChartSpec, layout: ChartLayout = 'wide'): RenderedSvg {
   const drawn = spec.oneLayout ? 'wide' : layout;
-  const key = `${spec.id}.${spec.lang}.${drawn}`;
+  const key = drawingKey(spec, layout);
   let svg = rendered.get(key);
   if (!svg) {
     const meta = { id: spec.id, title: spec.title, description: spec.description, defs: spec.defs };

@@ -6,7 +6,7 @@ import * as d3 from 'd3';
 import { editionsOf, headlineMeasure, indexDefinition, unit, unitName, type Lang } from '../data';
 import { boundariesFor } from '../geo';
 import { editionMapChart } from '../charts/edition-charts';
-import { renderChart } from '../charts/spec';
+import { chartDrawnBeforehand, renderChart } from '../charts/spec';
 import { coverage } from '../coverage';
 import { formatScore, formatScoreWithUnit } from '../format';
 import { t } from '../i18n';
@@ -114,8 +114,10 @@ function highlightMap(unitSet: string, highlight: string[], lang: Lang): string 
 }
 
 /** The edition's own map (as on its page), scaled into the card. */
-function editionMap(index: string, year: number, lang: Lang): string {
-  const chart = renderChart(editionMapChart(index, year, lang));
+async function editionMap(index: string, year: number, lang: Lang): Promise<string> {
+  const spec = editionMapChart(index, year, lang);
+  await chartDrawnBeforehand(spec);
+  const chart = renderChart(spec);
   const scale = Math.min(MAP_BOX.w / chart.width, MAP_BOX.h / chart.height);
   const attrs = chart.attributes.replace(/\b(width|height|viewBox)="[^"]*"\s*/g, '');
   return `<svg ${attrs} x="${MAP_BOX.x}" y="${MAP_BOX.y}" width="${chart.width * scale}" height="${chart.height * scale}" viewBox="0 0 ${chart.width} ${chart.height}">${chart.content}</svg>`;
@@ -146,7 +148,7 @@ export interface OgImage {
   key: string;
   lang: Lang;
   alt: string;
-  svg: () => string;
+  svg: () => Promise<string>;
 }
 
 /** The preview image of a page, or null for pages without one. */
@@ -159,14 +161,14 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
       key: `${index}-${year}`,
       lang,
       alt: t(lang)('og.editionAlt', { index: def.name[lang], year }),
-      svg: () =>
+      svg: async () =>
         card(
           lang,
           def.full_name[lang],
           `${def.name[lang]} ${year}`,
           editionLines(index, year, lang),
           pressSource(e, lang),
-          editionMap(index, year, lang),
+          await editionMap(index, year, lang),
         ),
     };
   }
@@ -183,14 +185,14 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
       key: `index-${page.index}`,
       lang,
       alt: t(lang)('og.indexAlt', { index: def.name[lang] }),
-      svg: () =>
+      svg: async () =>
         card(
           lang,
           def.publisher[lang].split(' (')[0],
           def.full_name[lang],
           body,
           pressSource(last, lang),
-          editionMap(page.index, last.year, lang),
+          await editionMap(page.index, last.year, lang),
         ),
     };
   }
@@ -216,7 +218,7 @@ export function ogImageFor(page: PageKey, lang: Lang): OgImage | null {
       key: `province-${u.unit_id}`,
       lang,
       alt: t(lang)('og.provinceAlt', { name: unitName(u, lang) }),
-      svg: () =>
+      svg: async () =>
         card(
           lang,
           t(lang)('og.provinceKicker'),

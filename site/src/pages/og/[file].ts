@@ -33,7 +33,7 @@ function drawAll(): Map<string, Promise<Buffer>> {
     while (next < list.length) {
       const img = list[next++];
       try {
-        resolvers.get(ogPath(img))!(await rasterise(img.svg()));
+        resolvers.get(ogPath(img))!(await rasterise(await img.svg()));
       } catch (error) {
         rejecters.get(ogPath(img))!(error);
       }

@@ -1,0 +1,109 @@
+// Writes the download files that need no page (every chart's and every edition's) in a process of its own
+// (site/scripts/download-files.ts), started as the build starts, so that it shares the machine's cores with Astro
+// bundling the site. Its files are moved into <out>/files/ when the build is done. What the pages need from it is
+// handed over as soon as it is ready: the charts' drawings, batch by batch, which the pages show instead of drawing
+// them again (globalThis.chisoChartDrawing(key), see src/lib/charts/spec.ts chartDrawnBeforehand), and the edition
+// files' sizes (globalThis.chisoEditionFileSizes, see src/lib/edition-files.ts).
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function run(args, logger, onLine) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stop = () => child.kill();
+    process.once('exit', stop);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const lines = stdout.split('\n');
+      stdout = lines.pop();
+      for (const line of lines) {
+        if (!line.startsWith('drawn: ')) logger.info(line);
+        onLine(line);
+      }
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      process.off('exit', stop);
+      if (status === 0) resolve();
+      else reject(new Error(`writing the download files failed (exit ${status}):\n${stderr}`));
+    });
+  });
+}
+
+function moveInto(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    try {
+      renameSync(join(from, name), join(to, name));
+    } catch (error) {
+      if (error.code !== 'EXDEV') throw error;
+      cpSync(join(from, name), join(to, name), { recursive: true });
+    }
+  }
+}
+
+export default function downloadFiles() {
+  let work;
+  let done;
+  return {
+    name: 'chiso-download-files',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        const cache = join(ROOT, 'node_modules', '.cache');
+        mkdirSync(cache, { recursive: true });
+        work = mkdtempSync(join(cache, 'chiso-downloads-'));
+        const drawings = new Map();
+        const waiting = new Map();
+        let allDrawn = false;
+        globalThis.chisoChartDrawing = (key) =>
+          drawings.has(key) || allDrawn
+            ? Promise.resolve(drawings.get(key))
+            : new Promise((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+        const finishDrawing = () => {
+          allDrawn = true;
+          for (const resolves of waiting.values()) for (const resolve of resolves) resolve(undefined);
+          waiting.clear();
+        };
+        let sizesReady;
+        let sizesFailed;
+        globalThis.chisoEditionFileSizes = new Promise((res, rej) => ((sizesReady = res), (sizesFailed = rej)));
+        // Nothing may wait for it when the build stops first; its error is then the build's own.
+        globalThis.chisoEditionFileSizes.catch(() => {});
+        const script = [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'site', 'scripts', 'download-files.ts')];
+        done = run(['--max-semi-space-size=64', ...script, '--out', work], logger, (line) => {
+          if (line.startsWith('drawn: ')) {
+            for (const [key, drawing] of JSON.parse(readFileSync(line.slice('drawn: '.length), 'utf8'))) {
+              drawings.set(key, drawing);
+              for (const resolve of waiting.get(key) ?? []) resolve(drawing);
+              waiting.delete(key);
+            }
+          } else if (line.startsWith('drawings: ')) finishDrawing();
+          else if (line.startsWith('edition files: '))
+            sizesReady(JSON.parse(readFileSync(join(work, 'edition-file-sizes.json'), 'utf8')));
+        });
+        // A page left waiting draws its chart itself; the build fails with the process's error at the end.
+        done.then(finishDrawing, finishDrawing);
+        done.then(
+          () => sizesFailed(new Error('the download files process handed over no edition file sizes')),
+          (error) => sizesFailed(error),
+        );
+        done.catch(() => {});
+      },
+      'astro:build:done': async ({ dir }) => {
+        try {
+          await done;
+          moveInto(join(work, 'files'), join(fileURLToPath(dir), 'files'));
+        } finally {
+          rmSync(work, { recursive: true, force: true });
+        }
+      },
+    },
+  };
+}

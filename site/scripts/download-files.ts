@@ -1,0 +1,30 @@
+#!/usr/bin/env tsx
+// Writes, into the folder --out, the download files that need no page, from the datasets in CHISO_DATA_DIR, and
+// hands over what the pages need from them, each as soon as it is ready (a line on stdout names it):
+//   drawings-NNN.json         every chart's drawings in both layouts, in batches (src/lib/charts/chart-files.ts)
+//   edition-file-sizes.json   the size of each edition file, for the downloads page (src/lib/edition-files.ts)
+//   files/editions/           each edition's tables as CSV and workbooks
+//   files/charts/             each chart's framed SVGs and CSV
+// Started by integrations/download-files.mjs when the Astro build starts.
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { drawAllCharts, writeChartFiles } from '../src/lib/charts/chart-files';
+import { writeEditionFiles } from '../src/lib/edition-files';
+
+const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
+if (!args.out) throw new Error('usage: download-files.ts --out FOLDER');
+const out = resolve(args.out);
+
+let started = performance.now();
+const seconds = () => {
+  const s = ((performance.now() - started) / 1000).toFixed(2);
+  started = performance.now();
+  return s;
+};
+const charts = drawAllCharts(out, (file) => console.log(`drawn: ${file}`));
+console.log(`drawings: ${charts} charts in ${seconds()} s`);
+const sizes = await writeEditionFiles(out);
+writeFileSync(join(out, 'edition-file-sizes.json'), JSON.stringify(sizes));
+console.log(`edition files: ${Object.keys(sizes).length} in ${seconds()} s`);
+console.log(`chart files: ${writeChartFiles(out)} in ${seconds()} s`);
