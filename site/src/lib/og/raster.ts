@@ -87,8 +87,9 @@ async function setUp(): Promise<(svg: string) => Promise<Buffer>> {
   // Before sharp loads: fontconfig reads the variable when it first looks for a font.
   process.env.FONTCONFIG_FILE = conf;
   const sharp = (await import('sharp')).default;
+  // zlib's default level 6: level 9 made the files 1% smaller and cost 7 times the time (66 ms an image, not 9).
   return (svg) =>
-    sharp(Buffer.from(svg)).png({ compressionLevel: 9, adaptiveFiltering: false, palette: false }).toBuffer();
+    sharp(Buffer.from(svg)).png({ compressionLevel: 6, adaptiveFiltering: false, palette: false }).toBuffer();
 }
 
 /** The PNG of an SVG, from the cache when the same SVG was drawn before. */
