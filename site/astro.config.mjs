@@ -24,7 +24,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets', concurrency: 4 },
   // The site ships no client framework; its scripts are plain files in public/js or bundled by browserScripts().
   devToolbar: { enabled: false },
-  integrations: [downloadFiles(), browserScripts(), pagefindIndex()],
-  // Gzipping the 40 MB of DuckDB-WASM only to print its size costs seconds of every build.
-  vite: { build: { reportCompressedSize: false } },
+  // In this order: when the pages are written, the search index is made while the download files are still being
+  // written beside Astro (it reads only the pages).
+  integrations: [pagefindIndex(), downloadFiles(), browserScripts()],
+  // Vite bundles only the pages' code, run once to write the pages and then deleted (the browser's code is bundled by
+  // browserScripts()): shaking it out of unused code would cost more than running it.
+  vite: { build: { reportCompressedSize: false, rollupOptions: { treeshake: false } } },
 });

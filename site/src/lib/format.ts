@@ -19,9 +19,20 @@ function formatter(lang: Lang, digits: number): Intl.NumberFormat {
   return f;
 }
 
+// The same few thousand numbers and dates are formatted hundreds of thousands of times in a build, and Intl is the
+// slow part: each text is made once.
+const formatted = new Map<string, string>();
+function once(key: string, make: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) formatted.set(key, (text = make()));
+  return text;
+}
+
 /** 45,34 (vi) or 45.34 (en); integers as 1.234 / 1,234 with digits = 0. */
 export function formatNumber(value: number, lang: Lang, digits = 2): string {
-  return formatter(lang, digits).format(value);
+  // -0 prints as "-0", and as "0" in a key.
+  const key = Object.is(value, -0) ? '-0' : value;
+  return once(`n${lang}${digits}:${key}`, () => formatter(lang, digits).format(value));
 }
 
 /** An axis tick: as few decimals as the value needs (up to 2), in the page's language: 80,5 / 80.5. */
@@ -93,6 +104,10 @@ const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'U
 /** Dates as published: YYYY-MM-DD, YYYY-MM or YYYY. */
 export function formatDate(date: string | null, lang: Lang): string {
   if (!date) return '–';
+  return once(`d${lang}:${date}`, () => dateText(date, lang));
+}
+
+function dateText(date: string, lang: Lang): string {
   const [y, m, d] = date.split('-').map(Number);
   if (lang === 'vi') {
     if (d) return `${d}/${m}/${y}`;
