@@ -284,10 +284,11 @@ function sitePhases(log: string) {
   const server = number(/\[vite\] ✓ built in ([\d.]+)s/);
   const browser = number(/browser scripts: \d+ files in ([\d.]+) s/);
   // The download files that need no page are written beside the Astro build, by a process of their own
-  // (site/integrations/download-files.mjs), in three steps.
+  // (site/integrations/download-files.mjs), step by step.
   const beside = [
     ['drawings of the charts (both layouts)', /drawings: (\d+) charts in ([\d.]+) s/],
     ["editions' files (CSV, XLSX)", /edition files: (\d+) in ([\d.]+) s/],
+    ['preview images (PNG)', /preview images: (\d+) in ([\d.]+) s/],
     ["charts' files (SVG, 16:9 SVG, CSV)", /chart files: (\d+) in ([\d.]+) s/],
   ].map(([name, re]) => {
     const m = (re as RegExp).exec(clean);

@@ -1,11 +1,11 @@
-// Writes the download files that need no page (every chart's and every edition's) in a process of its own
-// (site/scripts/download-files.ts), started as the build starts, so that it shares the machine's cores with Astro
-// bundling the site. Its files are moved into <out>/files/ when the build is done. What the pages need from it is
+// Writes the site's files that are not pages (every chart's and every edition's download files, the preview images)
+// in a process of its own (site/scripts/download-files.ts), started as the build starts, so that it shares the
+// machine's cores with Astro bundling the site. Its files are moved into <out> when the build is done. What the pages need from it is
 // handed over as soon as it is ready: the charts' drawings, batch by batch, which the pages show instead of drawing
 // them again (globalThis.chisoChartDrawing(key), see src/lib/charts/spec.ts chartDrawnBeforehand), and the edition
 // files' sizes (globalThis.chisoEditionFileSizes, see src/lib/edition-files.ts).
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,15 +37,19 @@ function run(args, logger, onLine) {
   });
 }
 
+/** Moves what is in `from` into `to`, beside what is there already (a folder in both is moved file by file). */
 function moveInto(from, to) {
   mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    try {
-      renameSync(join(from, name), join(to, name));
-    } catch (error) {
-      if (error.code !== 'EXDEV') throw error;
-      cpSync(join(from, name), join(to, name), { recursive: true });
-    }
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory() && existsSync(target)) moveInto(source, target);
+    else
+      try {
+        renameSync(source, target);
+      } catch (error) {
+        if (error.code !== 'EXDEV') throw error;
+        cpSync(source, target, { recursive: true });
+      }
   }
 }
 
@@ -99,7 +103,7 @@ export default function downloadFiles() {
       'astro:build:done': async ({ dir }) => {
         try {
           await done;
-          moveInto(join(work, 'files'), join(fileURLToPath(dir), 'files'));
+          moveInto(join(work, 'site'), fileURLToPath(dir));
         } finally {
           rmSync(work, { recursive: true, force: true });
         }
