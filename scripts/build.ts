@@ -1,11 +1,12 @@
 #!/usr/bin/env tsx
-// npm run build: the pipeline, then the Astro site, into a fresh folder that replaces dist/ only when both succeed
+// npm run build: the pipeline and the Astro site, started side by side (Astro waits for the datasets before it
+// reads them), into a fresh folder that replaces dist/ only when both succeed
 // (see pipeline/write/publish.ts: one build at a time, dist/ is never missing or mixed, a killed build is recovered).
 //   --out DIR publishes elsewhere (used by `npm run reproducible`). CHISO_DATA_DIR tells the site where the
 //   pipeline's datasets are; CHISO_SITE_OUT where Astro writes the pages (see scripts/build-site.ts).
 //   A build of dist/ records the digest of its inputs (scripts/build-inputs.ts), so the site tests know whether
 //   dist/ is current.
-import { mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publish } from '../pipeline/write/publish.js';
@@ -26,10 +27,22 @@ try {
     async (work) => {
       const data = join(work, 'data');
       const site = join(work, 'site');
+      const dataReady = join(work, 'data-ready');
       mkdirSync(data);
-      const result = await runPipeline(RAW, data);
+      // The site build starts at once: Astro bundles the pages' code while the pipeline runs, and reads the
+      // datasets when `dataReady` says they are complete.
+      const siteBuild = buildSite({ data, out: site, verbose: true, dataReady });
+      let result;
+      try {
+        result = await runPipeline(RAW, data);
+      } catch (error) {
+        await siteBuild.kill();
+        await siteBuild.catch(() => undefined);
+        throw error;
+      }
+      writeFileSync(dataReady, '');
       console.log(describeSuccess(result, 'dist/data/'));
-      await buildSite({ data, out: site, verbose: true });
+      await siteBuild;
       renameSync(data, join(site, 'data'));
       return site;
     },

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import browserScripts from './integrations/browser-scripts.mjs';
 import downloadFiles from './integrations/download-files.mjs';
 import pagefindIndex from './integrations/pagefind-index.mjs';
+import pipelineData from './integrations/pipeline-data.mjs';
 
 // No telemetry: the site and its build talk to no third party.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -26,7 +27,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // In this order: when the pages are written, the search index is made while the download files are still being
   // written beside Astro (it reads only the pages).
-  integrations: [pagefindIndex(), downloadFiles(), browserScripts()],
+  integrations: [pipelineData(), pagefindIndex(), downloadFiles(), browserScripts()],
   // Vite bundles only the pages' code, run once to write the pages and then deleted (the browser's code is bundled by
   // browserScripts()): shaking it out of unused code would cost more than running it.
   vite: { build: { reportCompressedSize: false, rollupOptions: { treeshake: false } } },

@@ -1,9 +1,10 @@
 // Writes the site's files that are not pages (every chart's and every edition's download files, the preview images)
-// in a process of its own (site/scripts/download-files.ts), started as the build starts, so that it shares the
-// machine's cores with Astro bundling the site. Its files are moved into <out> when the build is done. What the pages need from it is
-// handed over as soon as it is ready: the charts' drawings, batch by batch, which the pages show instead of drawing
-// them again (globalThis.chisoChartDrawing(key), see src/lib/charts/spec.ts chartDrawnBeforehand), and the edition
-// files' sizes (globalThis.chisoEditionFileSizes, see src/lib/edition-files.ts).
+// in a process of its own (site/scripts/download-files.ts), started as soon as the datasets are there
+// (pipeline-data.mjs), so that it shares the machine's cores with Astro. Its files are moved into <out> when the
+// build is done. What the pages need from it is handed over as soon as it is ready: the charts' drawings, batch by
+// batch, which the pages show instead of drawing them again (globalThis.chisoChartDrawing(key), see
+// src/lib/charts/spec.ts chartDrawnBeforehand), and the edition files' sizes (globalThis.chisoEditionFileSizes, see
+// src/lib/edition-files.ts).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,17 +82,20 @@ export default function downloadFiles() {
         // Nothing may wait for it when the build stops first; its error is then the build's own.
         globalThis.chisoEditionFileSizes.catch(() => {});
         const script = [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'site', 'scripts', 'download-files.ts')];
-        done = run(['--max-semi-space-size=64', ...script, '--out', work], logger, (line) => {
-          if (line.startsWith('drawn: ')) {
-            for (const [key, drawing] of JSON.parse(readFileSync(line.slice('drawn: '.length), 'utf8'))) {
-              drawings.set(key, drawing);
-              for (const resolve of waiting.get(key) ?? []) resolve(drawing);
-              waiting.delete(key);
-            }
-          } else if (line.startsWith('drawings: ')) finishDrawing();
-          else if (line.startsWith('edition files: '))
-            sizesReady(JSON.parse(readFileSync(join(work, 'edition-file-sizes.json'), 'utf8')));
-        });
+        const args = ['--max-semi-space-size=64', ...script, '--out', work];
+        done = globalThis.chisoDataReady.then(() =>
+          run(args, logger, (line) => {
+            if (line.startsWith('drawn: ')) {
+              for (const [key, drawing] of JSON.parse(readFileSync(line.slice('drawn: '.length), 'utf8'))) {
+                drawings.set(key, drawing);
+                for (const resolve of waiting.get(key) ?? []) resolve(drawing);
+                waiting.delete(key);
+              }
+            } else if (line.startsWith('drawings: ')) finishDrawing();
+            else if (line.startsWith('edition files: '))
+              sizesReady(JSON.parse(readFileSync(join(work, 'edition-file-sizes.json'), 'utf8')));
+          }),
+        );
         // A page left waiting draws its chart itself; the build fails with the process's error at the end.
         done.then(finishDrawing, finishDrawing);
         done.then(

@@ -53,6 +53,8 @@ import type { ChangelogEntry, Correction, Release } from '../../../pipeline/rele
 export type { ChangelogEntry, Correction, Release };
 
 const DATA = process.env.CHISO_DATA_DIR ?? join(process.cwd(), 'dist/data');
+// npm run build starts the site while the pipeline still writes the datasets (site/integrations/pipeline-data.mjs).
+await (globalThis as { chisoDataReady?: Promise<void> }).chisoDataReady;
 export const INDEX_ORDER = ['par-index', 'sipas', 'papi', 'pci'];
 
 function readJson<T>(path: string): T {
