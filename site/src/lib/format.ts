@@ -19,20 +19,19 @@ function formatter(lang: Lang, digits: number): Intl.NumberFormat {
   return f;
 }
 
-// The same few thousand numbers and dates are formatted hundreds of thousands of times in a build, and Intl is the
-// slow part: each text is made once.
-const formatted = new Map<string, string>();
-function once(key: string, make: () => string): string {
-  let text = formatted.get(key);
-  if (text === undefined) formatted.set(key, (text = make()));
-  return text;
-}
+// A build formats the same numbers and dates over and over (on many pages, in tables and quotes), and Intl is the
+// slow part: each text is made once (by language, decimals and value).
+const numberTexts: Record<Lang, Map<number, string>[]> = { vi: [], en: [] };
+const dateTexts: Record<Lang, Map<string, string>> = { vi: new Map(), en: new Map() };
 
 /** 45,34 (vi) or 45.34 (en); integers as 1.234 / 1,234 with digits = 0. */
 export function formatNumber(value: number, lang: Lang, digits = 2): string {
-  // -0 prints as "-0", and as "0" in a key.
-  const key = Object.is(value, -0) ? '-0' : value;
-  return once(`n${lang}${digits}:${key}`, () => formatter(lang, digits).format(value));
+  // A Map does not tell -0 (printed "-0") from 0.
+  if (Object.is(value, -0)) return formatter(lang, digits).format(value);
+  const texts = (numberTexts[lang][digits] ??= new Map());
+  let text = texts.get(value);
+  if (text === undefined) texts.set(value, (text = formatter(lang, digits).format(value)));
+  return text;
 }
 
 /** An axis tick: as few decimals as the value needs (up to 2), in the page's language: 80,5 / 80.5. */
@@ -104,7 +103,9 @@ const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'U
 /** Dates as published: YYYY-MM-DD, YYYY-MM or YYYY. */
 export function formatDate(date: string | null, lang: Lang): string {
   if (!date) return '–';
-  return once(`d${lang}:${date}`, () => dateText(date, lang));
+  let text = dateTexts[lang].get(date);
+  if (text === undefined) dateTexts[lang].set(date, (text = dateText(date, lang)));
+  return text;
 }
 
 function dateText(date: string, lang: Lang): string {
