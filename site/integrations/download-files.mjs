@@ -54,6 +54,41 @@ function moveInto(from, to) {
   }
 }
 
+/** The drawings as they arrive: `drawing(key)` waits for one, and gives undefined when all came and it did not. */
+function drawingsHandover() {
+  const drawings = new Map();
+  const waiting = new Map();
+  let complete = false;
+  return {
+    drawing: (key) =>
+      drawings.has(key) || complete
+        ? Promise.resolve(drawings.get(key))
+        : new Promise((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve])),
+    add(list) {
+      for (const [key, drawing] of list) {
+        drawings.set(key, drawing);
+        for (const resolve of waiting.get(key) ?? []) resolve(drawing);
+        waiting.delete(key);
+      }
+    },
+    finish() {
+      complete = true;
+      for (const resolves of waiting.values()) for (const resolve of resolves) resolve(undefined);
+      waiting.clear();
+    },
+  };
+}
+
+/** A promise with its resolve and reject. */
+function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+  // Nothing may wait for it when the build stops first; its error is then the build's own.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 export default function downloadFiles() {
   let work;
   let done;
@@ -64,43 +99,24 @@ export default function downloadFiles() {
         const cache = join(ROOT, 'node_modules', '.cache');
         mkdirSync(cache, { recursive: true });
         work = mkdtempSync(join(cache, 'chiso-downloads-'));
-        const drawings = new Map();
-        const waiting = new Map();
-        let allDrawn = false;
-        globalThis.chisoChartDrawing = (key) =>
-          drawings.has(key) || allDrawn
-            ? Promise.resolve(drawings.get(key))
-            : new Promise((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
-        const finishDrawing = () => {
-          allDrawn = true;
-          for (const resolves of waiting.values()) for (const resolve of resolves) resolve(undefined);
-          waiting.clear();
+        const drawings = drawingsHandover();
+        const sizes = deferred();
+        globalThis.chisoChartDrawing = drawings.drawing;
+        globalThis.chisoEditionFileSizes = sizes.promise;
+        const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+        const onLine = (line) => {
+          if (line.startsWith('drawn: ')) drawings.add(readJson(line.slice('drawn: '.length)));
+          else if (line.startsWith('drawings: ')) drawings.finish();
+          else if (line.startsWith('edition files: ')) sizes.resolve(readJson(join(work, 'edition-file-sizes.json')));
         };
-        let sizesReady;
-        let sizesFailed;
-        globalThis.chisoEditionFileSizes = new Promise((res, rej) => ((sizesReady = res), (sizesFailed = rej)));
-        // Nothing may wait for it when the build stops first; its error is then the build's own.
-        globalThis.chisoEditionFileSizes.catch(() => {});
         const script = [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'site', 'scripts', 'download-files.ts')];
         const args = ['--max-semi-space-size=64', ...script, '--out', work];
-        done = globalThis.chisoDataReady.then(() =>
-          run(args, logger, (line) => {
-            if (line.startsWith('drawn: ')) {
-              for (const [key, drawing] of JSON.parse(readFileSync(line.slice('drawn: '.length), 'utf8'))) {
-                drawings.set(key, drawing);
-                for (const resolve of waiting.get(key) ?? []) resolve(drawing);
-                waiting.delete(key);
-              }
-            } else if (line.startsWith('drawings: ')) finishDrawing();
-            else if (line.startsWith('edition files: '))
-              sizesReady(JSON.parse(readFileSync(join(work, 'edition-file-sizes.json'), 'utf8')));
-          }),
-        );
+        done = globalThis.chisoDataReady.then(() => run(args, logger, onLine));
         // A page left waiting draws its chart itself; the build fails with the process's error at the end.
-        done.then(finishDrawing, finishDrawing);
+        done.then(drawings.finish, drawings.finish);
         done.then(
-          () => sizesFailed(new Error('the download files process handed over no edition file sizes')),
-          (error) => sizesFailed(error),
+          () => sizes.reject(new Error('the download files process handed over no edition file sizes')),
+          sizes.reject,
         );
         done.catch(() => {});
       },
