@@ -13,6 +13,7 @@ import { formatProblem, InvalidInputError } from '../pipeline/validate/problems.
 import { publishData } from '../pipeline/write/publish.js';
 import { ROOT } from '../pipeline/paths.js';
 import { csv, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
+import { runProcess } from './helpers/run-process.js';
 import { treeDigest } from './helpers/tree-digest.js';
 
 const CORPUS = join(import.meta.dirname, 'fixtures', 'bad');
@@ -134,4 +135,32 @@ describe('the corpus of broken publications', () => {
     expect(stderr).toMatch(/nothing was published \(the previous output is unchanged\)/);
     expect(treeDigest(previous)).toBe(previousDigest);
   }, 60_000);
+
+  it('npm run build stops the site build it started beside the pipeline, and publishes nothing', async () => {
+    const raw = makeRawFixture([]);
+    cpSync(join(CORPUS, cases[0], 'raw'), raw, { recursive: true });
+    fillChecksums(raw, join(CORPUS, cases[0], 'raw'));
+    const folder = mkdtempSync(join(tmpdir(), 'chiso-failed-build-'));
+    const target = join(folder, 'site');
+    const run = await runProcess(process.execPath, [
+      join(ROOT, 'scripts', 'run.mjs'),
+      join(ROOT, 'scripts', 'build.ts'),
+      '--raw',
+      raw,
+      '--out',
+      target,
+    ]);
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/nothing was published \(the previous output is unchanged\)/);
+    expect(existsSync(target)).toBe(false);
+    // The site build writes into the folder beside the target: no process of it is left running.
+    const running = readdirSync('/proc').filter((pid) => {
+      try {
+        return /^\d+$/.test(pid) && readFileSync(join('/proc', pid, 'environ'), 'utf8').includes(folder);
+      } catch {
+        return false;
+      }
+    });
+    expect(running).toEqual([]);
+  }, 120_000);
 });

@@ -8,10 +8,19 @@ export default function pipelineData() {
   return {
     name: 'chiso-pipeline-data',
     hooks: {
-      'astro:config:setup': () => {
+      'astro:config:setup': ({ logger }) => {
         const file = process.env.CHISO_DATA_READY;
+        const parent = process.ppid;
         globalThis.chisoDataReady = new Promise((resolve) => {
-          const look = () => (!file || existsSync(file) ? resolve() : setTimeout(look, 20));
+          const look = () => {
+            if (!file || existsSync(file)) return resolve();
+            // Orphaned: the build that would have written the file is gone.
+            if (process.ppid !== parent) {
+              logger.error('the build that started this site build has stopped; stopping too');
+              process.exit(1);
+            }
+            setTimeout(look, 20);
+          };
           look();
         });
       },

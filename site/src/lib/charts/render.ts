@@ -44,10 +44,11 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function drawPlot(options: Plot.PlotOptions, id: string): Drawing {
+/** Draws with Plot into `into` (the small DOM unless another is given: the tests compare it with a full one). */
+export function drawPlot(options: Plot.PlotOptions, id: string, into = document as unknown as Document): Drawing {
   const svg = Plot.plot({
     ...options,
-    document: document as unknown as Document,
+    document: into,
     className: 'plot',
   }) as unknown as SvgElement;
   if (svg.tagName.toLowerCase() !== 'svg')
