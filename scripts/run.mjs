@@ -38,7 +38,7 @@ async function rebuild() {
     entryPoints: [source],
     outfile: temporary,
     bundle: true,
-    external: ['@duckdb/*', 'esbuild', 'subset-font', 'sharp', 'astro', 'vite'],
+    external: ['@duckdb/node-bindings', '@duckdb/duckdb-wasm', 'esbuild', 'subset-font', 'sharp', 'astro', 'vite'],
     platform: 'node',
     format: 'esm',
     target: 'node20',

@@ -31,6 +31,8 @@ function codePoint(reference: string): string {
 }
 
 function decodeXml(text: string): string {
+  // Most values hold neither an entity nor an escaped character; the replacements would only copy them.
+  if (!text.includes('&') && !text.includes('_x')) return text;
   return text
     .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
       e[0] === '#' ? codePoint(e) : ENTITIES[e],
@@ -340,11 +342,19 @@ function cellValue(
 ): Cell {
   const refuse = (what: string) => new WorkbookError(`the cell ${at} ${what}`, row, column);
   const type = attribute(attrs, 't') ?? 'n';
-  const vMatch = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v(?:\s[^>]*)?\/>/.exec(body);
-  const v = vMatch ? decodeXml(vMatch[1] ?? '') : undefined;
-  const formulaTag = /<f\b[^>]*\/>|<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body);
-  const formula = formulaTag ? decodeXml(formulaTag[1] ?? '') || '(a formula shared with another cell)' : undefined;
-  if (type !== 'inlineStr' && /<is[\s>]/.test(body)) throw refuse(`holds an inline string but its type is t="${type}"`);
+  let v: string | undefined;
+  let formula: string | undefined;
+  if (body.startsWith('<v>') && body.indexOf('<', 3) === body.length - 4 && body.endsWith('</v>')) {
+    // Most cells are a value alone, <v>…</v>: no formula, no inline string to look for.
+    v = decodeXml(body.slice(3, -4));
+  } else {
+    const vMatch = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v(?:\s[^>]*)?\/>/.exec(body);
+    v = vMatch ? decodeXml(vMatch[1] ?? '') : undefined;
+    const formulaTag = /<f\b[^>]*\/>|<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body);
+    formula = formulaTag ? decodeXml(formulaTag[1] ?? '') || '(a formula shared with another cell)' : undefined;
+    if (type !== 'inlineStr' && /<is[\s>]/.test(body))
+      throw refuse(`holds an inline string but its type is t="${type}"`);
+  }
   if (type === 'inlineStr') {
     const is = /<is(?:\s[^>]*)?>([\s\S]*?)<\/is>/.exec(body);
     if (is) return richText(is[1]);
