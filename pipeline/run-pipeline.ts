@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataPackage } from './write/datapackage.js';
-import { openDatabase, queryRows, runSqlSteps } from './load/duckdb.js';
+import { ConnectionPool, queryRows, runSqlModels, settled } from './load/duckdb.js';
 import { InvalidInputError } from './validate/problems.js';
 import { readRaw, type RawData } from './read/editions.js';
 import { checkRelease, readRelease } from './release/releases.js';
@@ -77,9 +77,14 @@ export async function runPipeline(
     throw error;
   }
   const read = lap();
-  const db = await openDatabase({ large: staging.rows > LARGE_INPUT_ROWS, path: options.database });
+  const pool = await ConnectionPool.open({ large: staging.rows > LARGE_INPUT_ROWS, path: options.database });
+  const db = pool.main;
   await staging.load(db, raw);
-  for (const stage of BUILD_MODELS) await runSqlSteps(db, stage);
+  // The table definitions are read while DuckDB runs the first models, on its own threads.
+  const [, tables] = await settled([
+    runSqlModels(pool, BUILD_MODELS),
+    Promise.resolve().then(readTableDefinitions),
+  ] as const);
   const duckdb = lap();
 
   const findings = await queryRows<Finding>(db, "SELECT * FROM quality WHERE severity <> 'summary'");
@@ -95,12 +100,16 @@ export async function runPipeline(
     );
   }
 
-  const changelog = await checkRelease(db, rawDir, release, corrections);
+  // The datasets are written while the build is checked against the recorded releases; if that check fails, the
+  // run throws and the caller discards outDir.
+  const [changelog, resources, wide] = await settled([
+    pool.run((connection) => checkRelease(connection, rawDir, release, corrections)),
+    writeResources(pool, outDir, tables),
+    writeWideTables(pool, outDir, raw.definitions),
+  ] as const);
   writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
-  const tables = readTableDefinitions();
-  const wide = await writeWideTables(db, outDir, raw.definitions);
   const files = [
-    ...(await writeResources(db, outDir, tables)),
+    ...resources,
     ...wide.files,
     writeDatabaseScript(outDir, tables),
     'changelog.json',

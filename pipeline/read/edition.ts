@@ -306,7 +306,8 @@ export async function readEdition(
   });
 
   const matchedNames: string[] = [];
-  const tableFiles = new TableFiles(dir);
+  // Every file listed has been found to have its listed sha256 (or the edition stopped at checkFiles).
+  const tableFiles = new TableFiles(dir, new Map(publication.files.map((f) => [f.path, f.sha256])));
   const sheetsRead = new Map<
     string,
     { tables: number; cells: Map<string, { cell: OutsideCell; table: TableSpec; count: number }> }

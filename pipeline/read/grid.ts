@@ -93,7 +93,11 @@ const RECENT_SHEETS = 8;
 export class TableFiles {
   private readonly workbooks = new Map<string, Workbook>();
 
-  constructor(private readonly dir: string) {}
+  /** `checksums`: the sha256 of files already checked against it (publication.json "files"), by file name. */
+  constructor(
+    private readonly dir: string,
+    private readonly checksums: ReadonlyMap<string, string> = new Map(),
+  ) {}
 
   grid(file: string, sheet?: string): Grid {
     const path = join(this.dir, file);
@@ -110,14 +114,14 @@ export class TableFiles {
     }
     if (ext !== '.xlsx') throw new GridError(`has an unsupported type "${ext}" (tables are .xlsx or .csv)`);
     if (!sheet) throw new GridError('a workbook table must name its "sheet"');
-    const bytes = readFileSync(path);
-    const key = `${createHash('sha256').update(bytes).digest('hex')}\u0000${sheet}`;
+    let bytes = this.checksums.has(file) ? undefined : readFileSync(path);
+    const key = `${this.checksums.get(file) ?? createHash('sha256').update(bytes!).digest('hex')}\u0000${sheet}`;
     const recent = recentSheets.get(key);
     if (recent) return recent;
     try {
       let workbook = this.workbooks.get(file);
       if (!workbook) {
-        workbook = openWorkbook(bytes);
+        workbook = openWorkbook((bytes ??= readFileSync(path)));
         this.workbooks.set(file, workbook);
       }
       const grid = { rows: workbook.sheet(sheet) };
