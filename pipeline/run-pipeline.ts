@@ -15,6 +15,7 @@ import { writeResources, writeWideTables } from './write/datasets.js';
 import { BUILD_MODELS } from './paths.js';
 import { writeReference } from './write/reference.js';
 import { writeDatabaseScript } from './write/database.js';
+import { fileSha256Async } from './sha256.js';
 
 export interface Finding {
   check: string;
@@ -100,22 +101,33 @@ export async function runPipeline(
     );
   }
 
-  // The datasets are written while the build is checked against the recorded releases; if that check fails, the
-  // run throws and the caller discards outDir.
-  const [changelog, resources, wide] = await settled([
+  // The datasets are written while the build is checked against the recorded releases (if that check fails, the
+  // run throws and the caller discards outDir), and each file is hashed for the data package once it is written.
+  const hashing = new Map<string, Promise<string>>();
+  const written = (file: string) => {
+    const hash = fileSha256Async(join(outDir, file));
+    hash.catch(() => {}); // a failure is seen where the hashes are awaited, or the run has failed already
+    hashing.set(file, hash);
+  };
+  const [changelog, resources, wide, others] = await settled([
     pool.run((connection) => checkRelease(connection, rawDir, release, corrections)),
-    writeResources(pool, outDir, tables),
-    writeWideTables(pool, outDir, raw.definitions),
+    writeResources(pool, outDir, tables, written),
+    writeWideTables(pool, outDir, raw.definitions, written),
+    Promise.resolve().then(() => [writeDatabaseScript(outDir, tables), ...writeReference(raw, rawDir, outDir)]),
   ] as const);
   writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
-  const files = [
-    ...resources,
-    ...wide.files,
-    writeDatabaseScript(outDir, tables),
-    'changelog.json',
-    ...writeReference(raw, rawDir, outDir),
-  ];
-  const dataPackage = buildDataPackage(outDir, tables, wide.tables, raw.definitions, release, files);
+  const [databaseScript, ...reference] = others;
+  for (const file of [databaseScript, 'changelog.json', ...reference]) written(file);
+  const files = [...resources, ...wide.files, databaseScript, 'changelog.json', ...reference];
+  const hashes = new Map(await Promise.all([...hashing].map(async ([file, hash]) => [file, await hash] as const)));
+  const dataPackage = buildDataPackage(
+    { dir: outDir, checksums: hashes },
+    tables,
+    wide.tables,
+    raw.definitions,
+    release,
+    files,
+  );
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
   const checksums = dataPackage.resources.map((r) => {
     const { path, hash } = r as { path: string; hash: string };

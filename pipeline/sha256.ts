@@ -1,6 +1,6 @@
 /** The sha256 of a file, read a megabyte at a time: a large dataset is never held whole to be hashed. */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 
 export function fileSha256(path: string): string {
   const hash = createHash('sha256');
@@ -11,5 +11,12 @@ export function fileSha256(path: string): string {
   } finally {
     closeSync(fd);
   }
+  return hash.digest('hex');
+}
+
+/** The same, reading without blocking: other work goes on between the reads. */
+export async function fileSha256Async(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

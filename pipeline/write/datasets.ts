@@ -43,7 +43,12 @@ async function copy(
  * lists: each file on the first of the pool's connections free, so that a large table's three files are written at
  * once.
  */
-export async function writeResources(pool: ConnectionPool, dir: string, tables: TableDefinition[]): Promise<string[]> {
+export async function writeResources(
+  pool: ConnectionPool,
+  dir: string,
+  tables: TableDefinition[],
+  written: (file: string) => void,
+): Promise<string[]> {
   const formats = ['csv', 'json', 'parquet'] as const;
   const checks = new Map<TableDefinition, Promise<void>>();
   const checked = (db: DuckDBConnection, table: TableDefinition) => {
@@ -56,6 +61,7 @@ export async function writeResources(pool: ConnectionPool, dir: string, tables: 
         pool.run(async (db) => {
           await checked(db, table);
           await copy(db, table, join(dir, `${table.name}.${format}`), format);
+          written(`${table.name}.${format}`);
         }),
       ),
     ),
@@ -68,6 +74,7 @@ export async function writeWideTables(
   pool: ConnectionPool,
   dir: string,
   definitions: Map<IndexId, IndexDefinition>,
+  written: (file: string) => void,
 ): Promise<{ files: string[]; tables: TableDefinition[] }> {
   const indices = [...definitions.values()];
   const tables = indices.map(wideTableDefinition);
@@ -78,10 +85,12 @@ export async function writeWideTables(
         await db.run(wideTableSql(index.id));
         await checkModel(db, table);
         await copy(db, table, join(dir, `${table.name}.csv`), 'csv');
+        written(`${table.name}.csv`);
         const headers = table.columns.map((c) => [c.name, c.header_vi ?? c.name] as [string, string]);
         await writeWorkbook(join(dir, `${index.id}.xlsx`), [
           { name: index.name.vi, headers, rows: (await db.stream(`FROM ${table.table}`)).yieldRowObjectJs() },
         ]);
+        written(`${index.id}.xlsx`);
       }),
     ),
   );
