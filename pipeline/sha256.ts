@@ -2,9 +2,11 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 
+/** One buffer for every file: allocating (and zeroing) a megabyte per file cost more than hashing a small one. */
+const buffer = Buffer.allocUnsafe(1 << 20);
+
 export function fileSha256(path: string): string {
   const hash = createHash('sha256');
-  const buffer = Buffer.alloc(1 << 20);
   const fd = openSync(path, 'r');
   try {
     for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, n));

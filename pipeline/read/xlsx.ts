@@ -45,12 +45,35 @@ function decodeXml(text: string): string {
  * element names, so that `<x:c>` and `<c>` read alike and a commented-out row is not read.
  */
 function plainXml(xml: string): string {
-  return xml
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) =>
+  if (xml.includes('<!--')) xml = xml.replace(/<!--[\s\S]*?-->/g, '');
+  if (xml.includes('<![CDATA['))
+    xml = xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) =>
       text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
-    )
-    .replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
+    );
+  return dropElementPrefixes(xml);
+}
+
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // A-Z a-z _
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45; // 0-9 . -
+
+/**
+ * `<p:name` and `</p:name` as `<name` and `</name` (what `/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g` replaced with
+ * `<$1`). A colon is far rarer in a sheet than a `<`, so each colon is found and a prefix looked for before it:
+ * several times faster than the regular expression over a sheet of a megabyte.
+ */
+function dropElementPrefixes(xml: string): string {
+  let result = '';
+  let kept = 0;
+  for (let colon = xml.indexOf(':'); colon !== -1; colon = xml.indexOf(':', colon + 1)) {
+    if (!isNameStart(xml.charCodeAt(colon + 1))) continue;
+    let start = colon;
+    while (isNameChar(xml.charCodeAt(start - 1))) start--;
+    const opens = xml[start - 1] === '<' || (xml[start - 1] === '/' && xml[start - 2] === '<');
+    if (start === colon || !isNameStart(xml.charCodeAt(start)) || !opens) continue;
+    result += xml.slice(kept, start);
+    kept = colon + 1;
+  }
+  return kept === 0 ? xml : result + xml.slice(kept);
 }
 
 /** The text of an <si> or <is> element: its <t> runs, leaving out phonetic guides (<rPh>). */
