@@ -297,6 +297,50 @@ function serialDate(serial: number, date1904: boolean): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
 }
 
+const isWordChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
+
+interface Element {
+  attributes: string;
+  /** Undefined when the element closes itself. */
+  content: string | undefined;
+}
+
+/**
+ * The elements `<name …>…</name>` and `<name …/>` of `xml`, as the regular expression
+ * /<name\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/name>)/g matches them (attributes, content): found with
+ * indexOf, several times faster than the expression over a sheet of a megabyte.
+ */
+function elements(xml: string, name: string): Element[] {
+  const found: Element[] = [];
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  for (let at = xml.indexOf(open); at !== -1;) {
+    const start = at + open.length;
+    let end = -1;
+    // The attributes end at the first '/>' or '>' outside quotes; a quote never closed, or no closing tag, is no match.
+    for (let i = start; i < xml.length && (i > start || !isWordChar(xml.charCodeAt(i)));) {
+      const c = xml.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        const quote = xml.indexOf(xml[i], i + 1);
+        if (quote === -1) break;
+        i = quote + 1;
+      } else if (c === 47 && xml.charCodeAt(i + 1) === 62) {
+        found.push({ attributes: xml.slice(start, i), content: undefined });
+        end = i + 2;
+        break;
+      } else if (c === 62) {
+        const closing = xml.indexOf(close, i + 1);
+        if (closing === -1) break;
+        found.push({ attributes: xml.slice(start, i), content: xml.slice(i + 1, closing) });
+        end = closing + close.length;
+        break;
+      } else i++;
+    }
+    at = xml.indexOf(open, end === -1 ? at + 1 : end);
+  }
+  return found;
+}
+
 /**
  * The cells as a person sees them. A number formatted as a percentage becomes the text Excel shows ("91.2%"), and
  * one formatted as a date the date ("2024-01-02"), so neither is ever read as a plain number; a formula saved
@@ -306,10 +350,8 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
   const rows: Cell[][] = [];
   let previousRow = -1;
   const sheetData = /<sheetData\b[^>]*\/>|<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml);
-  for (const row of (sheetData?.[1] ?? '').matchAll(
-    /<row\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/row>)/g,
-  )) {
-    const rowRef = attribute(row[1], 'r');
+  for (const row of elements(sheetData?.[1] ?? '', 'row')) {
+    const rowRef = attribute(row.attributes, 'r');
     if (rowRef !== undefined && !/^\d+$/.test(rowRef))
       throw new WorkbookError(`is damaged: a row is numbered "${rowRef}"`);
     const r = rowRef === undefined ? previousRow + 1 : Number(rowRef) - 1;
@@ -324,8 +366,8 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
     previousRow = r;
     const cells: Cell[] = [];
     let previousColumn = -1;
-    for (const c of (row[2] ?? '').matchAll(/<c\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = c[1];
+    for (const c of elements(row.content ?? '', 'c')) {
+      const attrs = c.attributes;
       const ref = attribute(attrs, 'r');
       let column = previousColumn + 1;
       if (ref !== undefined) {
@@ -346,7 +388,7 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
         );
       }
       previousColumn = column;
-      cells[column] = cellValue(attrs, c[2] ?? '', at, shared, styles, date1904, r + 1, columnLetter(column));
+      cells[column] = cellValue(attrs, c.content ?? '', at, shared, styles, date1904, r + 1, columnLetter(column));
     }
     rows[r] = Array.from(cells, (x) => x ?? null);
   }
