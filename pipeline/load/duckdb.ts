@@ -77,9 +77,14 @@ export class ConnectionPool {
 }
 
 /** How a column's values are written in the staging CSV. */
+const quoted = (v: Value) => {
+  if (v === null || v === undefined) return '';
+  const text = String(v);
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
+};
 const csvFields: Record<ColumnType, (v: Value) => string> = {
-  VARCHAR: (v) => (v === null || v === undefined ? '' : `"${String(v).replaceAll('"', '""')}"`),
-  JSON: (v) => (v === null || v === undefined ? '' : `"${String(v).replaceAll('"', '""')}"`),
+  VARCHAR: quoted,
+  JSON: quoted,
   BOOLEAN: (v) => (v === null || v === undefined ? '' : String(Boolean(v))),
   DOUBLE: (v) => (v === null || v === undefined ? '' : String(Number(v))),
   INTEGER: (v) => (v === null || v === undefined ? '' : String(Number(v))),

@@ -86,6 +86,7 @@ function richText(xml: string): string {
 const attributePatterns = new Map<string, RegExp>();
 
 function attribute(tag: string, name: string): string | undefined {
+  if (!tag.includes(name)) return undefined; // a number cell has no t="…": no need to search for one
   let pattern = attributePatterns.get(name);
   if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = pattern.exec(tag);
