@@ -109,10 +109,12 @@ export async function runPipeline(
     hash.catch(() => {}); // a failure is seen where the hashes are awaited, or the run has failed already
     hashing.set(file, hash);
   };
+  // The wide tables go first: their workbooks are zipped here, in JavaScript, while DuckDB writes the rest.
+  const wideTables = writeWideTables(pool, outDir, raw.definitions, written);
   const [changelog, resources, wide, others] = await settled([
     pool.run((connection) => checkRelease(connection, rawDir, release, corrections)),
     writeResources(pool, outDir, tables, written),
-    writeWideTables(pool, outDir, raw.definitions, written),
+    wideTables,
     Promise.resolve().then(() => [writeDatabaseScript(outDir, tables), ...writeReference(raw, rawDir, outDir)]),
   ] as const);
   writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
