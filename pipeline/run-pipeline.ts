@@ -80,10 +80,9 @@ export async function runPipeline(
   const read = lap();
   const pool = await ConnectionPool.open({ large: staging.rows > LARGE_INPUT_ROWS, path: options.database });
   const db = pool.main;
-  await staging.load(db, raw);
-  // The table definitions are read while DuckDB runs the first models, on its own threads.
+  // The table definitions are read while DuckDB loads the tables and runs the first models, on its own threads.
   const [, tables] = await settled([
-    runSqlModels(pool, BUILD_MODELS),
+    runSqlModels(pool, BUILD_MODELS, staging.load(pool, raw)),
     Promise.resolve().then(readTableDefinitions),
   ] as const);
   const duckdb = lap();

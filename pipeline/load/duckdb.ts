@@ -181,7 +181,12 @@ class Skipped extends Error {}
  * and a step whose table is not found (no CREATE TABLE) waits for every step before it, and every later step for
  * it. A failure is that of the first failing step in the sequential order, as runSqlSteps reports it.
  */
-export async function runSqlModels(pool: ConnectionPool, dirs: string[]): Promise<void> {
+export async function runSqlModels(
+  pool: ConnectionPool,
+  dirs: string[],
+  /** The tables the models read that are being loaded, by name: a step naming one waits for it. */
+  inputs: Record<string, Promise<void>> = {},
+): Promise<void> {
   const steps = dirs.flatMap((dir) =>
     sqlFiles(dir).map((step) => {
       const sql = readFileSync(join(dir, step), 'utf8');
@@ -195,8 +200,9 @@ export async function runSqlModels(pool: ConnectionPool, dirs: string[]): Promis
     const waitsFor = step.table
       ? before.filter(({ earlier }) => !earlier.table || step.words.has(earlier.table))
       : before;
+    const loads = Object.entries(inputs).filter(([table]) => !step.table || step.words.has(table));
     runs.push(
-      Promise.all(waitsFor.map(({ run }) => run)).then(
+      Promise.all([...waitsFor.map(({ run }) => run), ...loads.map(([, load]) => load)]).then(
         () =>
           pool.run((db) =>
             db.run(step.sql).then(
@@ -208,7 +214,7 @@ export async function runSqlModels(pool: ConnectionPool, dirs: string[]): Promis
       ),
     );
   });
-  await settled(runs, (reason) => !(reason instanceof Skipped));
+  await settled([...Object.values(inputs), ...runs], (reason) => !(reason instanceof Skipped));
 }
 
 /**
