@@ -51,7 +51,10 @@ export class ConnectionPool {
   private readonly waiting: ((connection: DuckDBConnection) => void)[] = [];
 
   private constructor(
-    /** The connection for statements run outside the pool, when no pooled task is running. */
+    /**
+     * A connection outside the pool: for statements run between the pooled tasks, and for reading a result into
+     * JavaScript (a stream) without keeping a pooled connection waiting meanwhile.
+     */
     readonly main: DuckDBConnection,
     private readonly idle: DuckDBConnection[],
   ) {}
@@ -59,8 +62,8 @@ export class ConnectionPool {
   static async open(options: DatabaseOptions = {}): Promise<ConnectionPool> {
     const instance = await openInstance(options);
     const size = Math.min(4, availableParallelism());
-    const connections = await Promise.all(Array.from({ length: size }, () => instance.connect()));
-    return new ConnectionPool(connections[0], connections);
+    const [main, ...pooled] = await Promise.all(Array.from({ length: size + 1 }, () => instance.connect()));
+    return new ConnectionPool(main, pooled);
   }
 
   /** Runs `task` on a connection no other task is using, once one is free. */

@@ -69,7 +69,11 @@ export async function writeResources(
   return tables.flatMap((table) => formats.map((format) => `${table.name}.${format}`));
 }
 
-/** Creates each index's wide table (16_wide.sql.template) and writes it as CSV and as an Excel workbook. */
+/**
+ * Creates each index's wide table (16_wide.sql.template) and writes it as CSV and as an Excel workbook. The
+ * workbooks are zipped one at a time, in JavaScript, from rows streamed on the pool's main connection, so that the
+ * pooled connections go on with other statements meanwhile.
+ */
 export async function writeWideTables(
   pool: ConnectionPool,
   dir: string,
@@ -78,21 +82,24 @@ export async function writeWideTables(
 ): Promise<{ files: string[]; tables: TableDefinition[] }> {
   const indices = [...definitions.values()];
   const tables = indices.map(wideTableDefinition);
+  let workbooks = Promise.resolve();
   await settled(
-    indices.map((index, i) =>
-      pool.run(async (db) => {
-        const table = tables[i];
+    indices.map((index, i) => {
+      const table = tables[i];
+      const created = pool.run(async (db) => {
         await db.run(wideTableSql(index.id));
         await checkModel(db, table);
         await copy(db, table, join(dir, `${table.name}.csv`), 'csv');
         written(`${table.name}.csv`);
+      });
+      workbooks = Promise.all([created, workbooks]).then(async () => {
         const headers = table.columns.map((c) => [c.name, c.header_vi ?? c.name] as [string, string]);
-        await writeWorkbook(join(dir, `${index.id}.xlsx`), [
-          { name: index.name.vi, headers, rows: (await db.stream(`FROM ${table.table}`)).yieldRowObjectJs() },
-        ]);
+        const rows = (await pool.main.stream(`FROM ${table.table}`)).yieldRowObjectJs();
+        await writeWorkbook(join(dir, `${index.id}.xlsx`), [{ name: index.name.vi, headers, rows }]);
         written(`${index.id}.xlsx`);
-      }),
-    ),
+      });
+      return workbooks;
+    }),
   );
   return { files: indices.flatMap((index, i) => [`${tables[i].name}.csv`, `${index.id}.xlsx`]), tables };
 }
