@@ -154,7 +154,7 @@ function unzipParts(data: Uint8Array, wanted: (name: string) => boolean): Record
   return Object.fromEntries(
     Object.entries(parts).map(([name, xml]) => {
       // OOXML forbids document type declarations: their entities could stand for any text.
-      if (/<!DOCTYPE/i.test(xml))
+      if (xml.includes('<!') && /<!DOCTYPE/i.test(xml))
         throw new WorkbookError(`is damaged: its part ${name} declares a DOCTYPE, which a workbook may not`);
       return [name, plainXml(xml)];
     }),
@@ -163,7 +163,9 @@ function unzipParts(data: Uint8Array, wanted: (name: string) => boolean): Record
 
 /** Column letters to a 0-based index: "A" → 0, "AA" → 26. */
 export function columnIndex(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n - 1;
 }
 
 /** A 0-based column index to its letters: 0 → "A", 26 → "AA". */
@@ -380,16 +382,15 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
       }
       if (!(column >= 0 && column < MAX_COLUMNS))
         throw new WorkbookError(`is damaged: a cell reference (${ref}) beyond Excel's ${MAX_COLUMNS} columns`, r + 1);
-      const at = `${columnLetter(column)}${r + 1}`;
       if (column <= previousColumn) {
         throw new WorkbookError(
-          `is damaged: the cell ${at} is given ${column === previousColumn ? 'twice' : 'after ' + columnLetter(previousColumn) + (r + 1)}, so its value is unknown`,
+          `is damaged: the cell ${columnLetter(column)}${r + 1} is given ${column === previousColumn ? 'twice' : 'after ' + columnLetter(previousColumn) + (r + 1)}, so its value is unknown`,
           r + 1,
           columnLetter(column),
         );
       }
       previousColumn = column;
-      cells[column] = cellValue(attrs, c.content ?? '', at, shared, styles, date1904, r + 1, columnLetter(column));
+      cells[column] = cellValue(attrs, c.content ?? '', shared, styles, date1904, r + 1, column);
     }
     rows[r] = Array.from(cells, (x) => x ?? null);
   }
@@ -399,14 +400,15 @@ function parseSheet(xml: string, shared: string[], styles: Map<number, NumberSty
 function cellValue(
   attrs: string,
   body: string,
-  at: string,
   shared: string[],
   styles: Map<number, NumberStyle>,
   date1904: boolean,
   row: number,
-  column: string,
+  column: number,
 ): Cell {
-  const refuse = (what: string) => new WorkbookError(`the cell ${at} ${what}`, row, column);
+  // The cell's address is made only for a message: most cells need none.
+  const refuse = (what: string) =>
+    new WorkbookError(`the cell ${columnLetter(column)}${row} ${what}`, row, columnLetter(column));
   const type = attribute(attrs, 't') ?? 'n';
   let v: string | undefined;
   let formula: string | undefined;
