@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataPackage } from './write/datapackage.js';
-import { openDatabase, queryRows, runSqlSteps } from './load/duckdb.js';
+import { ConnectionPool, queryRows, runSqlModels, settled } from './load/duckdb.js';
 import { InvalidInputError } from './validate/problems.js';
 import { readRaw, type RawData } from './read/editions.js';
 import { checkRelease, readRelease } from './release/releases.js';
@@ -15,6 +15,7 @@ import { writeResources, writeWideTables } from './write/datasets.js';
 import { BUILD_MODELS } from './paths.js';
 import { writeReference } from './write/reference.js';
 import { writeDatabaseScript } from './write/database.js';
+import { fileSha256Async } from './sha256.js';
 
 export interface Finding {
   check: string;
@@ -77,9 +78,13 @@ export async function runPipeline(
     throw error;
   }
   const read = lap();
-  const db = await openDatabase({ large: staging.rows > LARGE_INPUT_ROWS, path: options.database });
-  await staging.load(db, raw);
-  for (const stage of BUILD_MODELS) await runSqlSteps(db, stage);
+  const pool = await ConnectionPool.open({ large: staging.rows > LARGE_INPUT_ROWS, path: options.database });
+  const db = pool.main;
+  // The table definitions are read while DuckDB loads the tables and runs the first models, on its own threads.
+  const [, tables] = await settled([
+    runSqlModels(pool, BUILD_MODELS, staging.load(pool, raw)),
+    Promise.resolve().then(readTableDefinitions),
+  ] as const);
   const duckdb = lap();
 
   const findings = await queryRows<Finding>(db, "SELECT * FROM quality WHERE severity <> 'summary'");
@@ -95,18 +100,35 @@ export async function runPipeline(
     );
   }
 
-  const changelog = await checkRelease(db, rawDir, release, corrections);
+  // The datasets are written while the build is checked against the recorded releases (if that check fails, the
+  // run throws and the caller discards outDir), and each file is hashed for the data package once it is written.
+  const hashing = new Map<string, Promise<string>>();
+  const written = (file: string) => {
+    const hash = fileSha256Async(join(outDir, file));
+    hash.catch(() => {}); // a failure is seen where the hashes are awaited, or the run has failed already
+    hashing.set(file, hash);
+  };
+  // The wide tables go first: their workbooks are zipped here, in JavaScript, while DuckDB writes the rest.
+  const wideTables = writeWideTables(pool, outDir, raw.definitions, written);
+  const [changelog, resources, wide, others] = await settled([
+    pool.run((connection) => checkRelease(connection, rawDir, release, corrections)),
+    writeResources(pool, outDir, tables, written),
+    wideTables,
+    Promise.resolve().then(() => [writeDatabaseScript(outDir, tables), ...writeReference(raw, rawDir, outDir)]),
+  ] as const);
   writeFileSync(join(outDir, 'changelog.json'), JSON.stringify(changelog, null, 2) + '\n');
-  const tables = readTableDefinitions();
-  const wide = await writeWideTables(db, outDir, raw.definitions);
-  const files = [
-    ...(await writeResources(db, outDir, tables)),
-    ...wide.files,
-    writeDatabaseScript(outDir, tables),
-    'changelog.json',
-    ...writeReference(raw, rawDir, outDir),
-  ];
-  const dataPackage = buildDataPackage(outDir, tables, wide.tables, raw.definitions, release, files);
+  const [databaseScript, ...reference] = others;
+  for (const file of [databaseScript, 'changelog.json', ...reference]) written(file);
+  const files = [...resources, ...wide.files, databaseScript, 'changelog.json', ...reference];
+  const hashes = new Map(await Promise.all([...hashing].map(async ([file, hash]) => [file, await hash] as const)));
+  const dataPackage = buildDataPackage(
+    { dir: outDir, checksums: hashes },
+    tables,
+    wide.tables,
+    raw.definitions,
+    release,
+    files,
+  );
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
   const checksums = dataPackage.resources.map((r) => {
     const { path, hash } = r as { path: string; hash: string };

@@ -6,6 +6,7 @@
 // WebAssembly files or their own child processes stay in node_modules. import.meta.dirname keeps meaning the
 // folder of the source file, so paths such as pipeline/sql/ resolve as they do under tsx.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -25,7 +26,7 @@ const stamp = (file) => {
 };
 
 function isCurrent() {
-  if (!existsSync(bundle) || !existsSync(manifest)) return false;
+  if (![bundle, `${bundle}.map`, manifest].every((file) => existsSync(file))) return false;
   const inputs = JSON.parse(readFileSync(manifest, 'utf8'));
   return Object.entries(inputs).every(([file, was]) => stamp(join(ROOT, file)) === was);
 }
@@ -38,11 +39,11 @@ async function rebuild() {
     entryPoints: [source],
     outfile: temporary,
     bundle: true,
-    external: ['@duckdb/*', 'esbuild', 'subset-font', 'sharp', 'astro', 'vite'],
+    external: ['@duckdb/node-bindings', '@duckdb/duckdb-wasm', 'esbuild', 'subset-font', 'sharp', 'astro', 'vite'],
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    sourcemap: 'inline',
+    sourcemap: 'external',
     metafile: true,
     logLevel: 'error',
     // Bundled CommonJS packages require Node's built-in modules.
@@ -66,11 +67,34 @@ async function rebuild() {
   );
   inputs['scripts/run.mjs'] = stamp(join(ROOT, 'scripts', 'run.mjs'));
   writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify(inputs));
+  renameSync(`${temporary}.map`, `${bundle}.map`);
   renameSync(temporary, bundle);
   renameSync(`${manifest}.${process.pid}.tmp`, manifest);
 }
 
+/**
+ * Stack traces name the TypeScript files and lines. The bundle's source map is read only when a stack is shown:
+ * Node's own source map support (process.setSourceMapsEnabled) parses it as the bundle loads, some 40 ms of every run.
+ */
+function mapStackTraces() {
+  const url = pathToFileURL(bundle).href;
+  let sourceMap;
+  Error.prepareStackTrace = (error, sites) => {
+    const frames = sites.map((site) => {
+      const text = site.toString();
+      const location = `${url}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+      if (!text.includes(location)) return text;
+      sourceMap ??= new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
+      const entry = sourceMap.findEntry(site.getLineNumber() - 1, site.getColumnNumber() - 1);
+      if (!entry.originalSource) return text;
+      const original = `${resolve(CACHE, entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+      return text.replace(location, original);
+    });
+    return [String(error), ...frames.map((frame) => `    at ${frame}`)].join('\n');
+  };
+}
+
 if (!isCurrent()) await rebuild();
-process.setSourceMapsEnabled(true);
+mapStackTraces();
 process.argv = [process.argv[0], source, ...args];
 await import(pathToFileURL(bundle).href);

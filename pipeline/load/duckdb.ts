@@ -1,6 +1,6 @@
 /** A small wrapper over @duckdb/node-api: open a database, load rows, run SQL files. */
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ROOT } from '../paths.js';
@@ -16,37 +16,81 @@ process.once('exit', () =>
   [...databaseDirs, ...stagingDirs].forEach((dir) => rmSync(dir, { recursive: true, force: true })),
 );
 
-/**
- * A database on one thread (the same input gives the same bytes), in memory. With `path` it is that file, made
- * afresh and kept (`npm run pipeline -- --db FILE`: every table stays for a researcher to open). With `large` its
- * memory is capped and DuckDB spills what does not fit to a temporary folder: a large input then stays within
- * bounded memory instead of growing with it (a database file instead would write every table to disk, three times
- * slower).
- */
-export async function openDatabase({
-  large = false,
-  path,
-}: { large?: boolean; path?: string } = {}): Promise<DuckDBConnection> {
-  if (path) {
-    for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
-    return (await DuckDBInstance.create(path, { threads: '1', memory_limit: '768MB' })).connect();
-  }
-  if (!large) return (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
-  const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
-  databaseDirs.push(dir);
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: '1',
-    memory_limit: '768MB',
-    temp_directory: dir,
-  });
-  return instance.connect();
+interface DatabaseOptions {
+  large?: boolean;
+  path?: string;
 }
 
-const csvField = (v: Value, type: ColumnType): string => {
+/**
+ * A database whose statements each run on one thread (the same input gives the same bytes), in memory. With `path`
+ * it is that file, made afresh and kept (`npm run pipeline -- --db FILE`: every table stays for a researcher to
+ * open). With `large` its memory is capped and DuckDB spills what does not fit to a temporary folder: a large input
+ * then stays within bounded memory instead of growing with it (a database file instead would write every table to
+ * disk, three times slower).
+ */
+async function openInstance({ large = false, path }: DatabaseOptions): Promise<DuckDBInstance> {
+  if (path) {
+    for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
+    return DuckDBInstance.create(path, { threads: '1', memory_limit: '768MB' });
+  }
+  if (!large) return DuckDBInstance.create(':memory:', { threads: '1' });
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
+  databaseDirs.push(dir);
+  return DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '768MB', temp_directory: dir });
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DuckDBConnection> {
+  return (await openInstance(options)).connect();
+}
+
+/**
+ * Connections to one database that run statements side by side, one per core: each statement still runs on one
+ * thread (DuckDB's threads = 1), so it gives the same result, but independent statements run at once.
+ */
+export class ConnectionPool {
+  private readonly waiting: ((connection: DuckDBConnection) => void)[] = [];
+
+  private constructor(
+    /**
+     * A connection outside the pool: for statements run between the pooled tasks, and for reading a result into
+     * JavaScript (a stream) without keeping a pooled connection waiting meanwhile.
+     */
+    readonly main: DuckDBConnection,
+    private readonly idle: DuckDBConnection[],
+  ) {}
+
+  static async open(options: DatabaseOptions = {}): Promise<ConnectionPool> {
+    const instance = await openInstance(options);
+    const size = Math.min(4, availableParallelism());
+    const [main, ...pooled] = await Promise.all(Array.from({ length: size + 1 }, () => instance.connect()));
+    return new ConnectionPool(main, pooled);
+  }
+
+  /** Runs `task` on a connection no other task is using, once one is free. */
+  async run<T>(task: (db: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = this.idle.pop() ?? (await new Promise<DuckDBConnection>((take) => this.waiting.push(take)));
+    try {
+      return await task(connection);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(connection);
+      else this.idle.push(connection);
+    }
+  }
+}
+
+/** How a column's values are written in the staging CSV. */
+const quoted = (v: Value) => {
   if (v === null || v === undefined) return '';
-  if (type === 'VARCHAR' || type === 'JSON') return `"${String(v).replaceAll('"', '""')}"`;
-  if (type === 'BOOLEAN') return String(Boolean(v));
-  return String(Number(v));
+  const text = String(v);
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
+};
+const csvFields: Record<ColumnType, (v: Value) => string> = {
+  VARCHAR: quoted,
+  JSON: quoted,
+  BOOLEAN: (v) => (v === null || v === undefined ? '' : String(Boolean(v))),
+  DOUBLE: (v) => (v === null || v === undefined ? '' : String(Number(v))),
+  INTEGER: (v) => (v === null || v === undefined ? '' : String(Number(v))),
 };
 
 /**
@@ -59,6 +103,7 @@ export class StagingFile {
   private readonly file = join(this.dir, 'rows.csv');
   private readonly fd = openSync(this.file, 'w');
   private readonly names: string[];
+  private readonly fields: ((v: Value) => string)[];
   private chunk = '';
   rows = 0;
 
@@ -67,11 +112,14 @@ export class StagingFile {
     private readonly columns: Columns,
   ) {
     this.names = Object.keys(columns);
+    this.fields = this.names.map((n) => csvFields[columns[n]]);
     stagingDirs.push(this.dir);
   }
 
   append(row: Record<string, Value>): void {
-    this.chunk += this.names.map((n) => csvField(row[n], this.columns[n])).join(',') + '\n';
+    let line = this.fields[0](row[this.names[0]]);
+    for (let i = 1; i < this.names.length; i++) line += ',' + this.fields[i](row[this.names[i]]);
+    this.chunk += line + '\n';
     this.rows++;
     if (this.chunk.length > 1 << 20) {
       writeSync(this.fd, this.chunk);
@@ -102,22 +150,88 @@ export class StagingFile {
   }
 }
 
+const sqlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+
+const stepError = (dir: string, step: string, error: unknown) =>
+  new Error(`${relative(ROOT, join(dir, step))}: ${(error as Error).message}`);
+
 /**
  * Runs the SQL models of one stage (a folder of pipeline/sql/): every .sql file under `dir`, in name order; each
  * file is one step that creates one table.
  */
 export async function runSqlSteps(db: DuckDBConnection, dir: string): Promise<string[]> {
-  const steps = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.sql'))
-    .sort();
+  const steps = sqlFiles(dir);
   for (const step of steps) {
     try {
       await db.run(readFileSync(join(dir, step), 'utf8'));
     } catch (error) {
-      throw new Error(`${relative(ROOT, join(dir, step))}: ${(error as Error).message}`);
+      throw stepError(dir, step, error);
     }
   }
   return steps;
+}
+
+/** A step that did not run because a step it reads failed. */
+class Skipped extends Error {}
+
+/**
+ * Runs the SQL models of several stages as runSqlSteps does one after another, but each step as soon as the steps
+ * before it whose tables it names have run, on the pool's connections side by side. A step names a table when the
+ * table's name is a word of its text (comments included: a needless wait costs time, a missing one would be wrong),
+ * and a step whose table is not found (no CREATE TABLE) waits for every step before it, and every later step for
+ * it. A failure is that of the first failing step in the sequential order, as runSqlSteps reports it.
+ */
+export async function runSqlModels(
+  pool: ConnectionPool,
+  dirs: string[],
+  /** The tables the models read that are being loaded, by name: a step naming one waits for it. */
+  inputs: Record<string, Promise<void>> = {},
+): Promise<void> {
+  const steps = dirs.flatMap((dir) =>
+    sqlFiles(dir).map((step) => {
+      const sql = readFileSync(join(dir, step), 'utf8');
+      const table = /\bCREATE\s+TABLE\s+"?(\w+)"?/i.exec(sql)?.[1];
+      return { dir, step, sql, table, words: new Set(sql.match(/\w+/g)) };
+    }),
+  );
+  const runs: Promise<void>[] = [];
+  steps.forEach((step, i) => {
+    const before = steps.slice(0, i).map((earlier, j) => ({ earlier, run: runs[j] }));
+    const waitsFor = step.table
+      ? before.filter(({ earlier }) => !earlier.table || step.words.has(earlier.table))
+      : before;
+    const loads = Object.entries(inputs).filter(([table]) => !step.table || step.words.has(table));
+    runs.push(
+      Promise.all([...waitsFor.map(({ run }) => run), ...loads.map(([, load]) => load)]).then(
+        () =>
+          pool.run((db) =>
+            db.run(step.sql).then(
+              () => undefined,
+              (error: unknown) => Promise.reject(stepError(step.dir, step.step, error)),
+            ),
+          ),
+        () => Promise.reject(new Skipped()),
+      ),
+    );
+  });
+  await settled([...Object.values(inputs), ...runs], (reason) => !(reason instanceof Skipped));
+}
+
+/**
+ * Waits for every task, then throws the failure of the first that failed (in the order given, which is the order
+ * they would have run one after another), so that nothing is still running when the caller hears of it.
+ */
+export async function settled<T extends readonly unknown[]>(
+  tasks: { readonly [K in keyof T]: Promise<T[K]> },
+  isFailure: (reason: unknown) => boolean = () => true,
+): Promise<T> {
+  const results = await Promise.allSettled(tasks);
+  const failure = results.find((r) => r.status === 'rejected' && isFailure(r.reason));
+  if (failure) throw (failure as PromiseRejectedResult).reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 export async function queryRows<T = Record<string, unknown>>(db: DuckDBConnection, sql: string): Promise<T[]> {

@@ -5,8 +5,7 @@
  * file edition by edition as they are read, so that they are never all held in memory. pipeline/sql/1_staging/
  * shapes these tables into the stg_* tables the SQL steps use.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { StagingFile, type Columns, type ColumnType } from './duckdb.js';
+import { StagingFile, type Columns, type ColumnType, type ConnectionPool } from './duckdb.js';
 import type { Edition, RawObservation, SourceValue } from '../read/edition.js';
 import type { RawData } from '../read/editions.js';
 
@@ -68,35 +67,38 @@ export class Staging {
     this.sourceValues.discard();
   }
 
-  /** Creates the read_* tables. */
-  async load(db: DuckDBConnection, { registry, definitions, editions }: RawData): Promise<void> {
-    await this.observations.load(db);
-    await this.sourceValues.load(db);
-    const json = (table: string, columns: Columns, rows: Record<string, unknown>[]) => {
-      const file = new StagingFile(table, columns);
-      for (const row of rows) file.append(row as Record<string, never>);
-      return file.load(db);
+  /**
+   * Creates the read_* tables, each on the first of the pool's connections free: the promise of each table, by name,
+   * for the SQL models that read it.
+   */
+  load(pool: ConnectionPool, { registry, definitions, editions }: RawData): Record<string, Promise<void>> {
+    const json = (table: string, columns: Columns, rows: () => Record<string, unknown>[]) =>
+      pool.run((db) => {
+        const file = new StagingFile(table, columns);
+        for (const row of rows()) file.append(row as Record<string, never>);
+        return file.load(db);
+      });
+    return {
+      read_observations: pool.run((db) => this.observations.load(db)),
+      read_source_values: pool.run((db) => this.sourceValues.load(db)),
+      read_units: json('read_units', { unit: 'JSON' }, () =>
+        registry.units.map((unit) => ({ unit: JSON.stringify(unit) })),
+      ),
+      read_indices: json('read_indices', { index: 'VARCHAR', definition: 'JSON' }, () =>
+        [...definitions.values()].map((d) => ({ index: d.id, definition: JSON.stringify(d) })),
+      ),
+      read_editions: json(
+        'read_editions',
+        { index: 'VARCHAR', year: 'INTEGER', folder: 'VARCHAR', universe: 'JSON', publication: 'JSON' },
+        () =>
+          editions.map(({ publication: p, folder, universe }) => ({
+            index: p.index,
+            year: p.year,
+            folder,
+            universe: JSON.stringify(universe),
+            publication: JSON.stringify(p),
+          })),
+      ),
     };
-    await json(
-      'read_units',
-      { unit: 'JSON' },
-      registry.units.map((unit) => ({ unit: JSON.stringify(unit) })),
-    );
-    await json(
-      'read_indices',
-      { index: 'VARCHAR', definition: 'JSON' },
-      [...definitions.values()].map((d) => ({ index: d.id, definition: JSON.stringify(d) })),
-    );
-    await json(
-      'read_editions',
-      { index: 'VARCHAR', year: 'INTEGER', folder: 'VARCHAR', universe: 'JSON', publication: 'JSON' },
-      editions.map(({ publication: p, folder, universe }) => ({
-        index: p.index,
-        year: p.year,
-        folder,
-        universe: JSON.stringify(universe),
-        publication: JSON.stringify(p),
-      })),
-    );
   }
 }

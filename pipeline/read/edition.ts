@@ -282,7 +282,7 @@ export async function readEdition(
   if (problems.length) return { problems };
 
   const matcher = matcherFor(publication.unit_set);
-  const observations = new Map<string, RawObservation & { where: string }>();
+  const observations = new Map<string, RawObservation>();
   const sourceValues: SourceValue[] = [];
   const seenUnits = new Map<string, string>();
   // The not_scored entries, matched to their units once.
@@ -306,7 +306,8 @@ export async function readEdition(
   });
 
   const matchedNames: string[] = [];
-  const tableFiles = new TableFiles(dir);
+  // Every file listed has been found to have its listed sha256 (or the edition stopped at checkFiles).
+  const tableFiles = new TableFiles(dir, new Map(publication.files.map((f) => [f.path, f.sha256])));
   const sheetsRead = new Map<
     string,
     { tables: number; cells: Map<string, { cell: OutsideCell; table: TableSpec; count: number }> }
@@ -432,7 +433,6 @@ export async function readEdition(
           raw_cell: null,
           raw_rank_cell: null,
           raw_change_cell: null,
-          where: `${file} row ${row.row}`,
         };
         const declared = notScored.find((n) => !n.measures || n.measures.includes(cell.measure));
         // A rank or group read from another file or sheet than the value names its table, so the cell is never misread.
@@ -499,7 +499,6 @@ export async function readEdition(
         raw_cell: null,
         raw_rank_cell: null,
         raw_change_cell: null,
-        where: shown,
       });
     }
   }
@@ -509,12 +508,16 @@ export async function readEdition(
     (publication.universe ?? 'unit-set') === 'listed'
       ? listedUnits
       : registry.units.filter((u) => u.unit_sets.includes(publication.unit_set)).map((u) => u.id);
+  // The units that have a value, or are declared not scored, for each measure.
+  const covered = new Map<string, Set<string>>();
+  for (const o of observations.values()) {
+    if (o.value === null && o.status !== 'not-scored') continue;
+    if (!covered.has(o.measure)) covered.set(o.measure, new Set());
+    covered.get(o.measure)!.add(o.unit_id);
+  }
   // Checked only when the tables were read cleanly; otherwise every unit of a broken table would be listed again.
   for (const measure of problems.length ? [] : (publication.complete_measures ?? [])) {
-    const lacking = universe.filter((id) => {
-      const o = observations.get(`${id}|${measure}`);
-      return !o || (o.value === null && o.status !== 'not-scored');
-    });
+    const lacking = universe.filter((id) => !covered.get(measure)?.has(id));
     if (lacking.length) {
       const names = lacking.map((id) => registry.byId.get(id)!.name_vi);
       problems.push({
@@ -525,7 +528,7 @@ export async function readEdition(
   }
   if (problems.length) return { problems };
   // A cell left blank without a declaration publishes nothing: the unit is simply absent for that measure.
-  const rows = [...observations.values()].filter((o) => o.status !== 'not-given').map(({ where: _where, ...o }) => o);
+  const rows = [...observations.values()].filter((o) => o.status !== 'not-given');
   return { edition: { publication, folder: shownDir, universe, observations: rows, sourceValues }, problems };
 }
 

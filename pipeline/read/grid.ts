@@ -2,13 +2,15 @@
  * Reads a published table (xlsx worksheet or CSV) into a grid of cells addressed like a spreadsheet (row 1 = first
  * line; column A = first column), so every error can name the cell a person would look at.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { csvShapeProblem, unicodeEncodingProblem } from './csv-diagnosis.js';
 import Papa from 'papaparse';
 import type { Cell } from './cells.js';
 import { openWorkbook, WorkbookError, type Workbook } from './xlsx.js';
+import { CACHE } from '../paths.js';
 
 export interface Grid {
   rows: Cell[][];
@@ -87,13 +89,50 @@ const recentSheets = new Map<string, Grid>();
 const RECENT_SHEETS = 8;
 
 /**
+ * Parsing the publishers' workbooks is most of the reading, on every run. So each sheet read is also kept as JSON
+ * in node_modules/.cache/chiso/sheets/, under the sha256 of the workbook, the sheet's name and the digest of the
+ * reader (xlsx.ts), and read from there while those are unchanged. Only a sheet read without a problem, and that
+ * JSON holds exactly, is kept.
+ */
+const SHEET_CACHE = join(CACHE, 'sheets');
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+const READER = sha256(readFileSync(join(import.meta.dirname, 'xlsx.ts'))).slice(0, 16);
+
+/** The sheet kept in `path`, if there is one that can be read. */
+function keptSheet(path: string): Cell[][] | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Cell[][];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a sheet in `path`, unless JSON cannot hold it exactly (or the cache cannot be written: it is only a cache). */
+function keepSheet(path: string, rows: Cell[][]): void {
+  const json = JSON.stringify(rows);
+  if (!isDeepStrictEqual(JSON.parse(json), rows)) return;
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  try {
+    mkdirSync(SHEET_CACHE, { recursive: true });
+    writeFileSync(temporary, json);
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
  * Reads the tables of one edition folder. A workbook is opened once, and a sheet parsed once, however many
  * tables read them.
  */
 export class TableFiles {
   private readonly workbooks = new Map<string, Workbook>();
 
-  constructor(private readonly dir: string) {}
+  /** `checksums`: the sha256 of files already checked against it (publication.json "files"), by file name. */
+  constructor(
+    private readonly dir: string,
+    private readonly checksums: ReadonlyMap<string, string> = new Map(),
+  ) {}
 
   grid(file: string, sheet?: string): Grid {
     const path = join(this.dir, file);
@@ -110,17 +149,25 @@ export class TableFiles {
     }
     if (ext !== '.xlsx') throw new GridError(`has an unsupported type "${ext}" (tables are .xlsx or .csv)`);
     if (!sheet) throw new GridError('a workbook table must name its "sheet"');
-    const bytes = readFileSync(path);
-    const key = `${createHash('sha256').update(bytes).digest('hex')}\u0000${sheet}`;
+    let bytes = this.checksums.has(file) ? undefined : readFileSync(path);
+    const digest = this.checksums.get(file) ?? sha256(bytes!);
+    const key = `${digest}\u0000${sheet}`;
     const recent = recentSheets.get(key);
     if (recent) return recent;
+    const cached = join(SHEET_CACHE, `${digest}.${sha256(sheet).slice(0, 16)}.${READER}.json`);
     try {
-      let workbook = this.workbooks.get(file);
-      if (!workbook) {
-        workbook = openWorkbook(bytes);
-        this.workbooks.set(file, workbook);
+      const kept = keptSheet(cached);
+      let grid: Grid;
+      if (kept) grid = { rows: kept };
+      else {
+        let workbook = this.workbooks.get(file);
+        if (!workbook) {
+          workbook = openWorkbook((bytes ??= readFileSync(path)));
+          this.workbooks.set(file, workbook);
+        }
+        grid = { rows: workbook.sheet(sheet) };
+        keepSheet(cached, grid.rows);
       }
-      const grid = { rows: workbook.sheet(sheet) };
       recentSheets.set(key, grid);
       if (recentSheets.size > RECENT_SHEETS) recentSheets.delete(recentSheets.keys().next().value!);
       return grid;

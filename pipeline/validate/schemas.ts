@@ -136,6 +136,13 @@ function syntaxErrorPosition(text: string): number {
   return low;
 }
 
+/** Whether the character at `at` is escaped: after an odd run of backslashes. */
+function isEscaped(text: string, at: number): boolean {
+  let start = at;
+  while (text[start - 1] === '\\') start--;
+  return (at - start) % 2 === 1;
+}
+
 /**
  * The first key that appears twice in one object of a valid JSON text, with its line and the path of the object.
  * JSON.parse keeps the last of two equal keys without a word, so two "unit_set" fields would decide silently.
@@ -168,8 +175,8 @@ export function firstDuplicateKey(
       if (top?.kind === 'array') top.index++;
       expectKey = top?.kind === 'object';
     } else if (c === '"') {
-      let j = i + 1;
-      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      let j = text.indexOf('"', i + 1);
+      while (isEscaped(text, j)) j = text.indexOf('"', j + 1);
       const top = stack.at(-1);
       if (expectKey && top?.kind === 'object') {
         const key = JSON.parse(text.slice(i, j + 1)) as string;

@@ -4,13 +4,16 @@
  * in _columns.yml). The data package, the dataset JSON Schemas and the site's types are generated from it, and
  * the pipeline checks every model's columns against its definition.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import YAML from 'yaml';
 import { queryRows } from '../load/duckdb.js';
 import type { IndexDefinition } from '../read/index-definitions.js';
-import { RELEASE_MODELS, ROOT, SQL_MODELS } from '../paths.js';
+import { CACHE, RELEASE_MODELS, ROOT, SQL_MODELS } from '../paths.js';
 
 export interface Text {
   en: string;
@@ -67,6 +70,28 @@ const shown = (file: string, dir = MARTS) => relative(ROOT, join(dir, file));
 /** Definitions parsed so far, by path and version: every pipeline run reads the same few, some several times. */
 const parsedYaml = new Map<string, Record<string, unknown>>();
 
+/**
+ * Parsing the definitions with the yaml package takes some 50 ms, on every run. So each file's parse is also kept as
+ * JSON in node_modules/.cache/chiso/definitions/, under the digest of its text and the package's version (and only
+ * when JSON holds it exactly), and read from there while those are unchanged.
+ */
+const YAML_CACHE = join(CACHE, 'definitions');
+const YAML_VERSION = (createRequire(join(YAML_CACHE, 'index.cjs'))('yaml/package.json') as { version: string }).version;
+
+function parseYaml(file: string, text: string): Record<string, unknown> {
+  const digest = createHash('sha256').update(`${YAML_VERSION}\0${text}`).digest('hex').slice(0, 16);
+  const cached = join(YAML_CACHE, `${file}.${digest}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Record<string, unknown>;
+  const parsed = YAML.parse(text) as Record<string, unknown>;
+  const json = JSON.stringify(parsed);
+  if (isDeepStrictEqual(JSON.parse(json), parsed)) {
+    mkdirSync(YAML_CACHE, { recursive: true });
+    writeFileSync(`${cached}.${process.pid}.tmp`, json);
+    renameSync(`${cached}.${process.pid}.tmp`, cached);
+  }
+  return parsed;
+}
+
 function readYaml(file: string, dir = MARTS): Record<string, unknown> {
   const path = join(dir, file);
   const { mtimeMs, size } = statSync(path, { throwIfNoEntry: false }) ?? {};
@@ -74,7 +99,7 @@ function readYaml(file: string, dir = MARTS): Record<string, unknown> {
   let parsed = parsedYaml.get(key);
   if (!parsed) {
     try {
-      parsed = YAML.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      parsed = parseYaml(file, readFileSync(path, 'utf8'));
     } catch (error) {
       throw new Error(`${shown(file, dir)}: ${(error as Error).message}`);
     }

@@ -25,9 +25,15 @@ const FILES: { name: string; path: string; title: Text; format: string; mediatyp
   },
 ];
 
-function fileEntry(dir: string, path: string) {
+/** The folder of the files written, and the sha256 of those already computed (by file, relative to `dir`). */
+export interface WrittenFiles {
+  dir: string;
+  checksums: ReadonlyMap<string, string>;
+}
+
+function fileEntry({ dir, checksums }: WrittenFiles, path: string) {
   const full = join(dir, path);
-  return { path, bytes: statSync(full).size, hash: `sha256:${fileSha256(full)}` };
+  return { path, bytes: statSync(full).size, hash: `sha256:${checksums.get(path) ?? fileSha256(full)}` };
 }
 
 /** A column as a Table Schema field: type, descriptions in English and Vietnamese, constraints. */
@@ -61,7 +67,7 @@ export function tableSchema(table: TableDefinition) {
   };
 }
 
-const csvResource = (dir: string, table: TableDefinition) => ({
+const csvResource = (written: WrittenFiles, table: TableDefinition) => ({
   name: table.name,
   title: table.title.en,
   'x-title-vi': table.title.vi,
@@ -69,12 +75,12 @@ const csvResource = (dir: string, table: TableDefinition) => ({
   format: 'csv',
   mediatype: 'text/csv',
   encoding: 'utf-8',
-  ...fileEntry(dir, `${table.name}.csv`),
+  ...fileEntry(written, `${table.name}.csv`),
   schema: tableSchema(table),
 });
 
 /** The reference files (write/reference.ts): index definitions, sources, boundaries. */
-function referenceResources(dir: string, files: string[]) {
+function referenceResources(written: WrittenFiles, files: string[]) {
   const described = (path: string) => {
     if (path === INDICES_FILE)
       return {
@@ -114,11 +120,11 @@ function referenceResources(dir: string, files: string[]) {
   };
   return files
     .filter((path) => path === INDICES_FILE || path === SOURCES_FILE || path.startsWith(`${GEO_FOLDER}/`))
-    .map((path) => ({ ...described(path), profile: 'data-resource', ...fileEntry(dir, path) }));
+    .map((path) => ({ ...described(path), profile: 'data-resource', ...fileEntry(written, path) }));
 }
 
 export function buildDataPackage(
-  dir: string,
+  written: WrittenFiles,
   tables: TableDefinition[],
   wideTables: TableDefinition[],
   definitions: Map<IndexId, IndexDefinition>,
@@ -128,14 +134,14 @@ export function buildDataPackage(
 ) {
   const resources: object[] = [];
   for (const table of tables) {
-    resources.push(csvResource(dir, table));
+    resources.push(csvResource(written, table));
     resources.push({
       name: `${table.name}-json`,
       title: `${table.title.en} (JSON)`,
       profile: 'data-resource',
       format: 'json',
       mediatype: 'application/json',
-      ...fileEntry(dir, `${table.name}.json`),
+      ...fileEntry(written, `${table.name}.json`),
     });
     resources.push({
       name: `${table.name}-parquet`,
@@ -143,19 +149,19 @@ export function buildDataPackage(
       profile: 'data-resource',
       format: 'parquet',
       mediatype: 'application/vnd.apache.parquet',
-      ...fileEntry(dir, `${table.name}.parquet`),
+      ...fileEntry(written, `${table.name}.parquet`),
     });
   }
   for (const table of wideTables) {
     const index = table.name.replace(/-wide$/, '');
-    resources.push(csvResource(dir, table));
+    resources.push(csvResource(written, table));
     resources.push({
       name: `${index}-xlsx`,
       title: `${table.title.en} (Excel, Vietnamese headers)`,
       profile: 'data-resource',
       format: 'xlsx',
       mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      ...fileEntry(dir, `${index}.xlsx`),
+      ...fileEntry(written, `${index}.xlsx`),
     });
   }
   const changelog = changelogDefinition();
@@ -174,10 +180,10 @@ export function buildDataPackage(
       profile: 'data-resource',
       format: file.format,
       mediatype: file.mediatype,
-      ...fileEntry(dir, file.path),
+      ...fileEntry(written, file.path),
     });
   }
-  resources.push(...referenceResources(dir, files));
+  resources.push(...referenceResources(written, files));
   return {
     profile: 'data-package',
     name: 'chiso',

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { settled, type ConnectionPool } from '../load/duckdb.js';
 import type { IndexDefinition, IndexId } from '../read/index-definitions.js';
 import { checkModel, wideTableDefinition, wideTableSql, type TableDefinition } from './codebook.js';
 import { RISKY_START_SQL } from './spreadsheet-safety.js';
@@ -37,38 +38,68 @@ async function copy(
   await db.run(`COPY (FROM ${table.table}) TO ${quote(path)} ${options}`);
 }
 
-/** Writes each table as CSV, JSON and Parquet, after checking that the model created the columns its definition lists. */
-export async function writeResources(db: DuckDBConnection, dir: string, tables: TableDefinition[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const table of tables) {
-    await checkModel(db, table);
-    for (const format of ['csv', 'json', 'parquet'] as const) {
-      await copy(db, table, join(dir, `${table.name}.${format}`), format);
-      files.push(`${table.name}.${format}`);
-    }
-  }
-  return files;
+/**
+ * Writes each table as CSV, JSON and Parquet, after checking that the model created the columns its definition
+ * lists: each file on the first of the pool's connections free, so that a large table's three files are written at
+ * once.
+ */
+export async function writeResources(
+  pool: ConnectionPool,
+  dir: string,
+  tables: TableDefinition[],
+  written: (file: string) => void,
+): Promise<string[]> {
+  const formats = ['csv', 'json', 'parquet'] as const;
+  const checks = new Map<TableDefinition, Promise<void>>();
+  const checked = (db: DuckDBConnection, table: TableDefinition) => {
+    if (!checks.has(table)) checks.set(table, checkModel(db, table));
+    return checks.get(table)!;
+  };
+  await settled(
+    tables.flatMap((table) =>
+      formats.map((format) =>
+        pool.run(async (db) => {
+          await checked(db, table);
+          await copy(db, table, join(dir, `${table.name}.${format}`), format);
+          written(`${table.name}.${format}`);
+        }),
+      ),
+    ),
+  );
+  return tables.flatMap((table) => formats.map((format) => `${table.name}.${format}`));
 }
 
-/** Creates each index's wide table (16_wide.sql.template) and writes it as CSV and as an Excel workbook. */
+/**
+ * Creates each index's wide table (16_wide.sql.template) and writes it as CSV and as an Excel workbook. The
+ * workbooks are zipped one at a time, in JavaScript, from rows streamed on the pool's main connection, so that the
+ * pooled connections go on with other statements meanwhile.
+ */
 export async function writeWideTables(
-  db: DuckDBConnection,
+  pool: ConnectionPool,
   dir: string,
   definitions: Map<IndexId, IndexDefinition>,
+  written: (file: string) => void,
 ): Promise<{ files: string[]; tables: TableDefinition[] }> {
-  const files: string[] = [];
-  const tables: TableDefinition[] = [];
-  for (const index of definitions.values()) {
-    const table = wideTableDefinition(index);
-    await db.run(wideTableSql(index.id));
-    await checkModel(db, table);
-    await copy(db, table, join(dir, `${table.name}.csv`), 'csv');
-    const headers = table.columns.map((c) => [c.name, c.header_vi ?? c.name] as [string, string]);
-    await writeWorkbook(join(dir, `${index.id}.xlsx`), [
-      { name: index.name.vi, headers, rows: (await db.stream(`FROM ${table.table}`)).yieldRowObjectJs() },
-    ]);
-    files.push(`${table.name}.csv`, `${index.id}.xlsx`);
-    tables.push(table);
-  }
-  return { files, tables };
+  const indices = [...definitions.values()];
+  const tables = indices.map(wideTableDefinition);
+  let workbooks = Promise.resolve();
+  await settled(
+    indices.map((index, i) => {
+      const table = tables[i];
+      const created = pool.run(async (db) => {
+        await db.run(wideTableSql(index.id));
+        await checkModel(db, table);
+        await copy(db, table, join(dir, `${table.name}.csv`), 'csv');
+        written(`${table.name}.csv`);
+      });
+      workbooks = Promise.all([created, workbooks]).then(async () => {
+        const headers = table.columns.map((c) => [c.name, c.header_vi ?? c.name] as [string, string]);
+        const rows = (await pool.main.stream(`FROM ${table.table}`)).yieldRowObjectJs();
+        await writeWorkbook(join(dir, `${index.id}.xlsx`), [{ name: index.name.vi, headers, rows }]);
+        written(`${index.id}.xlsx`);
+      });
+      return workbooks;
+    }),
+  );
+  return { files: indices.flatMap((index, i) => [`${tables[i].name}.csv`, `${index.id}.xlsx`]), tables };
 }
