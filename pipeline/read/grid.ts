@@ -96,7 +96,9 @@ const RECENT_SHEETS = 8;
  */
 const SHEET_CACHE = join(CACHE, 'sheets');
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-const READER = sha256(readFileSync(join(import.meta.dirname, 'xlsx.ts'))).slice(0, 16);
+// Read when a sheet is first read, not on import: the site imports this module's helpers from a bundle of its own.
+let reader: string | undefined;
+const readerDigest = () => (reader ??= sha256(readFileSync(join(import.meta.dirname, 'xlsx.ts'))).slice(0, 16));
 
 /** The sheet kept in `path`, if there is one that can be read. */
 function keptSheet(path: string): Cell[][] | undefined {
@@ -154,7 +156,7 @@ export class TableFiles {
     const key = `${digest}\u0000${sheet}`;
     const recent = recentSheets.get(key);
     if (recent) return recent;
-    const cached = join(SHEET_CACHE, `${digest}.${sha256(sheet).slice(0, 16)}.${READER}.json`);
+    const cached = join(SHEET_CACHE, `${digest}.${sha256(sheet).slice(0, 16)}.${readerDigest()}.json`);
     try {
       const kept = keptSheet(cached);
       let grid: Grid;

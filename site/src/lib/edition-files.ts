@@ -1,7 +1,7 @@
 /** The per-edition download files (/files/editions/…): the edition's table for people (headers and labels in the
  * page's language, with a byte-order mark for Excel; as CSV and as a workbook) and its rows of observations.csv for
  * programs, through the project's one CSV writer. site/scripts/download-files.ts writes them beside the Astro build,
- * and hands over their sizes, which the downloads page lists. */
+ * and hands over their sizes, which the downloads page lists (edition-file-sizes.ts). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { toCsv, type CsvType } from '../../../pipeline/write/csv';
@@ -53,12 +53,4 @@ export async function writeEditionFiles(siteDir: string): Promise<Record<string,
     write(files.editionObservations(index, year), observationsCsv(index, year));
   }
   return sizes;
-}
-
-/** The size of each edition file, handed over by site/scripts/download-files.ts (integrations/download-files.mjs). */
-export function editionFileSizes(): Promise<Record<string, number>> {
-  const handed = (globalThis as { chisoEditionFileSizes?: Promise<Record<string, number>> }).chisoEditionFileSizes;
-  if (!handed)
-    throw new Error('the edition files were not written: is integrations/download-files.mjs in astro.config.mjs?');
-  return handed;
 }
