@@ -2,10 +2,10 @@
 // run a second Vite build for them (about 2 s of every build). They go to <out>/assets/, named by a hash of their
 // content, with the WebAssembly and worker files they import with `?url` (copied as they are); the pages link them
 // with browserScript(name) (src/lib/browser-scripts.ts), which reads their addresses from
-// globalThis.chisoBrowserScripts. Under `astro dev` they are rebuilt when their sources change, and served from memory.
+// globalThis.chisoBrowserScripts. Under `astro dev` they are bundled again when a source changes, and served from memory.
 import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -75,20 +75,27 @@ function filesOf(result, copies) {
 }
 
 export default function browserScripts() {
+  let command;
   let outDir;
   let files;
+  const bundle = async () => {
+    const copies = new Map();
+    const bundled = filesOf(await esbuild.build(options(copies)), copies);
+    files = bundled.files;
+    globalThis.chisoBrowserScripts = bundled.addresses;
+  };
   return {
     name: 'chiso-browser-scripts',
     hooks: {
+      'astro:config:setup': (setup) => {
+        command = setup.command;
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': async ({ logger }) => {
         const started = performance.now();
-        const copies = new Map();
-        const bundled = filesOf(await esbuild.build(options(copies)), copies);
-        files = bundled.files;
-        globalThis.chisoBrowserScripts = bundled.addresses;
+        await bundle();
         logger.info(`browser scripts: ${files.size} files in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       },
       'astro:build:done': () => {
@@ -99,24 +106,15 @@ export default function browserScripts() {
           else writeFileSync(to, file);
         }
       },
+      // Only under `astro dev`: astro build and astro check start a server of their own too.
       'astro:server:setup': async ({ server }) => {
-        const copies = new Map();
-        const base = options(copies);
-        const serve = {
-          name: 'serve',
-          setup(build) {
-            build.onEnd((result) => {
-              if (result.errors.length) return;
-              const bundled = filesOf(result, copies);
-              files = bundled.files;
-              globalThis.chisoBrowserScripts = bundled.addresses;
-            });
-          },
-        };
-        const context = await esbuild.context({ ...base, logLevel: 'error', plugins: [...base.plugins, serve] });
-        await context.rebuild();
-        await context.watch();
-        server.httpServer?.once('close', () => context.dispose());
+        if (command !== 'dev') return;
+        await bundle();
+        // Not esbuild's watch mode: its service outlives the process that started it, holding that process's output.
+        server.watcher.on('change', (file) => {
+          if (file.startsWith(join(SITE, 'src')) || file.includes(`${sep}pipeline${sep}`))
+            bundle().catch(console.error);
+        });
         server.middlewares.use((request, response, next) => {
           const file = files.get(request.url?.split('?')[0]);
           if (!file) return next();
