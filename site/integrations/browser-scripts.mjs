@@ -3,11 +3,11 @@
 // content, with the WebAssembly and worker files they import with `?url` (copied as they are); the pages link them
 // with browserScript(name) (src/lib/browser-scripts.ts), which reads their addresses from
 // globalThis.chisoBrowserScripts. Under `astro dev` they are bundled again when a source changes, and served from memory.
-import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { fileSha256Async } from '../../pipeline/sha256.ts';
 
 const SITE = fileURLToPath(new URL('..', import.meta.url));
 const ENTRIES = join(SITE, 'src', 'browser');
@@ -15,12 +15,6 @@ const ASSETS = '/assets/';
 // Where esbuild would write: the bundles are kept in memory, and this path only names them (a fixed path keeps their
 // hashes the same from build to build).
 const OUTDIR = join(SITE, 'browser-scripts');
-
-async function contentHash(path) {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk);
-  return hash.digest('hex').slice(0, 10);
-}
 
 /** `import address from 'file?url'` gives the file's address, as under Vite; `copies` collects address → file. */
 function urlImports(copies) {
@@ -33,7 +27,7 @@ function urlImports(copies) {
         return { path: found.path, namespace: 'url-file' };
       });
       build.onLoad({ filter: /.*/, namespace: 'url-file' }, async ({ path }) => {
-        const hash = await contentHash(path);
+        const hash = (await fileSha256Async(path)).slice(0, 10);
         const address = ASSETS + basename(path).replace(/(\.[^.]+)$/, `.${hash}$1`);
         copies.set(address, path);
         return { contents: `export default ${JSON.stringify(address)};`, loader: 'js' };

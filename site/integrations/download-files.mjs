@@ -4,7 +4,7 @@
 // build is done. What the pages need from it is handed over as soon as it is ready: the charts' drawings, batch by
 // batch, which the pages show instead of drawing them again (globalThis.chisoChartDrawing(key), see
 // src/lib/charts/spec.ts chartDrawnBeforehand), and the edition files' sizes (globalThis.chisoEditionFileSizes, see
-// src/lib/edition-files.ts).
+// src/lib/edition-file-sizes.ts).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

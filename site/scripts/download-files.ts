@@ -2,7 +2,7 @@
 // Writes, into the folder --out, the site's files that are not pages, from the datasets in CHISO_DATA_DIR, and
 // hands over what the pages need from them, each as soon as it is ready (a line on stdout names it):
 //   drawings-NNN.json         every chart's drawings in both layouts, in batches (src/lib/charts/chart-files.ts)
-//   edition-file-sizes.json   the size of each edition file, for the downloads page (src/lib/edition-files.ts)
+//   edition-file-sizes.json   the size of each edition file, for the downloads page (src/lib/edition-file-sizes.ts)
 //   site/files/editions/      each edition's tables as CSV and workbooks
 //   site/og/                  the pages' preview images (src/lib/og/og-files.ts)
 //   site/files/charts/        each chart's framed SVGs and CSV
