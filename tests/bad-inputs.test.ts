@@ -3,7 +3,6 @@
  * a one-line description and the error lines it must produce. For every case the build must fail with those
  * messages (naming file, row and column) and leave the previously published folder byte-for-byte unchanged.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,59 +81,44 @@ describe('the corpus of broken publications', () => {
     }
   });
 
-  it.each(cases)(
-    '%s: fails with the expected messages and publishes nothing',
-    async (name) => {
-      const c = JSON.parse(readFileSync(join(CORPUS, name, 'case.json'), 'utf8')) as Case;
-      const raw = makeRawFixture([]);
-      const overlay = join(CORPUS, name, 'raw');
-      if (existsSync(overlay)) cpSync(overlay, raw, { recursive: true });
-      if (c.generate === 'huge-csv') generateHugeCsv(raw);
-      if ((c.checksums ?? 'fill') === 'fill' && existsSync(overlay)) fillChecksums(raw, overlay);
-      if (c.generate === 'huge-csv') fillChecksums(raw, raw);
+  it.each(cases)('%s: fails with the expected messages and publishes nothing', async (name) => {
+    const c = JSON.parse(readFileSync(join(CORPUS, name, 'case.json'), 'utf8')) as Case;
+    const raw = makeRawFixture([]);
+    const overlay = join(CORPUS, name, 'raw');
+    if (existsSync(overlay)) cpSync(overlay, raw, { recursive: true });
+    if (c.generate === 'huge-csv') generateHugeCsv(raw);
+    if ((c.checksums ?? 'fill') === 'fill' && existsSync(overlay)) fillChecksums(raw, overlay);
+    if (c.generate === 'huge-csv') fillChecksums(raw, raw);
 
-      let messages: string[] = [];
-      try {
-        await publishData(raw, join(previous, 'data'));
-      } catch (error) {
-        expect(error, `${name}: the build should fail with a list of problems`).toBeInstanceOf(InvalidInputError);
-        messages = (error as InvalidInputError).problems.map(formatProblem);
-      }
-      expect(messages.length, `${name}: the build must fail`).toBeGreaterThan(0);
-      for (const pattern of c.expect)
-        expect(messages, `${name} expects /${pattern}/`).toContainEqual(expect.stringMatching(new RegExp(pattern)));
-      expect(treeDigest(previous), `${name}: the previous output must be unchanged`).toBe(previousDigest);
-    },
-    60_000,
-  );
+    let messages: string[] = [];
+    try {
+      await publishData(raw, join(previous, 'data'));
+    } catch (error) {
+      expect(error, `${name}: the build should fail with a list of problems`).toBeInstanceOf(InvalidInputError);
+      messages = (error as InvalidInputError).problems.map(formatProblem);
+    }
+    expect(messages.length, `${name}: the build must fail`).toBeGreaterThan(0);
+    for (const pattern of c.expect)
+      expect(messages, `${name} expects /${pattern}/`).toContainEqual(expect.stringMatching(new RegExp(pattern)));
+    expect(treeDigest(previous), `${name}: the previous output must be unchanged`).toBe(previousDigest);
+  });
 
-  it('the command exits non-zero, lists the problem and leaves the previous output alone', () => {
+  it('the command exits non-zero, lists the problem and leaves the previous output alone', async () => {
     const raw = makeRawFixture([]);
     cpSync(join(CORPUS, cases[0], 'raw'), raw, { recursive: true });
     fillChecksums(raw, join(CORPUS, cases[0], 'raw'));
-    let status = 0;
-    let stderr = '';
-    try {
-      execFileSync(
-        process.execPath,
-        [
-          join(ROOT, 'scripts', 'run.mjs'),
-          join(ROOT, 'scripts', 'pipeline.ts'),
-          '--raw',
-          raw,
-          '--out',
-          join(previous, 'data'),
-        ],
-        { stdio: 'pipe' },
-      );
-    } catch (error) {
-      status = (error as { status: number }).status;
-      stderr = String((error as { stderr: Buffer }).stderr);
-    }
-    expect(status).toBe(1);
-    expect(stderr).toMatch(/nothing was published \(the previous output is unchanged\)/);
+    const run = await runProcess(process.execPath, [
+      join(ROOT, 'scripts', 'run.mjs'),
+      join(ROOT, 'scripts', 'pipeline.ts'),
+      '--raw',
+      raw,
+      '--out',
+      join(previous, 'data'),
+    ]);
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/nothing was published \(the previous output is unchanged\)/);
     expect(treeDigest(previous)).toBe(previousDigest);
-  }, 60_000);
+  });
 
   it('npm run build stops the site build it started beside the pipeline, and publishes nothing', async () => {
     const raw = makeRawFixture([]);
@@ -162,5 +146,5 @@ describe('the corpus of broken publications', () => {
       }
     });
     expect(running).toEqual([]);
-  }, 120_000);
+  });
 });

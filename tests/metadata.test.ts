@@ -59,7 +59,7 @@ describe('unit sets and the year an edition measures', () => {
     ]);
     // The later set is never kept from a copied publication.json: declared, it needs no confirmation.
     expect(await unitsOf({ unit_set: 'merged-34' }, ['Huế', 'Tuyên Quang'])).toEqual(['hue-2025', 'tuyen-quang-2025']);
-  }, 60_000);
+  });
 });
 
 async function problemsOf(raw: string): Promise<string[]> {
@@ -91,7 +91,7 @@ describe('symbolic links', () => {
       );
     }
     rmSync(outside, { recursive: true });
-  }, 120_000);
+  });
 
   it('accept a link that stays inside raw/', async () => {
     const raw = makeRawFixture([
@@ -101,7 +101,7 @@ describe('symbolic links', () => {
     rmSync(join(raw, 'sipas', 'index.json'));
     symlinkSync(join(raw, 'sipas-index.json'), join(raw, 'sipas', 'index.json'));
     expect(await problemsOf(raw)).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('dates, URLs and JSON keys', () => {
@@ -183,5 +183,5 @@ describe('sources', () => {
     await runPipeline(raw, out);
     const published = JSON.parse(readFileSync(join(out, 'sources.json'), 'utf8')) as Record<string, unknown>[];
     expect(published.map(({ index: _index, year: _year, ...s }) => s)).toEqual(sources);
-  }, 60_000);
+  });
 });

@@ -298,7 +298,7 @@ describe('reading tables', () => {
         raw_rank_cell: 'ranks.csv!B3',
       });
     }
-  }, 60_000);
+  });
 
   it('reads sorted column pairs: a province column beside each measure, headers repeated', async () => {
     const table = csv(

@@ -69,7 +69,7 @@ describe('readNumber (property)', () => {
       }),
       runs(3000),
     );
-  }, 30_000);
+  });
 
   it('accepts a numeric cell exactly when it is finite, as itself', () => {
     fc.assert(
@@ -79,7 +79,7 @@ describe('readNumber (property)', () => {
       }),
       runs(1000),
     );
-  }, 30_000);
+  });
 
   /** The oracle: an optional minus, digits, and optionally the declared mark and digits, with white space around. */
   const ORACLE = { '.': /^\s*(-?[0-9]+)(?:\.([0-9]+))?\s*$/, ',': /^\s*(-?[0-9]+)(?:,([0-9]+))?\s*$/ } as const;
@@ -139,7 +139,7 @@ describe('readNumber (property)', () => {
       }),
       runs(5000),
     );
-  }, 30_000);
+  });
 });
 
 // ------------------------------------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ describe('NameMatcher with the real registry (property)', () => {
       }),
       runs(3000),
     );
-  }, 30_000);
+  });
 
   const letters = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạèéẹìíịòóọùúụỳýHTĐBQNKLCPhuế .-()'];
   const mutated = fc
@@ -261,7 +261,7 @@ describe('NameMatcher with the real registry (property)', () => {
       }),
       runs(3000),
     );
-  }, 30_000);
+  });
 });
 
 // ------------------------------------------------------------------------------------------------------------
@@ -361,7 +361,7 @@ describe('the table reader (property)', () => {
       }),
       runs(150),
     );
-  }, 30_000);
+  });
 
   it('publishes random valid tables unchanged through the whole pipeline (observations.json and .csv)', async () => {
     await fc.assert(
@@ -404,7 +404,7 @@ describe('the table reader (property)', () => {
       }),
       runs(12),
     );
-  }, 60_000);
+  });
 
   /** Whatever a noisy table gives, it is either problems or plausible observations: never an exception. */
   const plausible = (result: Awaited<ReturnType<typeof readOne>>) =>
@@ -422,7 +422,7 @@ describe('the table reader (property)', () => {
       }),
       runs(200),
     );
-  }, 30_000);
+  });
 
   it('reads a valid header followed by random bytes or text as problems or plausible values, never an exception', async () => {
     const body = fc.oneof(
@@ -446,7 +446,7 @@ describe('the table reader (property)', () => {
       }),
       runs(300),
     );
-  }, 30_000);
+  });
 
   const workbook = (sheetXml: string, extra: Record<string, string> = {}) =>
     Buffer.from(
@@ -485,7 +485,7 @@ describe('the table reader (property)', () => {
       }),
       runs(300),
     );
-  }, 30_000);
+  });
 
   it('turns a workbook with random bytes overwritten into problems or plausible values, never an exception', async () => {
     const flipped = fc
@@ -501,7 +501,7 @@ describe('the table reader (property)', () => {
       ),
       runs(300),
     );
-  }, 30_000);
+  });
 
   it('reports a workbook relationship without a Target as a problem, not an exception', async () => {
     const bytes = Buffer.from(
@@ -577,7 +577,7 @@ describe('the table reader (property)', () => {
       ),
       runs(300),
     );
-  }, 30_000);
+  });
 
   it('reads any numeric character reference in a cell as text or a problem, never an exception', async () => {
     await fc.assert(
@@ -594,5 +594,5 @@ describe('the table reader (property)', () => {
       ),
       runs(200),
     );
-  }, 30_000);
+  });
 });

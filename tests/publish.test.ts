@@ -88,7 +88,7 @@ beforeAll(async () => {
   digestA = treeDigest(join(dir, 'a'));
   digestB = treeDigest(join(dir, 'b'));
   expect(digestA).not.toBe(digestB);
-}, 60_000);
+});
 
 describe('publishing', () => {
   it('survives SIGKILL at random moments: the target is always the old or the new output, and the next run cleans up', async () => {
@@ -112,7 +112,7 @@ describe('publishing', () => {
     expect(treeDigest(target)).toBe(digestB);
     expect(leftovers(target), 'the next run removes every leftover of the killed runs').toEqual([]);
     expect(seen.has('SIGKILL')).toBe(true);
-  }, 180_000);
+  });
 
   it('is never observed missing while runs publish one after another', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-watch-')), 'data');
@@ -132,7 +132,7 @@ describe('publishing', () => {
     await watch;
     expect(looks).toBeGreaterThan(100);
     expect(misses).toBe(0);
-  }, 120_000);
+  });
 
   it('lets one run at a time publish: the second says another run holds the lock, and claims nothing more', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-lock-')), 'data');
@@ -150,7 +150,7 @@ describe('publishing', () => {
       return work;
     });
     expect(readdirSync(target)).toEqual(['marker']);
-  }, 60_000);
+  });
 
   it('two runs started together: each publishes or reports the lock, and the result is complete', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-race-')), 'data');
@@ -163,7 +163,7 @@ describe('publishing', () => {
     expect(results.some((r) => r.code === 0)).toBe(true);
     expect(treeDigest(target)).toBe(digestB);
     expect(leftovers(target)).toEqual([]);
-  }, 60_000);
+  });
 
   it('takes over a lock whose holder is dead, or that is damaged, and removes what its holder left', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-stale-')), 'data');
@@ -184,7 +184,7 @@ describe('publishing', () => {
     expect((await runChild(RAW_A, target)).code).toBe(0);
     expect(treeDigest(target)).toBe(digestA);
     expect(leftovers(target)).toEqual([]);
-  }, 60_000);
+  });
 
   it('restores a missing target from its last complete version, even when the run then fails', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'chiso-restore-')), 'data');
@@ -205,7 +205,7 @@ describe('publishing', () => {
     expect(treeDigest(target)).toBe(digestA);
     expect(existsSync(version)).toBe(true);
     expect(leftovers(target)).toEqual([]);
-  }, 60_000);
+  });
 
   it('turns a folder published the old way into the first version, keeping it until a run succeeds', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-legacy-'));
@@ -217,7 +217,7 @@ describe('publishing', () => {
     expect(treeDigest(target)).toBe(digestA);
     expect((await runChild(RAW_B, target)).code).toBe(0);
     expect(treeDigest(target)).toBe(digestB);
-  }, 60_000);
+  });
 
   it('puts back the copies the former way of publishing left in .build/ when it was killed between its renames', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-former-'));
@@ -259,5 +259,5 @@ describe('publishing', () => {
     walk(target);
     expect([...modes].sort()).toEqual(['dir 755', 'file 644']);
     expect((statSync(join(target, '..', '.data.versions')).mode & 0o777).toString(8)).toBe('755');
-  }, 60_000);
+  });
 });

@@ -157,7 +157,7 @@ describe('the workbook reader against exceljs (property)', () => {
       ),
       runs(150),
     );
-  }, 120_000);
+  });
 });
 
 /** A workbook from hand-written XML parts (the worksheet is xl/worksheets/sheet1.xml, named "S"). */

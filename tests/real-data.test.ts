@@ -48,7 +48,7 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'chiso-real-'));
   result = await runPipeline(REAL_RAW, out);
   observations = json<Observation[]>('observations.json');
-}, 120_000);
+});
 
 describe('the datasets', () => {
   it.each([...readTableDefinitions(), changelogDefinition()].map((t) => t.name))('%s.json meets its schema', (name) => {
@@ -77,7 +77,7 @@ describe('the datasets', () => {
     const again = mkdtempSync(join(tmpdir(), 'chiso-real-'));
     await runPipeline(REAL_RAW, again);
     for (const file of filesIn(out)) expect(readFileSync(join(again, file)).equals(read(file)), file).toBe(true);
-  }, 120_000);
+  });
 
   it('trace every value back to its raw cell (a sample re-read from the raw files)', async () => {
     const withValue = observations.filter((o) => o.value !== null);
@@ -94,7 +94,7 @@ describe('the datasets', () => {
       const n = readNumber(cell, table.decimal ?? '.');
       expect(n.ok && n.value, `${o.raw_file} ${o.raw_cell}`).toBe(o.value);
     }
-  }, 120_000);
+  });
 });
 
 describe('published rank changes', () => {

@@ -85,7 +85,7 @@ function correctQuangNinh(raw: string, version: string, corrections: object[]) {
   writeFileSync(join(raw, 'corrections.json'), JSON.stringify({ corrections }));
 }
 
-describe('data releases', { timeout: 60_000 }, () => {
+describe('data releases', () => {
   it('rebuild a recorded release unchanged, with its changelog entry', async () => {
     const changelog = await build(await released());
     expect(changelog).toEqual([

@@ -16,7 +16,7 @@ const copy = () => {
 beforeAll(async () => {
   built = mkdtempSync(join(tmpdir(), 'chiso-verify-'));
   await runPipeline(REAL_RAW, built);
-}, 120_000);
+});
 
 describe('npm run verify', () => {
   it('accepts the package the pipeline writes', async () => {

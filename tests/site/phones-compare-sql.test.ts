@@ -118,7 +118,7 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
       }
       expect(wide).toEqual([]);
       await page.close();
-    }, 240_000);
+    });
   }
 
   it('on a phone, the ranking shows Hạng · Tỉnh · Điểm · ± and keeps the rest behind a checkbox', async () => {
@@ -287,7 +287,7 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     await page.waitForFunction(() => document.querySelector('[data-sql-result] td')?.textContent === '34');
     expect(foreignRequests).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 });
 
 describe('the heavy SQL code', () => {

@@ -59,7 +59,7 @@ describe('spreadsheet files in dist/', () => {
       }
     }
     expect(unsafe).toEqual([]);
-  }, 120_000);
+  });
 
   it('give each edition a Vietnamese CSV that Excel opens with its diacritics (BOM, Vietnamese headers) and an English one', () => {
     for (const e of readData<Edition[]>('editions.json')) {
@@ -113,7 +113,7 @@ describe('preview tags', () => {
       ]);
     }
     expect(seen.size).toBe(pages.length);
-  }, 240_000);
+  });
 
   it("show an index's whole name on its preview image in both languages, the longest ones too, within the text column", async () => {
     const { ogImageFor } = (await siteModule('og/cards')) as {
