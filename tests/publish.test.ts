@@ -70,12 +70,19 @@ function runChild(
   );
 }
 
-/** What the versions folder beside the target holds besides the version it shows (leftovers of killed runs). */
+/**
+ * What the versions folder beside the target holds besides the version it shows and the one before it (the newest
+ * older version, which stays until the next run): the leftovers of killed runs.
+ */
 function leftovers(target: string): string[] {
   const versions = join(dirname(target), `.${basename(target)}.versions`);
-  const current = join(dirname(target), readlinkSync(target));
+  const current = basename(readlinkSync(target));
+  const before = readdirSync(versions)
+    .filter((n) => /^v\d/.test(n) && n < current)
+    .sort()
+    .at(-1);
   const links = readdirSync(dirname(target)).filter((n) => n.startsWith(`.${basename(target)}.link-`));
-  return [...readdirSync(versions).filter((n) => join(versions, n) !== current), ...links];
+  return [...readdirSync(versions).filter((n) => n !== current && n !== before), ...links];
 }
 
 let digestA: string;
@@ -132,6 +139,20 @@ describe('publishing', () => {
     await watch;
     expect(looks).toBeGreaterThan(100);
     expect(misses).toBe(0);
+  });
+
+  it('keeps the version shown before until the next run, which removes it', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'chiso-previous-')), 'data');
+    const versions = join(target, '..', '.data.versions');
+    const shown = () => basename(readlinkSync(target));
+    await publishData(RAW_A, target);
+    const first = shown();
+    await publishData(RAW_B, target);
+    const second = shown();
+    expect(readdirSync(versions).sort()).toEqual([first, second]);
+    expect(treeDigest(join(versions, first))).toBe(digestA);
+    await publishData(RAW_A, target);
+    expect(readdirSync(versions).sort()).toEqual([second, shown()]);
   });
 
   it('lets one run at a time publish: the second says another run holds the lock, and claims nothing more', async () => {

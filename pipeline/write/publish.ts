@@ -5,9 +5,10 @@
  * `target` is a symbolic link to a complete version in `.<name>.versions/` beside it. A run takes the lock
  * (`.<name>.versions/lock`), writes into a fresh work folder there, renames the finished folder to a new version
  * and then points `target` at it by renaming a new link over the old one: rename(2) replaces the link atomically,
- * so a reader sees the old version or the new one, never neither. Old versions and the leftovers of killed runs
- * are removed by the next run, which also restores `target` if it is missing, and takes over a lock whose holder
- * is no longer running.
+ * so a reader sees the old version or the new one, never neither. The version shown before stays until the next
+ * run, which removes it and the leftovers of killed runs while it works (deleting a whole site takes seconds on
+ * some disks: a run should not wait for it), restores `target` if it is missing, and takes over a lock whose
+ * holder is no longer running.
  */
 import {
   chmodSync,
@@ -25,6 +26,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runPipeline, type PipelineOptions, type PipelineResult } from '../run-pipeline.js';
@@ -201,8 +203,12 @@ function restoreFormerCopies(target: string): string[] {
   return notes;
 }
 
-/** Brings `target` and its versions folder back to a clean state after a killed run (the lock is held). */
-function recover(target: string): string[] {
+/**
+ * Brings `target` back after a killed run (the lock is held): returns what to tell, and the folders in the versions
+ * folder that are no longer needed (every version but the one shown, and what killed runs left) for the caller to
+ * remove.
+ */
+function recover(target: string): { notes: string[]; stale: string[] } {
   const notes = restoreFormerCopies(target);
   const versions = versionsOf(target);
   const stat = lstatSync(target, { throwIfNoEntry: false });
@@ -223,17 +229,20 @@ function recover(target: string): string[] {
     }
   }
   const current = currentVersion(target);
+  const stale: string[] = [];
   for (const name of readdirSync(versions)) {
     const path = join(versions, name);
     // lock.<pid> and lock.stale-<pid> belong to a run taking the lock right now, unless that run is dead.
     const taker = /^lock\.(?:stale-)?(\d+)$/.exec(name);
     if (taker && isAlive(Number(taker[1]))) continue;
-    if (name !== 'lock' && path !== current) rmSync(path, { recursive: true, force: true });
+    if (name === 'lock' || path === current) continue;
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) stale.push(path);
+    else rmSync(path, { force: true });
   }
   for (const name of readdirSync(dirname(target))) {
     if (name.startsWith(`.${basename(target)}.link-`)) rmSync(join(dirname(target), name), { force: true });
   }
-  return notes;
+  return { notes, stale };
 }
 
 /** Directories 755 and files 644, whatever the umask and mkdtemp's 700: a web server must be able to read them. */
@@ -258,11 +267,20 @@ export async function publish(
   mkdirSync(dirname(target), { recursive: true });
   const lock = acquireLock(target);
   try {
-    for (const note of recover(target)) log(note);
+    const { notes, stale } = recover(target);
+    for (const note of notes) log(note);
+    const removed = Promise.all(
+      stale.map((path) =>
+        rm(path, { recursive: true, force: true }).catch((error: Error) =>
+          log(`could not remove ${shown(path)} (the next run tries again): ${error.message}`),
+        ),
+      ),
+    );
     const versions = versionsOf(target);
     const work = mkdtempSync(join(versions, 'work-'));
     try {
       const output = await write(work);
+      await removed;
       makeReadable(output);
       if (!lock.held())
         throw new PublishLockedError(
@@ -272,9 +290,9 @@ export async function publish(
       renameSync(output, version);
       pointAt(target, version);
     } finally {
+      await removed;
       rmSync(work, { recursive: true, force: true });
     }
-    recover(target);
   } finally {
     lock.release();
   }
