@@ -10,11 +10,14 @@ const dictionaries: Record<Lang, Record<UiKey, string>> = { vi, en };
 
 /** Facts the texts share, each written once: {mergerDate} is the day the 34 units began (Resolution 202/2025/QH15). */
 const MERGER_DATE = '2025-07-01';
+const SHARED = new Map<string, (lang: Lang) => string>([['mergerDate', (lang) => formatDate(MERGER_DATE, lang)]]);
 
 /** The text with its {placeholders} replaced by the values, or by the shared facts; unknown ones are kept. */
 export function fill(text: string, lang: Lang, values: Record<string, string | number> = {}): string {
-  const shared: Record<string, string> = { mergerDate: formatDate(MERGER_DATE, lang) };
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? shared[name] ?? `{${name}}`));
+  if (!text.includes('{')) return text;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[name] ?? SHARED.get(name)?.(lang) ?? `{${name}}`),
+  );
 }
 
 export function t(lang: Lang) {

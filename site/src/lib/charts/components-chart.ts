@@ -23,6 +23,30 @@ import { INK, NARROW_WIDTH, type ChartRow, type ChartSpec, type LegendItem } fro
 /** The country's marks are neutral, never a province's colour. */
 const NATIONAL = '#52606d';
 
+interface MeasureValues {
+  /** Every value of the measure in the edition. */
+  values: number[];
+  byUnit: Map<string, number | null>;
+}
+const measureValuesByEdition = new Map<string, Map<string, MeasureValues>>();
+
+/** An edition's values by measure and by unit, gathered once: every province page draws this chart, in each language. */
+function measureValues(index: string, year: number): Map<string, MeasureValues> {
+  const key = `${index}/${year}`;
+  let byMeasure = measureValuesByEdition.get(key);
+  if (!byMeasure) {
+    byMeasure = new Map();
+    for (const o of editionObservations(index, year)) {
+      let m = byMeasure.get(o.measure);
+      if (!m) byMeasure.set(o.measure, (m = { values: [], byUnit: new Map() }));
+      if (o.value !== null) m.values.push(o.value);
+      if (!m.byUnit.has(o.unit_id)) m.byUnit.set(o.unit_id, o.value);
+    }
+    measureValuesByEdition.set(key, byMeasure);
+  }
+  return byMeasure;
+}
+
 /** The newest edition with complete component measures in which one of the units has component values. */
 function componentEdition(index: string, units: Unit[]): { year: number; measures: string[] } | null {
   const ids = new Set(units.map((u) => u.unit_id));
@@ -58,17 +82,18 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
   const def = indexDefinition(index);
   const scale = measuresFor(index, year).find((m) => m.measure === measures[0])!;
   const kind = scale.unit === 'percent' ? ('percent' as const) : ('number' as const);
-  const obs = editionObservations(index, year);
+  const byMeasure = measureValues(index, year);
+  const valuesOf = (measure: string) => byMeasure.get(measure) ?? { values: [], byUnit: new Map() };
   const multi = candidates.length > 1;
   const rows: ChartRow[] = [];
   const dots: ChartRow[] = [];
   for (const measure of measures) {
-    const values = obs.filter((o) => o.measure === measure && o.value !== null).map((o) => o.value!);
+    const { values, byUnit } = valuesOf(measure);
     const label = measureName(index, measure, lang);
     const best = Math.max(...values);
     const mid = median(values);
     for (const u of units) {
-      const value = obs.find((o) => o.measure === measure && o.unit_id === u.unit_id)?.value ?? null;
+      const value = byUnit.get(u.unit_id) ?? null;
       rows.push({ ...(multi ? { province: unitName(u, lang) } : {}), measure: label, value, median: mid, best });
       if (value !== null) dots.push({ measure: label, value, unitId: u.unit_id });
     }
@@ -115,7 +140,7 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
     rows,
     plot: (layout) => {
       const ranges = measures.map((measure) => {
-        const values = obs.filter((o) => o.measure === measure && o.value !== null).map((o) => o.value!);
+        const { values } = valuesOf(measure);
         const label = measureName(index, measure, lang);
         return {
           measure: label,
