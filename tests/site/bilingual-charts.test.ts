@@ -1,6 +1,7 @@
 // Charts drawn once for both languages (spec.bilingual, spec.oneLayout) must be the drawings each language and
 // layout would get on its own: checked on every edition's charts and on the charts of a sample of provinces.
 import { describe, expect, it } from 'vitest';
+import { answerVitest } from '../helpers/answer-vitest.js';
 
 // The site's modules are loaded by path: they belong to the site's TypeScript project (site/tsconfig.json), whose
 // import style the root project's typecheck does not follow.
@@ -64,13 +65,15 @@ describe('charts drawn once for both languages', () => {
       for (const lang of langs) expect(specs.some((s) => s.id.endsWith(kind) && s.lang === lang)).toBe(true);
   });
 
-  it('are byte for byte the drawings each language and layout gets on its own', () => {
-    for (const spec of specs)
+  it('are byte for byte the drawings each language and layout gets on its own', async () => {
+    for (const spec of specs) {
       for (const layout of layouts) {
         const alone = drawnAlone(spec, spec.oneLayout ? 'wide' : layout);
         expect(renderChart(spec, layout).standalone, `${spec.id}.${spec.lang}.${layout}`).toBe(alone.standalone);
         expect(renderChart(spec, layout).inline, `${spec.id}.${spec.lang}.${layout}`).toBe(alone.inline);
       }
+      await answerVitest();
+    }
   });
 
   it('differ between the languages where a text does (axis labels, ticks, tooltips)', () => {

@@ -2,6 +2,7 @@
 // nothing from third-party hosts, and nothing a strict Content-Security-Policy would block.
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { answerVitest } from '../helpers/answer-vitest.js';
 import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,12 +47,10 @@ function withoutDrawings(html: string): string {
 }
 
 const docs = new Map<string, Document>();
-// Page by page, letting Vitest's messages through in between: parsing every page at once blocked the worker for
-// more than the minute Vitest waits for it on a busy machine.
 beforeAll(async () => {
   for (const p of pages) {
     docs.set(p, parseHTML(withoutDrawings(readDist(p))).document);
-    await new Promise((resolve) => setImmediate(resolve));
+    await answerVitest();
   }
 });
 const pathOf = (file: string) => '/' + file.replace(/index\.html$/, '');

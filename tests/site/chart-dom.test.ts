@@ -2,6 +2,7 @@
 // very bytes a full DOM gives: checked against linkedom on every kind of chart, in both languages and layouts.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { answerVitest } from '../helpers/answer-vitest.js';
 
 // The site's modules are loaded by path: they belong to the site's TypeScript project (site/tsconfig.json), whose
 // import style the root project's typecheck does not follow.
@@ -49,13 +50,15 @@ describe('the small DOM the charts are drawn in', () => {
       ).toBe(true);
   });
 
-  it('gives the same drawings as a full DOM, byte for byte', () => {
-    for (const spec of specs)
+  it('gives the same drawings as a full DOM, byte for byte', async () => {
+    for (const spec of specs) {
       for (const layout of ['wide', 'narrow'] as const) {
         const options = () => spec.plot(layout, (byLang) => byLang(spec.lang));
         const label = `${spec.id}.${spec.lang}.${layout}`;
         expect(drawPlot(options(), spec.id), label).toEqual(drawPlot(options(), spec.id, fullDom));
       }
+      await answerVitest();
+    }
   });
 
   it('says which selector it does not know, rather than answering wrongly', () => {
