@@ -89,6 +89,26 @@ function deferred() {
   return { promise, resolve, reject };
 }
 
+const WORK_PREFIX = 'chiso-downloads-';
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code !== 'ESRCH';
+  }
+}
+
+/** Removes the work folders of builds that are no longer running: a build stopped because the pipeline failed never
+ * reaches astro:build:done. Each folder is named after its build's process. */
+function removeStoppedBuildsWork(cache) {
+  for (const name of readdirSync(cache)) {
+    const pid = new RegExp(`^${WORK_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid && !isAlive(Number(pid))) rmSync(join(cache, name), { recursive: true, force: true });
+  }
+}
+
 export default function downloadFiles() {
   let work;
   let done;
@@ -98,7 +118,8 @@ export default function downloadFiles() {
       'astro:build:start': ({ logger }) => {
         const cache = join(ROOT, 'node_modules', '.cache');
         mkdirSync(cache, { recursive: true });
-        work = mkdtempSync(join(cache, 'chiso-downloads-'));
+        removeStoppedBuildsWork(cache);
+        work = mkdtempSync(join(cache, `${WORK_PREFIX}${process.pid}-`));
         const drawings = drawingsHandover();
         const sizes = deferred();
         globalThis.chisoChartDrawing = drawings.drawing;
