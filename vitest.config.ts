@@ -40,7 +40,7 @@ class LongestFirst extends BaseSequencer {
 // the forks pool with the rest. Four test files more than there are cores run at once in the forks pool (Vitest's default is one
 // fewer: a single file at a time on two cores), as some files only wait: for child processes, or for the site build. One generous timeout for
 // every test and hook, and none of their own (tighter bounds failed under load): a test asserts what the code does,
-// not how fast (npm run bench measures that); only the tests that build whole sites or run the pipeline in several time zones have longer ones.
+// not how fast (npm run bench measures that); only the tests that build whole sites, check the whole project or run the pipeline in several time zones have longer ones.
 const SITE_BUILDS = ['tests/site/reproducible.test.ts', 'tests/site/synthetic-34.test.ts'];
 const site = {
   globalSetup: ['tests/site/global-setup.ts'],

@@ -7,16 +7,28 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../pipeline/paths.js';
 import { runProcess } from './helpers/run-process.js';
 
+/** Each checks the whole project, on the cores the rest of the run shares (the type check alone takes about 45 s of
+ * CPU): they get as long as the tests that build a whole site. */
+const WHOLE_PROJECT = 900_000;
+
 const npm = (script: string) => runProcess('npm', ['run', '--silent', script], { cwd: ROOT });
 
 describe('the sources', () => {
-  it.concurrent('pass npm run lint', async () => {
-    const run = await npm('lint');
-    expect(run.status, run.stdout + run.stderr).toBe(0);
-  });
+  it.concurrent(
+    'pass npm run lint',
+    async () => {
+      const run = await npm('lint');
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+    },
+    WHOLE_PROJECT,
+  );
 
-  it.concurrent('pass npm run typecheck', async () => {
-    const run = await npm('typecheck');
-    expect(run.status, run.stdout + run.stderr).toBe(0);
-  });
+  it.concurrent(
+    'pass npm run typecheck',
+    async () => {
+      const run = await npm('typecheck');
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+    },
+    WHOLE_PROJECT,
+  );
 });
