@@ -37,10 +37,11 @@ class LongestFirst extends BaseSequencer {
 // (tests/site/global-setup.ts; each site file waits for it); and the two site tests that build a site of their own.
 // Those two run one at a time, in a pool of their own (two Astro builds of site/ at once share its caches and
 // clash): Vitest runs a single-worker pool's files only after the other files of that pool, so they must not share
-// the forks pool with the rest. Four test files more than there are cores run at once in the forks pool (Vitest's default is one
-// fewer: a single file at a time on two cores), as some files only wait: for child processes, or for the site build. One generous timeout for
-// every test and hook, and none of their own (tighter bounds failed under load): a test asserts what the code does,
-// not how fast (npm run bench measures that); only the tests that build whole sites, check the whole project or run the pipeline in several time zones have longer ones.
+// the forks pool with the rest. Four test files more than there are cores run at once in the forks pool (Vitest's
+// default is one fewer: a single file at a time on two cores), as some files only wait: for child processes, or for
+// the site build. One generous timeout for every test and hook, and none of their own (tighter bounds failed under
+// load): a test asserts what the code does, not how fast (npm run bench measures that). Only the tests that build
+// whole sites, check the whole project or run the pipeline in several time zones have longer ones.
 const SITE_BUILDS = ['tests/site/reproducible.test.ts', 'tests/site/synthetic-34.test.ts'];
 const site = {
   globalSetup: ['tests/site/global-setup.ts'],
