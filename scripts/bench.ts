@@ -312,6 +312,7 @@ function sitePhases(log: string) {
   const beside = [
     ['drawings of the charts (both layouts)', /drawings: (\d+) charts in ([\d.]+) s/],
     ["editions' files (CSV, XLSX)", /edition files: (\d+) in ([\d.]+) s/],
+    ['fonts of exported charts (WOFF2)', /fonts: (\d+) in ([\d.]+) s/],
     ['preview images (PNG)', /preview images: (\d+) in ([\d.]+) s/],
     ["charts' files (SVG, 16:9 SVG, CSV)", /chart files: (\d+) in ([\d.]+) s/],
   ].map(([name, re]) => {

@@ -4,6 +4,7 @@
 //   drawings-NNN.json         every chart's drawings in both layouts, in batches (src/lib/charts/chart-files.ts)
 //   edition-file-sizes.json   the size of each edition file, for the downloads page (src/lib/edition-file-sizes.ts)
 //   site/files/editions/      each edition's tables as CSV and workbooks
+//   site/files/fonts/         the fonts of exported chart images (src/lib/charts/export-font-files.ts)
 //   site/og/                  the pages' preview images (src/lib/og/og-files.ts)
 //   site/files/charts/        each chart's framed SVGs and CSV
 // Started by integrations/download-files.mjs when the Astro build starts.
@@ -11,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { drawAllCharts, writeChartFiles } from '../src/lib/charts/chart-files';
+import { writeExportFonts } from '../src/lib/charts/export-font-files';
 import { writeEditionFiles } from '../src/lib/edition-files';
 import { writeOgImages } from '../src/lib/og/og-files';
 
@@ -30,5 +32,6 @@ console.log(`drawings: ${charts} charts in ${seconds()} s`);
 const sizes = await writeEditionFiles(site);
 writeFileSync(join(out, 'edition-file-sizes.json'), JSON.stringify(sizes));
 console.log(`edition files: ${Object.keys(sizes).length} in ${seconds()} s`);
+console.log(`fonts: ${await writeExportFonts(site)} in ${seconds()} s`);
 console.log(`preview images: ${await writeOgImages(site)} in ${seconds()} s`);
 console.log(`chart files: ${writeChartFiles(site)} in ${seconds()} s`);
