@@ -103,37 +103,26 @@ describe('the corpus of broken publications', () => {
     expect(treeDigest(previous), `${name}: the previous output must be unchanged`).toBe(previousDigest);
   });
 
-  it('the command exits non-zero, lists the problem and leaves the previous output alone', async () => {
+  /** scripts/<script> run as npm runs it, on the first case of the corpus, publishing to `out`. */
+  const runOnFirstCase = (script: string, out: string) => {
     const raw = makeRawFixture([]);
     cpSync(join(CORPUS, cases[0], 'raw'), raw, { recursive: true });
     fillChecksums(raw, join(CORPUS, cases[0], 'raw'));
-    const run = await runProcess(process.execPath, [
-      join(ROOT, 'scripts', 'run.mjs'),
-      join(ROOT, 'scripts', 'pipeline.ts'),
-      '--raw',
-      raw,
-      '--out',
-      join(previous, 'data'),
-    ]);
+    const entry = [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'scripts', script)];
+    return runProcess(process.execPath, [...entry, '--raw', raw, '--out', out]);
+  };
+
+  it('the command exits non-zero, lists the problem and leaves the previous output alone', async () => {
+    const run = await runOnFirstCase('pipeline.ts', join(previous, 'data'));
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stderr).toMatch(/nothing was published \(the previous output is unchanged\)/);
     expect(treeDigest(previous)).toBe(previousDigest);
   });
 
   it('npm run build stops the site build it started beside the pipeline, and publishes nothing', async () => {
-    const raw = makeRawFixture([]);
-    cpSync(join(CORPUS, cases[0], 'raw'), raw, { recursive: true });
-    fillChecksums(raw, join(CORPUS, cases[0], 'raw'));
     const folder = mkdtempSync(join(tmpdir(), 'chiso-failed-build-'));
     const target = join(folder, 'site');
-    const run = await runProcess(process.execPath, [
-      join(ROOT, 'scripts', 'run.mjs'),
-      join(ROOT, 'scripts', 'build.ts'),
-      '--raw',
-      raw,
-      '--out',
-      target,
-    ]);
+    const run = await runOnFirstCase('build.ts', target);
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stderr).toMatch(/nothing was published \(the previous output is unchanged\)/);
     expect(existsSync(target)).toBe(false);
