@@ -24,10 +24,14 @@ import { INK, NARROW_WIDTH, type ChartRow, type ChartSpec, type LegendItem } fro
 const NATIONAL = '#52606d';
 
 interface MeasureValues {
-  /** Every value of the measure in the edition. */
-  values: number[];
   byUnit: Map<string, number | null>;
+  /** Of every value of the measure in the edition. */
+  min: number;
+  max: number;
+  median: number | null;
 }
+/** A measure without values: what Math.min, Math.max and median give for none. */
+const NO_VALUES: MeasureValues = { byUnit: new Map(), min: Infinity, max: -Infinity, median: null };
 const measureValuesByEdition = new Map<string, Map<string, MeasureValues>>();
 
 /** An edition's values by measure and by unit, gathered once: every province page draws this chart, in each language. */
@@ -35,13 +39,19 @@ function measureValues(index: string, year: number): Map<string, MeasureValues> 
   const key = `${index}/${year}`;
   let byMeasure = measureValuesByEdition.get(key);
   if (!byMeasure) {
-    byMeasure = new Map();
+    const gathered = new Map<string, { values: number[]; byUnit: Map<string, number | null> }>();
     for (const o of editionObservations(index, year)) {
-      let m = byMeasure.get(o.measure);
-      if (!m) byMeasure.set(o.measure, (m = { values: [], byUnit: new Map() }));
+      let m = gathered.get(o.measure);
+      if (!m) gathered.set(o.measure, (m = { values: [], byUnit: new Map() }));
       if (o.value !== null) m.values.push(o.value);
       if (!m.byUnit.has(o.unit_id)) m.byUnit.set(o.unit_id, o.value);
     }
+    byMeasure = new Map(
+      [...gathered].map(([measure, { values, byUnit }]) => [
+        measure,
+        { byUnit, min: Math.min(...values), max: Math.max(...values), median: median(values) },
+      ]),
+    );
     measureValuesByEdition.set(key, byMeasure);
   }
   return byMeasure;
@@ -72,26 +82,19 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
   const found = componentEdition(index, candidates);
   if (!found) return null;
   const { year, measures } = found;
-  const withValues = new Set(
-    editionObservations(index, year)
-      .filter((o) => o.value !== null && measures.includes(o.measure))
-      .map((o) => o.unit_id),
-  );
-  const units = candidates.filter((u) => withValues.has(u.unit_id));
+  const byMeasure = measureValues(index, year);
+  const valuesOf = (measure: string) => byMeasure.get(measure) ?? NO_VALUES;
+  const units = candidates.filter((u) => measures.some((m) => (valuesOf(m).byUnit.get(u.unit_id) ?? null) !== null));
   const tr = t(lang);
   const def = indexDefinition(index);
   const scale = measuresFor(index, year).find((m) => m.measure === measures[0])!;
   const kind = scale.unit === 'percent' ? ('percent' as const) : ('number' as const);
-  const byMeasure = measureValues(index, year);
-  const valuesOf = (measure: string) => byMeasure.get(measure) ?? { values: [], byUnit: new Map() };
   const multi = candidates.length > 1;
   const rows: ChartRow[] = [];
   const dots: ChartRow[] = [];
   for (const measure of measures) {
-    const { values, byUnit } = valuesOf(measure);
+    const { byUnit, max: best, median: mid } = valuesOf(measure);
     const label = measureName(index, measure, lang);
-    const best = Math.max(...values);
-    const mid = median(values);
     for (const u of units) {
       const value = byUnit.get(u.unit_id) ?? null;
       rows.push({ ...(multi ? { province: unitName(u, lang) } : {}), measure: label, value, median: mid, best });
@@ -140,15 +143,8 @@ export function componentsChart(index: string, subject: Unit, candidates: Unit[]
     rows,
     plot: (layout) => {
       const ranges = measures.map((measure) => {
-        const { values } = valuesOf(measure);
-        const label = measureName(index, measure, lang);
-        return {
-          measure: label,
-          min: Math.min(...values),
-          max: Math.max(...values),
-          median: median(values),
-          best: Math.max(...values),
-        };
+        const { min, max, median } = valuesOf(measure);
+        return { measure: measureName(index, measure, lang), min, max, median, best: max };
       });
       const narrow = layout === 'narrow';
       return {
