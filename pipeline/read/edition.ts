@@ -632,8 +632,8 @@ function readCell(
     if (seenBefore && obs.raw_cell)
       return `the value of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_cell}`;
     obs.raw_cell = ref;
-    const text = typeof cell === 'string' ? foldSpace(cell) : null;
-    const token = text !== null ? table.missing_values?.[text] : undefined;
+    // Only a table with missing-value tokens folds its cells' text to look them up.
+    const token = typeof cell === 'string' && table.missing_values ? table.missing_values[foldSpace(cell)] : undefined;
     if (notScoredReason !== undefined) {
       const isGap = isBlank(cell) || cell === 0 || token !== undefined;
       obs.status = 'not-scored';
