@@ -104,7 +104,8 @@ export class StagingFile {
   private readonly fd = openSync(this.file, 'w');
   private readonly names: string[];
   private readonly fields: ((v: Value) => string)[];
-  private chunk = '';
+  private readonly values: string[] = [];
+  private lines: string[] = [];
   rows = 0;
 
   constructor(
@@ -117,14 +118,16 @@ export class StagingFile {
   }
 
   append(row: Record<string, Value>): void {
-    let line = this.fields[0](row[this.names[0]]);
-    for (let i = 1; i < this.names.length; i++) line += ',' + this.fields[i](row[this.names[i]]);
-    this.chunk += line + '\n';
+    const { fields, names, values } = this;
+    for (let i = 0; i < names.length; i++) values[i] = fields[i](row[names[i]]);
+    this.lines.push(values.join(','));
     this.rows++;
-    if (this.chunk.length > 1 << 20) {
-      writeSync(this.fd, this.chunk);
-      this.chunk = '';
-    }
+    if (this.lines.length >= 8192) this.flush();
+  }
+
+  private flush(): void {
+    if (this.lines.length) writeSync(this.fd, this.lines.join('\n') + '\n');
+    this.lines = [];
   }
 
   /** Removes the file without loading it (the input had problems). */
@@ -135,8 +138,7 @@ export class StagingFile {
 
   /** Creates the table from the rows appended, and removes the file. */
   async load(db: DuckDBConnection): Promise<void> {
-    writeSync(this.fd, this.chunk);
-    this.chunk = '';
+    this.flush();
     closeSync(this.fd);
     try {
       const columns = this.names.map((n) => `"${n}" ${this.columns[n]}`).join(', ');

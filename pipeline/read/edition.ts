@@ -221,6 +221,25 @@ function checkMeasures(publication: Publication, definition: IndexDefinition, sh
   return problems;
 }
 
+/**
+ * An edition's observations in the order first read, found by unit and measure (a map per unit: a large edition
+ * would otherwise build and hash a joined key for every cell).
+ */
+class Observations {
+  readonly inOrder: RawObservation[] = [];
+  private readonly byUnit = new Map<string, Map<string, RawObservation>>();
+
+  get(unitId: string, measure: string): RawObservation | undefined {
+    return this.byUnit.get(unitId)?.get(measure);
+  }
+
+  add(obs: RawObservation): void {
+    this.inOrder.push(obs);
+    const ofUnit = this.byUnit.get(obs.unit_id) ?? this.byUnit.set(obs.unit_id, new Map()).get(obs.unit_id)!;
+    ofUnit.set(obs.measure, obs);
+  }
+}
+
 export async function readEdition(
   rawDir: string,
   index: string,
@@ -282,7 +301,7 @@ export async function readEdition(
   if (problems.length) return { problems };
 
   const matcher = matcherFor(publication.unit_set);
-  const observations = new Map<string, RawObservation>();
+  const observations = new Observations();
   const sourceValues: SourceValue[] = [];
   const seenUnits = new Map<string, string>();
   // The not_scored entries, matched to their units once.
@@ -314,6 +333,7 @@ export async function readEdition(
   >();
   for (const [tableIndex, table] of publication.tables.entries()) {
     const file = `${shownDir}/${table.file}${table.sheet ? ` [sheet "${table.sheet}"]` : ''}`;
+    const rawFile = `${shownDir}/${table.file}`;
     let grid;
     try {
       grid = tableFiles.grid(table.file, table.sheet);
@@ -413,8 +433,7 @@ export async function readEdition(
         .filter(({ match: m }) => m.ok && m.unit.id === unit.id)
         .map(({ entry }) => entry);
       for (const cell of row.cells) {
-        const key = `${unit.id}|${cell.measure}`;
-        const existing = observations.get(key);
+        const existing = observations.get(unit.id, cell.measure);
         const obs = existing ?? {
           index,
           year: publication.year,
@@ -428,7 +447,7 @@ export async function readEdition(
           status_note_vi: null,
           status_note_en: null,
           source_id: row.sourceIds[0] ?? null,
-          raw_file: `${shownDir}/${table.file}`,
+          raw_file: rawFile,
           raw_sheet: table.sheet ?? null,
           raw_cell: null,
           raw_rank_cell: null,
@@ -437,12 +456,12 @@ export async function readEdition(
         const declared = notScored.find((n) => !n.measures || n.measures.includes(cell.measure));
         // A rank or group read from another file or sheet than the value names its table, so the cell is never misread.
         const qualified = (file: string, sheet: string | null) => `${file}${sheet ? ` [${sheet}]` : ''}!`;
-        let elsewhere = obs.raw_file !== `${shownDir}/${table.file}` || obs.raw_sheet !== (table.sheet ?? null);
+        let elsewhere = obs.raw_file !== rawFile || obs.raw_sheet !== (table.sheet ?? null);
         if (elsewhere && cell.kind === 'value' && !obs.raw_cell) {
           // The value's table becomes the observation's; a rank read before it keeps its own table's name.
           if (obs.raw_rank_cell && !obs.raw_rank_cell.includes('!'))
             obs.raw_rank_cell = qualified(obs.raw_file.slice(shownDir.length + 1), obs.raw_sheet) + obs.raw_rank_cell;
-          Object.assign(obs, { raw_file: `${shownDir}/${table.file}`, raw_sheet: table.sheet ?? null });
+          Object.assign(obs, { raw_file: rawFile, raw_sheet: table.sheet ?? null });
           elsewhere = false;
         }
         const where = elsewhere ? qualified(table.file, table.sheet ?? null) : '';
@@ -457,7 +476,7 @@ export async function readEdition(
           where,
         );
         if (problem) problems.push({ file, row: cell.row, column: cell.column, message: problem });
-        observations.set(key, obs);
+        if (!existing) observations.add(obs);
       }
     }
   }
@@ -480,8 +499,8 @@ export async function readEdition(
       continue;
     }
     for (const measure of n.measures ?? mappedMeasures) {
-      if (observations.has(`${m.unit.id}|${measure}`)) continue;
-      observations.set(`${m.unit.id}|${measure}`, {
+      if (observations.get(m.unit.id, measure)) continue;
+      observations.add({
         index,
         year: publication.year,
         unit_id: m.unit.id,
@@ -503,14 +522,14 @@ export async function readEdition(
     }
   }
   if (!problems.length) problems.push(...checkNamesTellUnitSet(publication, matchedNames, registry, matcherFor, shown));
-  const listedUnits = [...new Set([...observations.values()].map((o) => o.unit_id))];
+  const listedUnits = [...new Set(observations.inOrder.map((o) => o.unit_id))];
   const universe =
     (publication.universe ?? 'unit-set') === 'listed'
       ? listedUnits
       : registry.units.filter((u) => u.unit_sets.includes(publication.unit_set)).map((u) => u.id);
   // The units that have a value, or are declared not scored, for each measure.
   const covered = new Map<string, Set<string>>();
-  for (const o of observations.values()) {
+  for (const o of observations.inOrder) {
     if (o.value === null && o.status !== 'not-scored') continue;
     if (!covered.has(o.measure)) covered.set(o.measure, new Set());
     covered.get(o.measure)!.add(o.unit_id);
@@ -528,7 +547,7 @@ export async function readEdition(
   }
   if (problems.length) return { problems };
   // A cell left blank without a declaration publishes nothing: the unit is simply absent for that measure.
-  const rows = [...observations.values()].filter((o) => o.status !== 'not-given');
+  const rows = observations.inOrder.filter((o) => o.status !== 'not-given');
   return { edition: { publication, folder: shownDir, universe, observations: rows, sourceValues }, problems };
 }
 
@@ -613,8 +632,8 @@ function readCell(
     if (seenBefore && obs.raw_cell)
       return `the value of "${obs.measure}" for this province is already read from ${obs.raw_file} ${obs.raw_cell}`;
     obs.raw_cell = ref;
-    const text = typeof cell === 'string' ? foldSpace(cell) : null;
-    const token = text !== null ? table.missing_values?.[text] : undefined;
+    // Only a table with missing-value tokens folds its cells' text to look them up.
+    const token = typeof cell === 'string' && table.missing_values ? table.missing_values[foldSpace(cell)] : undefined;
     if (notScoredReason !== undefined) {
       const isGap = isBlank(cell) || cell === 0 || token !== undefined;
       obs.status = 'not-scored';

@@ -40,7 +40,7 @@ interface Change {
   field: string;
   before: string | null;
   after: string | null;
-  change: 'added' | 'field-added' | 'changed' | 'removed';
+  change: 'field-added' | 'changed' | 'removed';
 }
 
 /** A field that a released figure did not have (a rank, a group): new data, listed, not a correction. */

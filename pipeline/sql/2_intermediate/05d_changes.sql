@@ -39,41 +39,18 @@ WITH
         OR b.measure = c.measure
       )
     GROUP BY ALL
-  )
-SELECT
-  c.index,
-  c.year,
-  c.unit_id,
-  c.measure,
-  c.previous_year,
-  CASE
-    WHEN reason IS NULL THEN prev_rank.rank - c.rank
-  END AS rank_change,
-  -- "+ 0.0" turns the -0.0 that rounding a tiny negative difference gives into 0.
-  CASE
-    WHEN reason IS NULL
-    OR reason = 'ranked-units-differ' THEN round(c.value - prev.value, 6) + 0.0
-  END AS value_change,
-  reason AS change_note
-FROM
-  current c
-  LEFT JOIN observations_located prev ON prev.index = c.index
-  AND prev.year = c.previous_year
-  AND prev.unit_id = c.unit_id
-  AND prev.measure = c.measure
-  LEFT JOIN ranks prev_rank ON prev_rank.index = c.index
-  AND prev_rank.year = c.previous_year
-  AND prev_rank.unit_id = c.unit_id
-  AND prev_rank.measure = c.measure
-  LEFT JOIN breaks ON breaks.index = c.index
-  AND breaks.year = c.year
-  AND breaks.unit_id = c.unit_id
-  AND breaks.measure = c.measure
-  LEFT JOIN same_ranked_units s ON s.index = c.index
-  AND s.year = c.year
-  AND s.measure = c.measure,
-  LATERAL (
+  ),
+  compared AS (
     SELECT
+      c.index,
+      c.year,
+      c.unit_id,
+      c.measure,
+      c.previous_year,
+      c.value,
+      c.rank,
+      prev.value AS previous_value,
+      prev.rank AS previous_rank,
       CASE
         WHEN c.previous_year IS NULL THEN 'first-edition'
         WHEN c.previous_unit_set <> c.unit_set THEN 'unit-set-change'
@@ -82,7 +59,39 @@ FROM
         WHEN c.status = 'not-scored' THEN 'not-scored'
         WHEN prev.status = 'not-scored' THEN 'not-scored-in-previous-edition'
         WHEN c.rank IS NOT NULL
-        AND prev_rank.rank IS NOT NULL
+        AND prev.rank IS NOT NULL
         AND NOT coalesce(s.same_units, FALSE) THEN 'ranked-units-differ'
       END AS reason
-  );
+    FROM
+      current c
+      -- ranks has one row per observation (one per measure of edition_measure_coverage), so current holds every
+      -- observation of the previous edition too, with its rank.
+      LEFT JOIN current prev ON prev.index = c.index
+      AND prev.year = c.previous_year
+      AND prev.unit_id = c.unit_id
+      AND prev.measure = c.measure
+      LEFT JOIN breaks ON breaks.index = c.index
+      AND breaks.year = c.year
+      AND breaks.unit_id = c.unit_id
+      AND breaks.measure = c.measure
+      LEFT JOIN same_ranked_units s ON s.index = c.index
+      AND s.year = c.year
+      AND s.measure = c.measure
+  )
+SELECT
+  index,
+  year,
+  unit_id,
+  measure,
+  previous_year,
+  CASE
+    WHEN reason IS NULL THEN previous_rank - rank
+  END AS rank_change,
+  -- "+ 0.0" turns the -0.0 that rounding a tiny negative difference gives into 0.
+  CASE
+    WHEN reason IS NULL
+    OR reason = 'ranked-units-differ' THEN round(value - previous_value, 6) + 0.0
+  END AS value_change,
+  reason AS change_note
+FROM
+  compared;

@@ -6,20 +6,29 @@ WITH
     SELECT
       o.*,
       r.computed_rank,
-      g.computed_group,
-      CASE
-        WHEN o.value IS NOT NULL THEN count(*) OVER (
-          PARTITION BY
-            o.index,
-            o.year,
-            o.measure,
-            o.value
-        ) - 1
-      END AS tied_with
+      g.computed_group
     FROM
       observations_located o
       JOIN ranks r USING (index, year, unit_id, measure)
       LEFT JOIN groups g USING (index, year, unit_id, measure)
+  ),
+  -- How many other units share each value of a measure with printed ranks (a tie), for the rank check.
+  ties AS (
+    SELECT
+      o.index,
+      o.year,
+      o.measure,
+      o.value,
+      count(*) - 1 AS tied_with
+    FROM
+      observations_located o
+      SEMI JOIN edition_measure_coverage c ON c.index = o.index
+      AND c.year = o.year
+      AND c.measure = o.measure
+      AND c.published_ranks > 0
+    WHERE
+      o.value IS NOT NULL
+    GROUP BY ALL
   ),
   -- Each observation with the decimals its value is written with (up to 3; null for more): a part or total typed
   -- from a printed table.
@@ -138,6 +147,7 @@ SELECT
   raw_rank_cell AS raw_cell
 FROM
   located
+  LEFT JOIN ties USING (index, year, measure, value)
 WHERE
   published_rank IS NOT NULL
   AND computed_rank IS NOT NULL

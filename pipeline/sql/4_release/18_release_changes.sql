@@ -1,8 +1,8 @@
--- The figures added, changed or removed in each comparison of read_release_comparisons: a snapshot ('build' for
--- this build's observations, else a recorded release of read_release_snapshots) against the release before it.
--- A figure that is new is "added"; a field that an existing figure did not have (a rank, a group) is
--- "field-added"; a non-null field that differs is "changed", and one that disappears (or the whole figure) is
--- "removed".
+-- The fields of released figures that each comparison of read_release_comparisons changes: a snapshot ('build'
+-- for this build's observations, else a recorded release of read_release_snapshots) against the release before it.
+-- A field that a released figure did not have (a rank, a group) is "field-added"; a non-null field that differs is
+-- "changed", and one that disappears (or the whole figure) is "removed". Figures that are new are only counted
+-- (18b_release_added.sql): listing each of their fields would make this table as large as the release.
 CREATE TABLE release_changes AS
 WITH
   figures AS (
@@ -46,13 +46,12 @@ WITH
       year,
       unit_id,
       measure,
-      b.unit_id IS NULL AS new_figure,
       f.field,
       f.before,
       f.after
     FROM
-      after_figures a
-      FULL JOIN before_figures b USING (compared, index, year, unit_id, measure),
+      before_figures b
+      LEFT JOIN after_figures a USING (compared, index, year, unit_id, measure),
       LATERAL (
         VALUES
           ('value', b.value::VARCHAR, a.value::VARCHAR),
@@ -70,8 +69,6 @@ SELECT
   before,
   after,
   CASE
-    WHEN before IS NULL
-    AND new_figure THEN 'added'
     WHEN before IS NULL THEN 'field-added'
     WHEN after IS NULL THEN 'removed'
     ELSE 'changed'

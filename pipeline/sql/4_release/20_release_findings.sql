@@ -1,12 +1,9 @@
--- What each comparison of read_release_comparisons finds: the figures added, the fields added to released figures
--- (listed), and the counts of changed and removed fields.
+-- What each comparison of read_release_comparisons finds: the figures added (counted in release_added), the fields
+-- added to released figures (listed), and the counts of changed and removed fields.
 CREATE TABLE release_findings AS
 SELECT
   c.snapshot,
-  count(DISTINCT (ch.index, ch.year, ch.unit_id, ch.measure)) FILTER(
-    WHERE
-      ch.change = 'added'
-  )::INTEGER AS added,
+  any_value(n.added) AS added,
   coalesce(
     list(
       {
@@ -39,6 +36,7 @@ SELECT
   )::INTEGER AS removed
 FROM
   read_release_comparisons c
+  JOIN release_added n USING (snapshot)
   LEFT JOIN release_changes ch USING (snapshot)
 GROUP BY
   c.snapshot
