@@ -3,7 +3,7 @@
  * build runs under another time zone and locale than the shared one (see `npm run reproducible` for whole builds).
  */
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,7 @@ describe('a second build of the site', () => {
       const [mine, shared] = await Promise.all([readFile(join(again, f)).catch(() => null), readFile(join(DIST, f))]);
       if (!mine?.equals(shared)) differing.push(f);
     }
+    await rm(again, { recursive: true, force: true });
     expect(pages.length).toBeGreaterThan(300);
     expect(differing).toEqual([]);
   }, 900_000);
