@@ -183,7 +183,7 @@ class Skipped extends Error {}
  * Runs the SQL models of several stages as runSqlSteps does one after another, but each step as soon as the steps
  * before it whose tables it names have run, on the pool's connections side by side. A step names a table when the
  * table's name is a word of its text (comments included: a needless wait costs time, a missing one would be wrong),
- * and a step whose table is not found (no CREATE TABLE) waits for every step before it, and every later step for
+ * and a step whose table is not found (no CREATE TABLE or VIEW) waits for every step before it, and every later step for
  * it. A failure is that of the first failing step in the sequential order, as runSqlSteps reports it.
  */
 export async function runSqlModels(
@@ -195,7 +195,7 @@ export async function runSqlModels(
   const steps = dirs.flatMap((dir) =>
     sqlFiles(dir).map((step) => {
       const sql = readFileSync(join(dir, step), 'utf8');
-      const table = /\bCREATE\s+TABLE\s+"?(\w+)"?/i.exec(sql)?.[1];
+      const table = /\bCREATE\s+(?:TABLE|VIEW)\s+"?(\w+)"?/i.exec(sql)?.[1];
       return { dir, step, sql, table, words: new Set(sql.match(/\w+/g)) };
     }),
   );

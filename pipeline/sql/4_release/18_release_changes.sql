@@ -5,31 +5,13 @@
 -- (18b_release_added.sql): listing each of their fields would make this table as large as the release.
 CREATE TABLE release_changes AS
 WITH
-  figures AS (
-    SELECT
-      'build' AS snapshot,
-      index,
-      year,
-      unit_id,
-      measure,
-      value,
-      rank,
-      "group"
-    FROM
-      observations
-    UNION ALL
-    SELECT
-      *
-    FROM
-      read_release_snapshots
-  ),
   after_figures AS (
     SELECT
       c.snapshot AS compared,
       f.* EXCLUDE (snapshot)
     FROM
       read_release_comparisons c
-      JOIN figures f ON f.snapshot = c.snapshot
+      JOIN release_figures f ON f.snapshot = c.snapshot
   ),
   before_figures AS (
     SELECT
@@ -37,7 +19,7 @@ WITH
       f.* EXCLUDE (snapshot)
     FROM
       read_release_comparisons c
-      JOIN figures f ON f.snapshot = c.compared_with
+      JOIN release_figures f ON f.snapshot = c.compared_with
   ),
   fields AS (
     SELECT
