@@ -29,6 +29,7 @@ import {
 import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { isAlive } from '../process-alive.js';
 import { runPipeline, type PipelineOptions, type PipelineResult } from '../run-pipeline.js';
 import { ROOT } from '../paths.js';
 
@@ -51,15 +52,6 @@ function processStart(pid: number): string | undefined {
     return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ')[19];
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
@@ -280,7 +272,6 @@ export async function publish(
     const work = mkdtempSync(join(versions, 'work-'));
     try {
       const output = await write(work);
-      await removed;
       makeReadable(output);
       if (!lock.held())
         throw new PublishLockedError(

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive } from '../../pipeline/process-alive.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -90,21 +91,13 @@ function deferred() {
 }
 
 const WORK_PREFIX = 'chiso-downloads-';
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code !== 'ESRCH';
-  }
-}
+const WORK_OF_PROCESS = new RegExp(`^${WORK_PREFIX}(\\d+)-`);
 
 /** Removes the work folders of builds that are no longer running: a build stopped because the pipeline failed never
  * reaches astro:build:done. Each folder is named after its build's process. */
 function removeStoppedBuildsWork(cache) {
   for (const name of readdirSync(cache)) {
-    const pid = new RegExp(`^${WORK_PREFIX}(\\d+)-`).exec(name)?.[1];
+    const pid = WORK_OF_PROCESS.exec(name)?.[1];
     if (pid && !isAlive(Number(pid))) rmSync(join(cache, name), { recursive: true, force: true });
   }
 }
