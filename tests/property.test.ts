@@ -18,9 +18,11 @@ import { readEdition } from '../pipeline/read/edition.js';
 import { aliasesOf, loadRegistry, type Unit, type UnitSet } from '../pipeline/read/registry.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { addEdition, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
+import { answerVitest } from './helpers/answer-vitest.js';
 
 /** Every property runs with the same seed, so a run is reproducible; a failure prints its counterexample and seed.
- * PROPERTY_SEED and PROPERTY_RUNS_FACTOR (environment) explore further without changing the file. */
+ * PROPERTY_SEED and PROPERTY_RUNS_FACTOR (environment) explore further without changing the file. Each run first lets
+ * Vitest's messages through (thousands of runs that wait for nothing keep a busy worker from answering it). */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_251_123);
 const FACTOR = Number(process.env.PROPERTY_RUNS_FACTOR ?? 1);
 const runs = (numRuns: number) => ({ seed: SEED, numRuns: Math.max(1, Math.round(numRuns * FACTOR)) });
@@ -55,14 +57,15 @@ describe('readNumber (property)', () => {
   const mark = fc.constantFrom<'.' | ','>('.', ',');
   const padding = fc.constantFrom('', ' ', '  ', '\t', '\u00a0', ' \n');
 
-  it('reads back exactly any finite number written with the declared decimal mark', () => {
+  it('reads back exactly any finite number written with the declared decimal mark', async () => {
     const finite = fc.oneof(
       fc.double({ noNaN: true, noDefaultInfinity: true }),
       fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => n / 100),
       fc.double({ min: 0, max: 100, noNaN: true }),
     );
-    fc.assert(
-      fc.property(finite, mark, padding, padding, (x, decimal, before, after) => {
+    await fc.assert(
+      fc.asyncProperty(finite, mark, padding, padding, async (x, decimal, before, after) => {
+        await answerVitest();
         const text = before + plain(x).replace('.', decimal) + after;
         const read = readNumber(text, decimal);
         return read.ok && read.value === x;
@@ -71,9 +74,10 @@ describe('readNumber (property)', () => {
     );
   });
 
-  it('accepts a numeric cell exactly when it is finite, as itself', () => {
-    fc.assert(
-      fc.property(fc.double(), mark, (x, decimal) => {
+  it('accepts a numeric cell exactly when it is finite, as itself', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.double(), mark, async (x, decimal) => {
+        await answerVitest();
         const read = readNumber(x, decimal);
         return Number.isFinite(x) ? read.ok && read.value === x : !read.ok && read.problem.length > 0;
       }),
@@ -122,9 +126,10 @@ describe('readNumber (property)', () => {
     });
   const anyCellText = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), numberish, nearNumbers);
 
-  it('never throws on random text, and yields a number only for a plain number in the declared format (never a wrong one)', () => {
-    fc.assert(
-      fc.property(fc.option(anyCellText, { nil: null }), mark, (text: Cell, decimal) => {
+  it('never throws on random text, and yields a number only for a plain number in the declared format (never a wrong one)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.option(anyCellText, { nil: null }), mark, async (text: Cell, decimal) => {
+        await answerVitest();
         let read;
         try {
           read = readNumber(text, decimal);
@@ -196,9 +201,10 @@ describe('NameMatcher with the real registry (property)', () => {
     }
   });
 
-  it('matches every spelling after case changes, NFC/NFD forms, extra spaces and "Tỉnh"/"Thành phố"/"TP." prefixes', () => {
-    fc.assert(
-      fc.property(variant, (v) => {
+  it('matches every spelling after case changes, NFC/NFD forms, extra spaces and "Tỉnh"/"Thành phố"/"TP." prefixes', async () => {
+    await fc.assert(
+      fc.asyncProperty(variant, async (v) => {
+        await answerVitest();
         const printed = render(v);
         const m = matcherFor(v.spelling.set).match(printed);
         return m.ok && m.unit.id === v.spelling.id;
@@ -234,10 +240,11 @@ describe('NameMatcher with the real registry (property)', () => {
     fc.string({ unit: 'binary', maxLength: 20 }),
   );
 
-  it('on noise, never throws: it matches nothing (with the closest names) or a unit with a spelling that folds the same', () => {
+  it('on noise, never throws: it matches nothing (with the closest names) or a unit with a spelling that folds the same', async () => {
     const folded = new Map(registry.units.map((u) => [u.id, new Set(spellingsOf(u).map(foldName))]));
-    fc.assert(
-      fc.property(noise, fc.constantFrom(...UNIT_SETS), (text, set) => {
+    await fc.assert(
+      fc.asyncProperty(noise, fc.constantFrom(...UNIT_SETS), async (text, set) => {
+        await answerVitest();
         const m = matcherFor(set).match(text);
         const key = foldName(text);
         const spelledSo = registry.units.filter((u) => folded.get(u.id)!.has(key));
@@ -271,8 +278,10 @@ const LEGACY = registry.units.filter((u) => u.unit_sets.includes('legacy-63'));
 const sipas = definitions.get('sipas') as IndexDefinition;
 const pci = definitions.get('pci') as IndexDefinition;
 
-/** Writes one edition folder into RAW (replacing any previous one) and reads it as the pipeline does. */
+/** Writes one edition folder into RAW (replacing any previous one) and reads it as the pipeline does. Reading waits
+ * for nothing, so hundreds of runs would keep the worker from answering Vitest: each run lets it through first. */
 async function readOne(index: 'sipas' | 'pci', files: Record<string, string | Buffer>, table: Record<string, unknown>) {
+  await answerVitest();
   rmSync(join(RAW, index, '2020'), { recursive: true, force: true });
   addEdition(RAW, {
     index,

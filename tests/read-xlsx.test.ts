@@ -10,6 +10,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../pipeline/read/cells.js';
 import { openWorkbook, WorkbookError } from '../pipeline/read/xlsx.js';
+import { answerVitest } from './helpers/answer-vitest.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_251_201);
 const FACTOR = Number(process.env.PROPERTY_RUNS_FACTOR ?? 1);
@@ -148,6 +149,7 @@ describe('the workbook reader against exceljs (property)', () => {
         fc.uniqueArray(fc.tuple(sheetName, sheetCells), { minLength: 1, maxLength: 3, selector: ([name]) => name }),
         fc.boolean(),
         async (sheets, sharedStrings) => {
+          await answerVitest(); // 150 runs that may wait for nothing (see the helper)
           const bytes = await writeWithExcelJs(sheets, sharedStrings);
           const theirs = await readWithExcelJs(bytes);
           const book = openWorkbook(bytes);
