@@ -13,6 +13,7 @@ import { publishData } from '../pipeline/write/publish.js';
 import { ROOT } from '../pipeline/paths.js';
 import { csv, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
 import { runProcess } from './helpers/run-process.js';
+import { answerVitest } from './helpers/answer-vitest.js';
 import { treeDigest } from './helpers/tree-digest.js';
 
 const CORPUS = join(import.meta.dirname, 'fixtures', 'bad');
@@ -89,6 +90,7 @@ describe('the corpus of broken publications', () => {
     if (c.generate === 'huge-csv') generateHugeCsv(raw);
     if ((c.checksums ?? 'fill') === 'fill' && existsSync(overlay)) fillChecksums(raw, overlay);
     if (c.generate === 'huge-csv') fillChecksums(raw, raw);
+    await answerVitest(); // after the setup, which waits for nothing
 
     let messages: string[] = [];
     try {

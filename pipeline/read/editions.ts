@@ -1,6 +1,7 @@
 /** Reads everything under raw/: the unit registry, the index definitions and every edition folder. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { INDEX_IDS, loadIndexDefinitions, type IndexDefinition, type IndexId } from './index-definitions.js';
 import { matchersFor } from './name-matcher.js';
 import { InvalidInputError, type Problem } from '../validate/problems.js';
@@ -72,6 +73,9 @@ export async function readRaw(rawDir: string, take?: (edition: Edition) => void)
         });
         continue;
       }
+      // Reading waits for nothing: between editions, what else the process has to do goes first (the rows staged so
+      // far being written, a test runner's messages).
+      await setImmediate();
       const result = await readEdition(rawDir, folder, year, definition, registry, matcherFor);
       problems.push(...result.problems);
       if (result.edition) {

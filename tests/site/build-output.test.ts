@@ -85,9 +85,10 @@ describe('pages', () => {
     expect(readDist('robots.txt')).toContain('sitemap.xml');
   });
 
-  it('each have a lang, title, description, canonical URL, Open Graph tags and a link to their translation', () => {
+  it('each have a lang, title, description, canonical URL, Open Graph tags and a link to their translation', async () => {
     const problems: string[] = [];
     for (const [page, doc] of docs) {
+      await answerVitest();
       const lang = doc.documentElement.getAttribute('lang');
       const expected = page.startsWith('en/') ? 'en' : 'vi';
       if (lang !== expected) problems.push(`${page}: lang=${lang}`);
@@ -158,9 +159,10 @@ describe('chart citations', () => {
 });
 
 describe('links', () => {
-  it('every internal link and resource resolves to a file in dist/', () => {
+  it('every internal link and resource resolves to a file in dist/', async () => {
     const broken = new Set<string>();
     for (const [page, doc] of docs) {
+      await answerVitest();
       const base = new URL(pathOf(page), 'http://site.test');
       for (const el of doc.querySelectorAll('a[href], link[href], script[src], img[src]')) {
         const raw = el.getAttribute('href') ?? el.getAttribute('src')!;
@@ -175,9 +177,10 @@ describe('links', () => {
     expect([...broken].slice(0, 20)).toEqual([]);
   });
 
-  it('load nothing from other hosts (scripts, styles, images, fonts)', () => {
+  it('load nothing from other hosts (scripts, styles, images, fonts)', async () => {
     const external: string[] = [];
     for (const [page, doc] of docs) {
+      await answerVitest();
       for (const el of doc.querySelectorAll('link[href], script[src], img[src], iframe, source[src]')) {
         const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
         const rel = el.getAttribute('rel') ?? '';
@@ -190,9 +193,10 @@ describe('links', () => {
 });
 
 describe('content security policy', () => {
-  it('pages have no inline scripts, inline event handlers or style attributes', () => {
+  it('pages have no inline scripts, inline event handlers or style attributes', async () => {
     const problems: string[] = [];
     for (const [page, doc] of docs) {
+      await answerVitest();
       for (const script of doc.querySelectorAll('script'))
         if (!script.getAttribute('src')) problems.push(`${page}: inline <script>`);
       const html = readDist(page);
