@@ -10,9 +10,8 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem, InvalidInputError } from '../pipeline/validate/problems.js';
 import { publishData } from '../pipeline/write/publish.js';
-import { ROOT } from '../pipeline/paths.js';
 import { csv, makeRawFixture, publicationFor } from './helpers/raw-fixture.js';
-import { runProcess } from './helpers/run-process.js';
+import { runScript } from './helpers/run-process.js';
 import { answerVitest } from './helpers/answer-vitest.js';
 import { treeDigest } from './helpers/tree-digest.js';
 
@@ -110,8 +109,7 @@ describe('the corpus of broken publications', () => {
     const raw = makeRawFixture([]);
     cpSync(join(CORPUS, cases[0], 'raw'), raw, { recursive: true });
     fillChecksums(raw, join(CORPUS, cases[0], 'raw'));
-    const entry = [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'scripts', script)];
-    return runProcess(process.execPath, [...entry, '--raw', raw, '--out', out]);
+    return runScript(script, ['--raw', raw, '--out', out]);
   };
 
   it('the command exits non-zero, lists the problem and leaves the previous output alone', async () => {

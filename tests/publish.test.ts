@@ -22,11 +22,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publish, publishData } from '../pipeline/write/publish.js';
 import { ROOT } from '../pipeline/paths.js';
+import { scriptArgs } from './helpers/run-process.js';
 import { csv, makeRawFixture } from './helpers/raw-fixture.js';
 import { treeDigest } from './helpers/tree-digest.js';
 
 // As `npm run pipeline` runs it (a cached bundle, no TypeScript loader starting in every child).
-const PIPELINE = [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'scripts', 'pipeline.ts')];
 
 const rawWith = (score: number) =>
   makeRawFixture([
@@ -58,7 +58,7 @@ function runChild(
   shell?: string,
 ): Promise<{ code: number | null; signal: string | null; stderr: string; ms: number }> {
   const started = Date.now();
-  const args = [...PIPELINE, '--raw', raw, '--out', out];
+  const args = [...scriptArgs('pipeline.ts'), '--raw', raw, '--out', out];
   const child = shell
     ? spawn('sh', ['-c', `${shell}; exec "$0" "$@"`, process.execPath, ...args], { cwd: ROOT })
     : spawn(process.execPath, args, { cwd: ROOT });

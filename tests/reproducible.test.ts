@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../pipeline/paths.js';
-import { runProcess } from './helpers/run-process.js';
+import { runScript } from './helpers/run-process.js';
 
 const ENVIRONMENTS = [
   { TZ: 'UTC', LANG: 'C', LC_ALL: 'C', cwd: ROOT },
@@ -37,21 +37,10 @@ describe('reproducible output', () => {
     const outputs = await Promise.all(
       ENVIRONMENTS.map(async ({ cwd, ...env }) => {
         const out = join(mkdtempSync(join(tmpdir(), 'chiso-tz-')), 'data');
-        const run = await runProcess(
-          process.execPath,
-          [
-            join(ROOT, 'scripts', 'run.mjs'),
-            join(ROOT, 'scripts', 'pipeline.ts'),
-            '--raw',
-            join(ROOT, 'raw'),
-            '--out',
-            out,
-          ],
-          {
-            cwd,
-            env: { ...process.env, ...env },
-          },
-        );
+        const run = await runScript('pipeline.ts', ['--raw', join(ROOT, 'raw'), '--out', out], {
+          cwd,
+          env: { ...process.env, ...env },
+        });
         expect(run.status, `${env.TZ}: ${run.stderr}`).toBe(0);
         return digests(out);
       }),

@@ -14,19 +14,10 @@ const WHOLE_PROJECT = 900_000;
 const npm = (script: string) => runProcess('npm', ['run', '--silent', script], { cwd: ROOT });
 
 describe('the sources', () => {
-  it.concurrent(
-    'pass npm run lint',
-    async () => {
-      const run = await npm('lint');
-      expect(run.status, run.stdout + run.stderr).toBe(0);
-    },
-    WHOLE_PROJECT,
-  );
-
-  it.concurrent(
-    'pass npm run typecheck',
-    async () => {
-      const run = await npm('typecheck');
+  it.concurrent.each(['lint', 'typecheck'])(
+    'pass npm run %s',
+    async (script) => {
+      const run = await npm(script);
       expect(run.status, run.stdout + run.stderr).toBe(0);
     },
     WHOLE_PROJECT,

@@ -3,6 +3,8 @@
  * from answering Vitest, which then reports a timeout although the test is fine).
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../../pipeline/paths.js';
 
 export interface Finished {
   status: number | null;
@@ -21,3 +23,13 @@ export function runProcess(command: string, args: string[], options: SpawnOption
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** The arguments that run scripts/<script> with Node as npm runs it (`node scripts/run.mjs scripts/<script>`). */
+export const scriptArgs = (script: string): string[] => [
+  join(ROOT, 'scripts', 'run.mjs'),
+  join(ROOT, 'scripts', script),
+];
+
+/** Runs scripts/<script> as npm runs it, with these arguments. */
+export const runScript = (script: string, args: string[], options: SpawnOptions = {}): Promise<Finished> =>
+  runProcess(process.execPath, [...scriptArgs(script), ...args], options);

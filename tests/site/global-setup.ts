@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildInputsDigest, recordedBuildInputs } from '../../scripts/build-inputs.js';
+import { scriptArgs } from '../helpers/run-process.js';
 import { ROOT, siteBuilt } from './site-paths.js';
 
 declare module 'vitest' {
@@ -59,7 +60,7 @@ function startSiteBuild(): SiteBuild {
   );
   const log = join(work, 'build.log');
   const output = createWriteStream(log);
-  const build = spawn(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'scripts', 'build.ts')], {
+  const build = spawn(process.execPath, scriptArgs('build.ts'), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so that stopping it stops Astro too

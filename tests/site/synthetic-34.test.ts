@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { addEdition, csv, publicationFor } from '../helpers/raw-fixture.js';
 import { buildSite } from '../../scripts/build-site.js';
-import { runProcess } from '../helpers/run-process.js';
+import { runProcess, runScript } from '../helpers/run-process.js';
 import { ROOT } from './site-paths.js';
 
 interface Unit {
@@ -105,14 +105,7 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
     // In a process of its own, as npm run pipeline: this worker only waits (work that keeps a worker from answering
     // Vitest for a minute fails the run).
-    const pipeline = await runProcess(process.execPath, [
-      join(ROOT, 'scripts', 'run.mjs'),
-      join(ROOT, 'scripts', 'pipeline.ts'),
-      '--raw',
-      raw,
-      '--out',
-      data,
-    ]);
+    const pipeline = await runScript('pipeline.ts', ['--raw', raw, '--out', data]);
     expect(pipeline.status, pipeline.stderr).toBe(0);
     // The site reads raw/ too (release, index definitions, sources): the copy's, with the repository's
     // node_modules (and its image cache) beside it.
