@@ -2,7 +2,7 @@
 // without console errors or requests to other hosts, passes axe-core, and the ranking, sentence, search and
 // compare features work.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readData } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
 import { CHROMIUM, haveChromium, openSiteBrowser } from './browser-session.js';
@@ -52,27 +52,28 @@ const FETCHING = /^\/(en\/)?(so-sanh|compare|du-lieu\/sql|data\/sql|tim-kiem|sea
 
 let server: RunningServer;
 let browser: Browser;
-let context: BrowserContext;
+let tab: Page;
 const foreignRequests: string[] = [];
+/** The console errors of the page last opened. */
+let errors: string[] = [];
 
 async function open(path: string, options: { allow404?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+  errors = [];
+  const response = await tab.goto(server.origin + path, { waitUntil: 'load' });
   if (!options.allow404) expect(response?.status(), path).toBe(200);
   // Pages whose scripts fetch data after loading (the compare page, SQL, search) are checked once it has come;
   // waiting for a quiet network costs half a second a page, so the others are checked once loaded.
-  if (FETCHING.test(path)) await page.waitForLoadState('networkidle');
-  return { page, errors: options.allow404 ? errors.filter((e) => !/404 \(Not Found\)/.test(e)) : errors };
+  if (FETCHING.test(path)) await tab.waitForLoadState('networkidle');
+  return { page: tab, errors: options.allow404 ? errors.filter((e) => !/404 \(Not Found\)/.test(e)) : errors };
 }
 
 describe.skipIf(!haveChromium)('site in a browser', () => {
   beforeAll(async () => {
-    ({ server, browser, context } = await openSiteBrowser(foreignRequests));
+    ({ server, browser, tab } = await openSiteBrowser(foreignRequests));
+    tab.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    tab.on('pageerror', (error) => errors.push(error.message));
   });
 
   afterAll(async () => {
@@ -99,7 +100,6 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
           );
         });
         expect(violations, violations.join('\n')).toEqual([]);
-        await page.close();
       });
     }
   }
@@ -115,7 +115,6 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     const visible = await page.locator('.ranking-table tbody tr:visible').count();
     expect(visible).toBeGreaterThan(5);
     expect(visible).toBeLessThan(63);
-    await page.close();
   });
 
   it('writes the press sentence for Phú Thọ, PAPI 2021, from the data (6/63), without the press\'s "up 32 places"', async () => {
@@ -134,12 +133,10 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     expect(await page.locator('#q-phu-tho-note').textContent()).toMatch(
       /^\* Không so sánh thứ hạng với năm 2020 vì hai năm không xếp hạng cùng các tỉnh, thành phố/,
     );
-    await page.close();
     const english = await open('/en/indices/papi/2021/');
     expect((await english.page.locator('#q-phu-tho').textContent())!.replace(/\s+/g, ' ')).toBe(
       'In 2021, Phu Tho scored 45.34 points on PAPI, ranking 6th out of 63 provinces and cities (60 scored; rank computed by chiso from the published scores).* (Source: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, published 10 May 2022)',
     );
-    await english.page.close();
   });
 
   it('finds a province typed without diacritics, with them, and in lower case', async () => {
@@ -150,7 +147,6 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
         .locator('[data-search-results] a')
         .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       expect(links.slice(0, 5), query).toContain('/tinh/phu-tho/');
-      await page.close();
     }
   });
 
@@ -170,7 +166,6 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     }
     await page.fill('#unit-filter', '');
     expect((await shown()).length).toBe(all);
-    await page.close();
   });
 
   it('restores the compare selection from the URL and draws it', async () => {
@@ -190,7 +185,6 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     await page.click('.compare-form button[type="submit"]');
     await page.waitForFunction(() => location.search.includes('an-giang'));
     expect(new URL(page.url()).searchParams.getAll('p').sort()).toEqual(['an-giang', 'da-nang', 'ha-noi', 'phu-tho']);
-    await page.close();
   });
 
   it('shows everything without JavaScript: the full table, the map and the sentence', async () => {
@@ -249,7 +243,6 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     const csv = bytes.subarray(3).toString('utf8');
     expect(csv.split('\n')[0]).toBe('Năm,Điểm');
     expect(csv).toContain('2021,45.343258');
-    await page.close();
   });
 
   it('can be used from the keyboard: the first Tab reaches the skip link, which moves focus to the content', async () => {
@@ -258,6 +251,5 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await page.close();
   });
 });

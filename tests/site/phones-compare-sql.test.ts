@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { formatDouble } from '../../pipeline/write/csv.js';
 import { neutraliseText } from '../../pipeline/write/spreadsheet-safety.js';
@@ -77,6 +77,7 @@ const PAGES_AT = new Map([
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
+let page: Page;
 const foreignRequests: string[] = [];
 
 async function bytesOf(download: Download): Promise<Buffer> {
@@ -92,7 +93,7 @@ async function downloadFrom(page: Page, selector: string): Promise<{ name: strin
 
 describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
   beforeAll(async () => {
-    ({ server, browser, context } = await openSiteBrowser(foreignRequests));
+    ({ server, browser, context, tab: page } = await openSiteBrowser(foreignRequests));
   });
 
   afterAll(async () => {
@@ -100,13 +101,15 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     await server?.close();
   });
 
+  // Each test starts at Playwright's default size, whatever the one before set.
+  beforeEach(() => page.setViewportSize({ width: 1280, height: 720 }));
+
   for (const [width, height] of [
     [390, 844],
     [1366, 900],
   ]) {
     const pages = PAGES_AT.get(width)!;
     it(`no page scrolls sideways at ${width}×${height} (${pages.length} pages)`, async () => {
-      const page = await context.newPage();
       await page.setViewportSize({ width, height });
       const wide: string[] = [];
       for (const path of pages) {
@@ -117,12 +120,10 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
         if (scrollWidth > width) wide.push(`${path}: ${scrollWidth} px`);
       }
       expect(wide).toEqual([]);
-      await page.close();
     });
   }
 
   it('on a phone, the ranking shows Hạng · Tỉnh · Điểm · ± and keeps the rest behind a checkbox', async () => {
-    const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.origin + '/chi-so/papi/2021/');
     // What the eye sees: the long label of ± stays for screen readers only.
@@ -139,7 +140,6 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     expect(await visibleHeaders()).toEqual(['Hạng', 'Tỉnh, thành phố', 'Điểm', '±']);
     await page.check('[data-show-components]');
     expect((await visibleHeaders()).length).toBeGreaterThan(4);
-    await page.close();
   });
 
   it('names the provinces compare cannot plot, with the reason', async () => {
@@ -148,19 +148,16 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     // Checked in the data first: PAR INDEX has Tuyên Quang but neither Lai Châu nor Hà Giang (the issue's case was
     // Phú Thọ, which has a PAR INDEX 2020 score since data round 2).
     expect(['lai-chau', 'ha-giang', 'tuyen-quang'].map((id) => plotted.has(id))).toEqual([false, false, true]);
-    const page = await context.newPage();
     await page.goto(server.origin + '/so-sanh/?index=par-index&m=score&p=lai-chau&p=ha-giang&p=tuyen-quang');
     await page.waitForSelector('[data-compare-chart] svg');
     expect(await page.locator('[data-compare-missing]').textContent()).toBe(
       `${name('lai-chau')}, ${name('ha-giang')}: chiso chưa có số liệu PAR INDEX`,
     );
     expect(await page.locator('[data-compare-chart] svg path[fill="none"]').count()).toBe(1);
-    await page.close();
   });
 
   it('downloads what compare shows: CSV for people (BOM, every year), tidy CSV, framed SVG and PNG; permalink and embed', async () => {
     const papi = readData<Series>('../files/compare/papi.json');
-    const page = await context.newPage();
     await page.goto(server.origin + '/so-sanh/?index=papi&m=score&p=phu-tho&p=ha-noi');
     await page.waitForSelector('[data-compare-chart] svg');
     const people = await downloadFrom(page, '[data-compare-download="people"]');
@@ -223,7 +220,6 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     await page.waitForSelector('[data-compare-chart] svg');
     expect(await page.locator('.site-header').count()).toBe(0);
     expect(await page.locator('#compare-title').textContent()).toBe('Điểm PAPI: Phú Thọ, Hà Nội');
-    await page.close();
   });
 
   it("makes its CSV downloads formula-safe with the build's rule, numbers staying numbers", async () => {
@@ -235,6 +231,7 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
         u.id === 'phu-tho' ? { ...u, vi: '=HYPERLINK("https://example.org")', en: '@SUM(A1)' } : u,
       ),
     };
+    // A tab of its own: it answers the series file itself.
     const page = await context.newPage();
     await page.route('**/files/compare/papi.json', (route) => route.fulfill({ json: risky }));
     await page.goto(server.origin + '/so-sanh/?index=papi&m=score&p=phu-tho&p=ha-noi');
@@ -254,7 +251,6 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
   });
 
   it('keeps the compare selection when switching language', async () => {
-    const page = await context.newPage();
     const search = '?index=pci&m=rank&p=phu-tho&p=da-nang';
     await page.goto(server.origin + '/so-sanh/' + search);
     await page.waitForSelector('[data-compare-chart] svg');
@@ -262,12 +258,12 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     expect(new URL(page.url()).search).toBe(search);
     await page.waitForSelector('[data-compare-chart] svg');
     expect(await page.locator('#compare-title').textContent()).toBe('PCI Rank: Phu Tho, Da Nang');
-    await page.close();
   });
 
   it("runs SQL from the address on the site's Parquet files: the row count of observations.csv, no request leaving the site", async () => {
     const csvRows = Papa.parse(readFileSync(join(DATA, 'observations.csv'), 'utf8').trim(), { header: true }).data
       .length;
+    // A tab of its own: it records every request.
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));

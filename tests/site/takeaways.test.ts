@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DIST, distFiles, readData, readDist } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
 import { haveChromium, openSiteBrowser } from './browser-session.js';
@@ -138,8 +138,9 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
+  let page: Page;
   beforeAll(async () => {
-    ({ server, browser, context } = await openSiteBrowser());
+    ({ server, browser, context, tab: page } = await openSiteBrowser());
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   });
   afterAll(async () => {
@@ -152,7 +153,6 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
       ['/chi-so/papi/2021/', '(Nguồn: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, công bố 10/5/2022)'],
       ['/en/indices/papi/2021/', '(Source: PAPI 2021, CECODES–VFF-CRT–RTA–UNDP, published 10 May 2022)'],
     ]) {
-      const page = await context.newPage();
       await page.goto(server.origin + path);
       await page.locator('.quotes details summary').click();
       const quote = page.locator('.quote', { has: page.locator('#q-phu-tho') });
@@ -171,7 +171,6 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
       expect(copied).toBe(sentence);
       expect(copied.endsWith(source), copied).toBe(true);
       expect(copied).toMatch(path.startsWith('/en') ? /computed by chiso/ : /do chiso tính từ điểm công bố/);
-      await page.close();
     }
   });
 
@@ -180,7 +179,6 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
       ['par-index', 2023],
       ['papi', 2021],
     ] as const) {
-      const page = await context.newPage();
       await page.goto(`${server.origin}/chi-so/${index}/${year}/`);
       const button = page.getByRole('link', { name: 'Tải bảng Excel (.xlsx)' });
       const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -236,12 +234,10 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
       );
       expect([...items.keys()].some((k) => k.startsWith('Nguồn S'))).toBe(true);
       expect(items.get('Trích dẫn')).toContain('chiso, bản phát hành dữ liệu');
-      await page.close();
     }
   });
 
   it('exports a chart whose SVG states its title, source and credit, at its size and at 16:9', async () => {
-    const page = await context.newPage();
     await page.goto(`${server.origin}/chi-so/papi/2021/`);
     const figure = page.locator('#papi-2021-map');
     for (const [link, size] of [
@@ -263,6 +259,5 @@ describe.skipIf(!haveChromium)('take-aways in a browser', () => {
     expect(download.suggestedFilename()).toBe('papi-2021-map.vi.16x9.png');
     const png = readFileSync((await download.path())!);
     expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', 2560, 1440]);
-    await page.close();
   });
 });
