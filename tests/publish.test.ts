@@ -26,8 +26,6 @@ import { scriptArgs } from './helpers/run-process.js';
 import { csv, makeRawFixture } from './helpers/raw-fixture.js';
 import { treeDigest } from './helpers/tree-digest.js';
 
-// As `npm run pipeline` runs it (a cached bundle, no TypeScript loader starting in every child).
-
 const rawWith = (score: number) =>
   makeRawFixture([
     {
