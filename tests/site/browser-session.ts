@@ -15,22 +15,26 @@ export interface SiteBrowser {
   tab: Page;
 }
 
-/** Serves dist/ and opens a browser context that accepts downloads; every request to another host is aborted and
- * recorded in `foreignRequests` (a page must need nothing from elsewhere). */
+/** Serves dist/ and opens a browser context that accepts downloads. Chromium resolves no host but 127.0.0.1, so a
+ * request to another host fails; each is recorded in `foreignRequests` (a page must need nothing from elsewhere).
+ * The requests are watched, not intercepted: intercepting them (Playwright's route) would turn Chromium's cache off. */
 export async function openSiteBrowser(foreignRequests: string[] = []): Promise<SiteBrowser> {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
   });
   const context = await browser.newContext({ acceptDownloads: true });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname !== '127.0.0.1') {
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:')
       foreignRequests.push(url.href);
-      return route.abort();
-    }
-    return route.continue();
   });
   return { server, browser, context, tab: await context.newPage() };
 }
