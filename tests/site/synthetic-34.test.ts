@@ -52,14 +52,14 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'chiso-synthetic-34-'));
     const raw = join(work, 'raw');
-    // A smaller site than the real one keeps the extra build short: every PAR INDEX edition (the ones no change may
-    // be computed against) and the newest of the others; without the recorded releases (and so without the
-    // corrections of released figures), nothing to compare with.
+    // A smaller site than the real one keeps the extra build short: the newest edition of each index (PAR INDEX
+    // 2024 is the 63-province edition no change may be computed against); without the recorded releases (and so
+    // without the corrections of released figures), nothing to compare with.
     cpSync(join(ROOT, 'raw'), raw, { recursive: true });
     rmSync(join(raw, 'releases'), { recursive: true });
     const corrections = JSON.parse(readFileSync(join(raw, 'corrections.json'), 'utf8'));
     writeFileSync(join(raw, 'corrections.json'), JSON.stringify({ ...corrections, corrections: [] }, null, 2));
-    for (const index of ['papi', 'pci', 'sipas']) {
+    for (const index of ['papi', 'pci', 'sipas', 'par-index']) {
       const years = readdirSync(join(raw, index))
         .filter((y) => /^\d{4}$/.test(y))
         .sort();
