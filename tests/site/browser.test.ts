@@ -1,6 +1,6 @@
-// The built site in Debian's Chromium (playwright-core), served from dist/ on 127.0.0.1: every page type loads
-// without console errors or requests to other hosts, passes axe-core, and the ranking, sentence, search and
-// compare features work.
+// The built site in Debian's Chromium (playwright-core), served from dist/ on 127.0.0.1, at a desk's width: every
+// page type loads without console errors or requests to other hosts, does not scroll sideways, passes axe-core, and
+// the ranking, sentence, search and compare features work (phones: phones-compare-sql.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readData } from './site-paths.js';
@@ -52,6 +52,9 @@ const PAGE_TYPES: { name: string; vi: string; en: string }[] = [
 const LAYOUT_RULES = ['color-contrast', 'target-size', 'link-in-text-block'];
 
 const FETCHING = /^\/(en\/)?(so-sanh|compare|du-lieu\/sql|data\/sql|tim-kiem|search)\//;
+const COMPARE = /^\/(en\/)?(so-sanh|compare)\//;
+/** A common laptop screen. */
+const DESK = { width: 1366, height: 900 };
 
 let server: RunningServer;
 let browser: Browser;
@@ -67,12 +70,14 @@ async function open(path: string, options: { allow404?: boolean } = {}): Promise
   // Pages whose scripts fetch data after loading (the compare page, SQL, search) are checked once it has come;
   // waiting for a quiet network costs half a second a page, so the others are checked once loaded.
   if (FETCHING.test(path)) await tab.waitForLoadState('networkidle');
+  if (COMPARE.test(path)) await tab.waitForSelector('[data-compare-chart] svg');
   return { page: tab, errors: options.allow404 ? errors.filter((e) => !/404 \(Not Found\)/.test(e)) : errors };
 }
 
 describe.skipIf(!haveChromium)('site in a browser', () => {
   beforeAll(async () => {
     ({ server, browser, tab } = await openSiteBrowser(foreignRequests));
+    await tab.setViewportSize(DESK);
     tab.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
@@ -90,10 +95,11 @@ describe.skipIf(!haveChromium)('site in a browser', () => {
       // half of axe's time on a page goes to (measured): the two pages share their markup and styles, and what an
       // English page can get wrong on its own (names, labels, alternative text, language) the other rules check.
       const rules = lang === 'en' ? Object.fromEntries(LAYOUT_RULES.map((id) => [id, { enabled: false }])) : {};
-      it(`${type.name} (${lang}) loads without console errors and passes axe-core`, async () => {
+      it(`${type.name} (${lang}) loads without console errors, fits ${DESK.width} px and passes axe-core`, async () => {
         const { page, errors } = await open(type[lang], { allow404: type.name === '404' });
         expect(await page.getAttribute('html', 'lang')).toBe(type.name === '404' ? 'vi' : lang);
         expect(errors, errors.join('\n')).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESK.width);
         await page.addScriptTag({ url: '/__test__/axe.min.js' });
         const violations = await page.evaluate(async (rules) => {
           // @ts-expect-error axe is injected above

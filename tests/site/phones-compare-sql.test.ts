@@ -1,6 +1,6 @@
-// The built site in Chromium at a phone's and a desk's width: no page scrolls sideways; compare downloads what it
-// shows, names what it cannot plot and keeps its selection across languages; the SQL page runs DuckDB-WASM on the
-// site's own Parquet files with no request leaving the site.
+// The built site in Chromium at a phone's width: no page scrolls sideways (at a desk's width, browser.test.ts checks
+// one page of each type); compare downloads what it shows, names what it cannot plot and keeps its selection across
+// languages; the SQL page runs DuckDB-WASM on the site's own Parquet files with no request leaving the site.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -30,8 +30,9 @@ interface Series {
 const units = readData<Unit[]>('units.json');
 const name = (id: string) => units.find((u) => u.unit_id === id)!.name_vi;
 
-/** One page of every type in both languages. */
-const TYPE_PAGES = [
+/** One page of every type in both languages, and every 2025 unit's page in both languages (long names, many former
+ * provinces). */
+const PHONE_PAGES = [
   '/',
   '/en/',
   '/chi-so/',
@@ -60,19 +61,9 @@ const TYPE_PAGES = [
   '/tim-kiem/?q=phu+tho',
   '/en/search/?q=phu+tho',
   '/khong-co-trang-nay/',
+  ...units.filter((u) => u.era === 'merged').flatMap((u) => [`/tinh/${u.unit_id}/`, `/en/provinces/${u.unit_id}/`]),
 ];
-/** Those, and every 2025 unit's page in both languages (long names, many former provinces): a phone shows all of
- * them; a desktop, whose width every page fits more easily, one of each type. */
-const PAGES_AT = new Map([
-  [
-    390,
-    [
-      ...TYPE_PAGES,
-      ...units.filter((u) => u.era === 'merged').flatMap((u) => [`/tinh/${u.unit_id}/`, `/en/provinces/${u.unit_id}/`]),
-    ],
-  ],
-  [1366, TYPE_PAGES],
-]);
+const PHONE = { width: 390, height: 844 };
 
 let server: RunningServer;
 let browser: Browser;
@@ -104,27 +95,20 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
   // Each test starts at Playwright's default size, whatever the one before set.
   beforeEach(() => page.setViewportSize({ width: 1280, height: 720 }));
 
-  for (const [width, height] of [
-    [390, 844],
-    [1366, 900],
-  ]) {
-    const pages = PAGES_AT.get(width)!;
-    it(`no page scrolls sideways at ${width}×${height} (${pages.length} pages)`, async () => {
-      await page.setViewportSize({ width, height });
-      const wide: string[] = [];
-      for (const path of pages) {
-        await page.goto(server.origin + path, { waitUntil: 'load' });
-        if (path.includes('so-sanh') || path.includes('compare'))
-          await page.waitForSelector('[data-compare-chart] svg');
-        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (scrollWidth > width) wide.push(`${path}: ${scrollWidth} px`);
-      }
-      expect(wide).toEqual([]);
-    });
-  }
+  it(`no page scrolls sideways at ${PHONE.width}×${PHONE.height} (${PHONE_PAGES.length} pages)`, async () => {
+    await page.setViewportSize(PHONE);
+    const wide: string[] = [];
+    for (const path of PHONE_PAGES) {
+      await page.goto(server.origin + path, { waitUntil: 'load' });
+      if (path.includes('so-sanh') || path.includes('compare')) await page.waitForSelector('[data-compare-chart] svg');
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scrollWidth > PHONE.width) wide.push(`${path}: ${scrollWidth} px`);
+    }
+    expect(wide).toEqual([]);
+  });
 
   it('on a phone, the ranking shows Hạng · Tỉnh · Điểm · ± and keeps the rest behind a checkbox', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.goto(server.origin + '/chi-so/papi/2021/');
     // What the eye sees: the long label of ± stays for screen readers only.
     const visibleHeaders = () =>
