@@ -39,3 +39,8 @@ export async function openSiteBrowser(foreignRequests: string[] = []): Promise<S
   });
   return { server, browser, context, tab: await context.newPage() };
 }
+
+/** On a compare page or its embed (`path`), waits until the page's script has fetched the series and drawn the chart. */
+export async function waitForCompareChart(page: Page, path: string): Promise<void> {
+  if (/^\/(en\/)?(so-sanh|compare)\//.test(path)) await page.waitForSelector('[data-compare-chart] svg');
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readData } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
-import { CHROMIUM, haveChromium, openSiteBrowser } from './browser-session.js';
+import { CHROMIUM, haveChromium, openSiteBrowser, waitForCompareChart } from './browser-session.js';
 
 if (!haveChromium)
   console.warn(`tests/site/browser: ${CHROMIUM} not found (apt-get install chromium); browser tests skipped`);
@@ -52,7 +52,6 @@ const PAGE_TYPES: { name: string; vi: string; en: string }[] = [
 const LAYOUT_RULES = ['color-contrast', 'target-size', 'link-in-text-block'];
 
 const FETCHING = /^\/(en\/)?(so-sanh|compare|du-lieu\/sql|data\/sql|tim-kiem|search)\//;
-const COMPARE = /^\/(en\/)?(so-sanh|compare)\//;
 /** A common laptop screen. */
 const DESK = { width: 1366, height: 900 };
 
@@ -70,7 +69,7 @@ async function open(path: string, options: { allow404?: boolean } = {}): Promise
   // Pages whose scripts fetch data after loading (the compare page, SQL, search) are checked once it has come;
   // waiting for a quiet network costs half a second a page, so the others are checked once loaded.
   if (FETCHING.test(path)) await tab.waitForLoadState('networkidle');
-  if (COMPARE.test(path)) await tab.waitForSelector('[data-compare-chart] svg');
+  await waitForCompareChart(tab, path);
   return { page: tab, errors: options.allow404 ? errors.filter((e) => !/404 \(Not Found\)/.test(e)) : errors };
 }
 

@@ -11,7 +11,7 @@ import { formatDouble } from '../../pipeline/write/csv.js';
 import { neutraliseText } from '../../pipeline/write/spreadsheet-safety.js';
 import { DATA, htmlPages, readData, readDist } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
-import { haveChromium, openSiteBrowser } from './browser-session.js';
+import { haveChromium, openSiteBrowser, waitForCompareChart } from './browser-session.js';
 
 interface Unit {
   unit_id: string;
@@ -100,7 +100,7 @@ describe.skipIf(!haveChromium)('phones, compare and SQL in a browser', () => {
     const wide: string[] = [];
     for (const path of PHONE_PAGES) {
       await page.goto(server.origin + path, { waitUntil: 'load' });
-      if (path.includes('so-sanh') || path.includes('compare')) await page.waitForSelector('[data-compare-chart] svg');
+      await waitForCompareChart(page, path);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > PHONE.width) wide.push(`${path}: ${scrollWidth} px`);
     }
