@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
+import { INDEX_IDS } from '../../pipeline/read/index-definitions.js';
 import { addEdition, csv, publicationFor } from '../helpers/raw-fixture.js';
 import { buildSite } from '../../scripts/build-site.js';
 import { runProcess, runScript } from '../helpers/run-process.js';
@@ -59,7 +60,7 @@ describe('a synthetic 34-unit edition through the pipeline and the site', () => 
     rmSync(join(raw, 'releases'), { recursive: true });
     const corrections = JSON.parse(readFileSync(join(raw, 'corrections.json'), 'utf8'));
     writeFileSync(join(raw, 'corrections.json'), JSON.stringify({ ...corrections, corrections: [] }, null, 2));
-    for (const index of ['papi', 'pci', 'sipas', 'par-index']) {
+    for (const index of INDEX_IDS) {
       const years = readdirSync(join(raw, index))
         .filter((y) => /^\d{4}$/.test(y))
         .sort();
