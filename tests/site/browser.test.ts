@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readData } from './site-paths.js';
 import type { RunningServer } from './static-server.js';
-import { CHROMIUM, haveChromium, openSiteBrowser, waitForCompareChart } from './browser-session.js';
+import { haveChromium, openSiteBrowser, waitForCompareChart } from './browser-session.js';
 
 if (!haveChromium)
-  console.warn(`tests/site/browser: ${CHROMIUM} not found (apt-get install chromium); browser tests skipped`);
+  console.warn(
+    'tests/site/browser: neither Chromium nor its headless shell found (apt-get install chromium-headless-shell); browser tests skipped',
+  );
 
 interface Observation {
   index: string;
