@@ -1,7 +1,8 @@
 // Writes the site's files that are not pages (every chart's and every edition's download files, the preview images)
-// in a process of its own (site/scripts/download-files.ts), started as soon as the datasets are there
-// (pipeline-data.mjs), so that it shares the machine's cores with Astro. Its files are moved into <out> when the
-// build is done. What the pages need from it is handed over as soon as it is ready: the charts' drawings, batch by
+// in a process of its own (site/scripts/download-files.ts), so that it shares the machine's cores with Astro. The
+// process starts with the build's configuration and loads its code while the pipeline may still be writing the
+// datasets; it begins when they are there (pipeline-data.mjs), told so on its standard input. Its files are moved
+// into <out> when the build is done. What the pages need from it is handed over as soon as it is ready: the charts' drawings, batch by
 // batch, which the pages show instead of drawing them again (globalThis.chisoChartDrawing(key), see
 // src/lib/charts/spec.ts chartDrawnBeforehand), and the edition files' sizes (globalThis.chisoEditionFileSizes, see
 // src/lib/edition-file-sizes.ts).
@@ -13,9 +14,12 @@ import { isAlive } from '../../pipeline/process-alive.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function run(args, logger, onLine) {
+function run(args, logger, onLine, begin) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    // A process that has already stopped cannot be told; its exit status says why it stopped.
+    child.stdin.on('error', () => {});
+    begin.then(() => child.stdin.end('begin\n'));
     const stop = () => child.kill();
     process.once('exit', stop);
     let stdout = '';
@@ -108,7 +112,8 @@ export default function downloadFiles() {
   return {
     name: 'chiso-download-files',
     hooks: {
-      'astro:build:start': ({ logger }) => {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build') return;
         const cache = join(ROOT, 'node_modules', '.cache');
         mkdirSync(cache, { recursive: true });
         removeStoppedBuildsWork(cache);
@@ -125,7 +130,7 @@ export default function downloadFiles() {
         };
         const script = [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'site', 'scripts', 'download-files.ts')];
         const args = ['--max-semi-space-size=64', ...script, '--out', work];
-        done = globalThis.chisoDataReady.then(() => run(args, logger, onLine));
+        done = run(args, logger, onLine, globalThis.chisoDataReady);
         // A page left waiting draws its chart itself; the build fails with the process's error at the end.
         done.then(drawings.finish, drawings.finish);
         done.then(

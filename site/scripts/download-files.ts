@@ -7,7 +7,8 @@
 //   site/files/fonts/         the fonts of exported chart images (src/lib/charts/export-font-files.ts)
 //   site/og/                  the pages' preview images (src/lib/og/og-files.ts)
 //   site/files/charts/        each chart's framed SVGs and CSV
-// Started by integrations/download-files.mjs when the Astro build starts.
+// Started by integrations/download-files.mjs when the Astro build starts, which writes "begin" on its standard input
+// when the datasets are complete.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,10 @@ const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
 if (!args.out) throw new Error('usage: download-files.ts --out FOLDER');
 const out = resolve(args.out);
 const site = join(out, 'site');
+
+let said = '';
+for await (const chunk of process.stdin) said += chunk;
+if (said !== 'begin\n') throw new Error('the site build stopped before the datasets were complete');
 
 let started = performance.now();
 const seconds = () => {
