@@ -124,23 +124,40 @@ function syntheticRaw(factor: number): string {
 interface Run {
   wall: number;
   cpu: number;
+  /** Core-seconds the whole machine was busy during the run: counts the processes the command does not wait for
+   * (Pagefind's indexer is one: its CPU is missing from `cpu`), and anything else running then. */
+  machineCpu: number;
   peakMiB: number;
   stdout: string;
   failure?: string;
 }
 
+/** The machine's CPU time so far from /proc/stat, in clock ticks: busy (user, nice, system, irq, softirq) and in all. */
+function machineTicks(): { busy: number; all: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const busy = user + nice + system + irq + softirq;
+  return { busy, all: busy + idle + iowait + steal };
+}
+
 /** Runs a shell command (with node_modules/.bin on the PATH, as npm does) under /usr/bin/time: wall seconds, CPU seconds (user + system) and peak resident memory. */
 async function timed(command: string, env: Record<string, string> = {}): Promise<Run> {
+  const before = machineTicks();
   const run = await $({
     quiet: true,
     nothrow: true,
     cwd: ROOT,
     env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, ...env },
   })`/usr/bin/time -f ${'@@ %e %U %S %M'} sh -c ${command}`;
+  const after = machineTicks();
   const [wall, user, system, kib] = (/@@ (\S+) (\S+) (\S+) (\S+)\s*$/.exec(run.stderr) ?? []).slice(1).map(Number);
   return {
     wall,
     cpu: user + system,
+    machineCpu: ((after.busy - before.busy) / (after.all - before.all)) * cpus().length * wall,
     peakMiB: kib / 1024,
     stdout: run.stdout,
     failure: run.exitCode ? run.stderr.slice(0, 600) : undefined,
@@ -374,18 +391,30 @@ if (parts.has('build')) {
   const emptyAfter = await emptyAstroBuild();
   const empty = (emptyBefore.wall + emptyAfter.wall) / 2;
   const emptyCpu = (emptyBefore.cpu + emptyAfter.cpu) / 2;
+  const emptyMachineCpu = (emptyBefore.machineCpu + emptyAfter.machineCpu) / 2;
   const astroVersion = (
     JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }
   ).version;
-  const w = [44, 10, 10, 22];
-  const ratios = (run: Run) => [`${(run.wall / empty).toFixed(1)}×`, `${(run.cpu / emptyCpu).toFixed(1)}×`];
+  const w = [44, 10, 10, 12, 22];
+  const ratios = (run: Run) => [
+    `${(run.wall / empty).toFixed(1)}×`,
+    `${(run.cpu / emptyCpu).toFixed(1)}×`,
+    `${(run.machineCpu / emptyMachineCpu).toFixed(1)}×`,
+  ];
   console.log('3. npm run build against an empty Astro build (same run)');
-  console.log(row(['', 'wall', 'CPU', 'target'], w));
-  console.log(row([`empty Astro ${astroVersion} build, one page (mean of 2)`, s(empty), s(emptyCpu), ''], w));
-  console.log(row(['npm run build, as after a fresh clone', s(build.wall), s(build.cpu), ''], w));
+  console.log(row(['', 'wall', 'CPU', 'machine CPU', 'target'], w));
+  console.log(
+    row([`empty Astro ${astroVersion} build, one page (mean of 2)`, s(empty), s(emptyCpu), s(emptyMachineCpu), ''], w),
+  );
+  console.log(row(['npm run build, as after a fresh clone', s(build.wall), s(build.cpu), s(build.machineCpu), ''], w));
   console.log(row(['  ratio', ...ratios(build), `${mark(build.wall / empty <= 5)} ≤ 5× (goal 3×)`], w));
-  console.log(row(['npm run build again (caches filled, on disk)', s(again.wall), s(again.cpu), ''], w));
+  console.log(
+    row(['npm run build again (caches filled, on disk)', s(again.wall), s(again.cpu), s(again.machineCpu), ''], w),
+  );
   console.log(row(['  ratio', ...ratios(again), ''], w));
+  console.log(
+    "   CPU: user + system of the processes the build waits for; machine CPU: the machine's busy core-seconds meanwhile (with Pagefind's indexer, and anything else running)",
+  );
   const site = sitePhases(build.stdout);
   console.log(
     "\n   site phases of the first build (from Astro's log; a route's seconds are the sum of its files' times, four rendered at a time, so more than the wall time)",
