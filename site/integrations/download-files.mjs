@@ -2,10 +2,10 @@
 // in a process of its own (site/scripts/download-files.ts), so that it shares the machine's cores with Astro. The
 // process starts with the build's configuration and loads its code while the pipeline may still be writing the
 // datasets; it begins when they are there (pipeline-data.mjs), told so on its standard input. Its files are moved
-// into <out> when the build is done. What the pages need from it is handed over as soon as it is ready: the charts' drawings, batch by
-// batch, which the pages show instead of drawing them again (globalThis.chisoChartDrawing(key), see
-// src/lib/charts/spec.ts chartDrawnBeforehand), and the edition files' sizes (globalThis.chisoEditionFileSizes, see
-// src/lib/edition-file-sizes.ts).
+// into <out> when the build is done. What the pages need from it is handed over as soon as it is ready: the charts'
+// drawings, batch by batch, which the pages show instead of drawing them again (globalThis.chisoChartDrawing(key),
+// see src/lib/charts/spec.ts chartDrawnBeforehand), and the edition files' sizes (globalThis.chisoEditionFileSizes,
+// see src/lib/edition-file-sizes.ts).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

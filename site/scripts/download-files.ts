@@ -7,8 +7,8 @@
 //   site/files/fonts/         the fonts of exported chart images (src/lib/charts/export-font-files.ts)
 //   site/og/                  the pages' preview images (src/lib/og/og-files.ts)
 //   site/files/charts/        each chart's framed SVGs and CSV
-// Started by integrations/download-files.mjs when the Astro build starts, which writes "begin" on its standard input
-// when the datasets are complete.
+// Started by integrations/download-files.mjs with the Astro build's configuration; it writes "begin" on this
+// process's standard input when the datasets are complete.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
