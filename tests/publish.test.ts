@@ -1,7 +1,8 @@
 /**
  * Publishing with real processes: a run killed (SIGKILL) at random moments leaves the old output or the new one,
  * never none or a mix, and the next run cleans up; two runs at once are serialised by a lock whose loser says so;
- * a lock left by a dead run is taken over; a published folder is readable by a web server whatever the umask.
+ * a lock left by a dead run is taken over; a published folder is readable by a web server whatever the umask; the
+ * site build's download files process reads no dataset before the pipeline has published them.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -278,5 +279,24 @@ describe('publishing', () => {
     walk(target);
     expect([...modes].sort()).toEqual(['dir 755', 'file 644']);
     expect((statSync(join(target, '..', '.data.versions')).mode & 0o777).toString(8)).toBe('755');
+  });
+});
+
+describe("the site build's download files process", () => {
+  it('reads no dataset before the build says the datasets are complete, and stops when told nothing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'chiso-no-datasets-'));
+    const script = [join(ROOT, 'scripts', 'run.mjs'), join(ROOT, 'site', 'scripts', 'download-files.ts')];
+    const child = spawn(process.execPath, [...script, '--out', join(empty, 'out')], {
+      env: { ...process.env, CHISO_DATA_DIR: empty },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // The datasets are not there yet: the build is still running its pipeline. Then it stops without saying "begin".
+    setTimeout(() => child.stdin.end(), 1500);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('ENOENT');
+    expect(stderr).toContain('the site build stopped before the datasets were complete');
   });
 });

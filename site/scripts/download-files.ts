@@ -8,7 +8,8 @@
 //   site/og/                  the pages' preview images (src/lib/og/og-files.ts)
 //   site/files/charts/        each chart's framed SVGs and CSV
 // Started by integrations/download-files.mjs with the Astro build's configuration; it writes "begin" on this
-// process's standard input when the datasets are complete.
+// process's standard input when the datasets are complete (datasets-ready.ts, imported first, waits for it).
+import './datasets-ready';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,9 +23,7 @@ if (!args.out) throw new Error('usage: download-files.ts --out FOLDER');
 const out = resolve(args.out);
 const site = join(out, 'site');
 
-let said = '';
-for await (const chunk of process.stdin) said += chunk;
-if (said !== 'begin\n') throw new Error('the site build stopped before the datasets were complete');
+await (globalThis as { chisoDataReady?: Promise<void> }).chisoDataReady;
 
 let started = performance.now();
 const seconds = () => {
