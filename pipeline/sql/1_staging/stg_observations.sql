@@ -1,6 +1,7 @@
 -- One row per (edition, unit, measure) the edition's own tables give, as read and validated by pipeline/read/
--- (numbers read strictly, names matched to units, not-scored units declared), with the cells it was read from.
-CREATE TABLE stg_observations AS
+-- (numbers read strictly, names matched to units, not-scored units declared), with the cells it was read from. A
+-- view, not a table: its one reader, 01_observations_located.sql, copies it anyway.
+CREATE VIEW stg_observations AS
 SELECT
   index,
   year,
