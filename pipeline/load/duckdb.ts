@@ -58,7 +58,7 @@ export class ConnectionPool {
     readonly main: DuckDBConnection,
     private readonly idle: DuckDBConnection[],
     /** A large database runs its SQL models one at a time: two at once can need more than its memory cap between
-     * them (synthetic data 30× as large as raw/ failed one run in three with "Out of Memory" in 09_observations.sql). */
+     * them (synthetic data 30× as large as raw/ failed at random with "Out of Memory" in 09_observations.sql). */
     readonly modelsOneAtATime: boolean,
   ) {}
 
@@ -205,8 +205,9 @@ export async function runSqlModels(
   const runs: Promise<void>[] = [];
   let previous: Promise<unknown> = Promise.resolve();
   const runModel = (sql: string): Promise<unknown> => {
-    if (!pool.modelsOneAtATime) return pool.run((db) => db.run(sql));
-    const next = previous.then(() => pool.run((db) => db.run(sql)));
+    const run = () => pool.run((db) => db.run(sql));
+    if (!pool.modelsOneAtATime) return run();
+    const next = previous.then(run);
     previous = next.catch(() => {});
     return next;
   };

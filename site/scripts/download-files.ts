@@ -9,7 +9,7 @@
 //   site/files/charts/        each chart's framed SVGs and CSV
 // Started by integrations/download-files.mjs with the Astro build's configuration; it writes "begin" on this
 // process's standard input when the datasets are complete (datasets-ready.ts, imported first, waits for it).
-import './datasets-ready';
+import { datasetsReady } from './datasets-ready';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,7 @@ if (!args.out) throw new Error('usage: download-files.ts --out FOLDER');
 const out = resolve(args.out);
 const site = join(out, 'site');
 
-await (globalThis as { chisoDataReady?: Promise<void> }).chisoDataReady;
+await datasetsReady;
 
 let started = performance.now();
 const seconds = () => {
