@@ -1,4 +1,7 @@
-// Builds the Pagefind search index over the finished pages (astro:build:done), into <out>/pagefind/.
+// Builds the Pagefind search index over the finished pages (astro:build:done), into <out>/pagefind/. The pages
+// index their own words: charts, an edition's ranking table and its quotes for every province are marked
+// data-pagefind-ignore, since they would make every edition page a result for any province's name (and they were
+// two fifths of the index's work).
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';

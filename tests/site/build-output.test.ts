@@ -1,12 +1,12 @@
-// The built site, without a browser: links, page weights, every province in both languages, page metadata,
-// nothing from third-party hosts, and nothing a strict Content-Security-Policy would block.
-import { gzipSync } from 'node:zlib';
+// The built site, without a browser: links, page weights, every province in both languages, page metadata, what the
+// search index holds, nothing from third-party hosts, and nothing a strict Content-Security-Policy would block.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerVitest } from '../helpers/answer-vitest.js';
 import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileForPath, htmlPages, readData, readDist, ROOT } from './site-paths.js';
+import { distFiles, DIST, fileForPath, htmlPages, readData, readDist, ROOT } from './site-paths.js';
 
 interface Unit {
   unit_id: string;
@@ -496,5 +496,33 @@ describe('figures from other sources', () => {
         ? `tăng ${printedOnly.published_rank_change} bậc`
         : `giảm ${-printedOnly.published_rank_change!} bậc`;
     expect(page).toContain(words);
+  });
+});
+
+describe('the search index', () => {
+  /** What Pagefind holds of each page: its address and the words a search matches. */
+  const indexed = new Map(
+    distFiles('pagefind/fragment').map((file) => {
+      const text = gunzipSync(readFileSync(join(DIST, file))).toString('utf8');
+      const { url, content } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+      return [url, content];
+    }),
+  );
+
+  it('finds a province by its name on its own pages, not on every edition page whose ranking, charts or quotes list it', () => {
+    const observations = readData<{ index: string; year: number; unit_name_vi: string }[]>('observations.json');
+    const editions = readData<Edition[]>('editions.json');
+    for (const { index, year } of editions) {
+      const content = indexed.get(`/chi-so/${index}/${year}/`);
+      expect(content, `${index} ${year}`).toBeDefined();
+      const ranked = new Set(
+        observations.filter((o) => o.index === index && o.year === year).map((o) => o.unit_name_vi),
+      );
+      const named = [...ranked].filter((name) => content!.includes(name));
+      // The page's own words may name a few (the first-ranked province, those not scored, the sources' titles).
+      expect(named.length, `${index} ${year}: ${named.join(', ')}`).toBeLessThanOrEqual(Math.max(5, ranked.size / 4));
+    }
+    expect(indexed.get('/tinh/phu-tho/')).toContain('Phú Thọ');
+    expect(indexed.get('/chi-so/papi/2021/')).not.toContain('Phú Thọ');
   });
 });
