@@ -4,8 +4,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerVitest } from '../helpers/answer-vitest.js';
 import { parseHTML } from 'linkedom';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { writeSearchIndex } from '../../site/integrations/pagefind-index.mjs';
 import { distFiles, DIST, fileForPath, htmlPages, readData, readDist, ROOT } from './site-paths.js';
 
 interface Unit {
@@ -524,5 +526,27 @@ describe('the search index', () => {
     }
     expect(indexed.get('/tinh/phu-tho/')).toContain('Phú Thọ');
     expect(indexed.get('/chi-so/papi/2021/')).not.toContain('Phú Thọ');
+  });
+
+  it('is the same whatever order the file system lists the pages in', async () => {
+    // tmpfs lists a folder's files newest first, so pages copied there in reverse order are listed in reverse order
+    // (ext4 lists them by a hash of their names, whatever the order they were written in).
+    const pages = htmlPages();
+    const copy = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'chiso-search-'));
+    try {
+      for (const page of [...pages].reverse()) {
+        mkdirSync(dirname(join(copy, page)), { recursive: true });
+        copyFileSync(join(DIST, page), join(copy, page));
+      }
+      expect(await writeSearchIndex(copy)).toBe(pages.length);
+      const index = distFiles('pagefind');
+      for (const file of index)
+        expect(readFileSync(join(copy, file)).equals(readFileSync(join(DIST, file))), file).toBe(true);
+      expect(readdirSync(join(copy, 'pagefind'), { recursive: true }).length).toBe(
+        readdirSync(join(DIST, 'pagefind'), { recursive: true }).length,
+      );
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
