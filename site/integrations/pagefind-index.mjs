@@ -1,42 +1,75 @@
-// Builds the Pagefind search index over the finished pages (astro:build:done), into <out>/pagefind/. The pages
-// index their own words: charts, an edition's ranking table and its quotes for every province are marked
-// data-pagefind-ignore, since they would make every edition page a result for any province's name (and they were
-// two fifths of the index's work).
-import { readdirSync, readFileSync } from 'node:fs';
+// Builds the Pagefind search index of the pages, into <out>/pagefind/. The pages index their own words: charts, an
+// edition's ranking table and its quotes for every province are marked data-pagefind-ignore, since they would make
+// every edition page a result for any province's name (and they were two fifths of the index's work).
+// Pagefind numbers the pages in the order it is given them, so they are given in one fixed order: the order of the
+// site's pages (src/middleware.ts hands each over as it is rendered, and it is indexed once those before it are).
+// Indexing a folder instead would take the file system's order, which differs between file systems (ext4 and tmpfs
+// gave other index files for the same pages).
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 
-/** Indexes the pages under `site` into `site`/pagefind/; returns how many pages. */
-export async function writeSearchIndex(site) {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  // The pages are given in the order of their paths: Pagefind numbers them in the order it gets them, and indexing
-  // a folder takes the file system's order, which differs between file systems (ext4 and tmpfs here), so the same
-  // pages made another index. Given one by one, they take about a second longer to index.
-  const pages = readdirSync(site, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => file.split(sep).join('/'))
-    .sort();
-  const added = await Promise.all(
-    pages.map((file) => index.addHTMLFile({ sourcePath: file, content: readFileSync(join(site, file), 'utf8') })),
-  );
-  const failed = added.flatMap((a) => a.errors);
-  if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  return pages.length;
+/** The file Astro writes for a page's address: /tinh/ha-noi/ → tinh/ha-noi/index.html, /404/ → 404.html. */
+export const pageFile = (path) => (path === '/404/' ? '404.html' : `${path.slice(1)}index.html`);
+
+/** A search index that takes pages in any order and indexes them in the expected one. */
+export function searchIndexPages() {
+  const created = pagefind.createIndex({});
+  let expected;
+  const waiting = new Map();
+  const adding = [];
+  let next = 0;
+  const addInOrder = () => {
+    while (expected && next < expected.length && waiting.has(expected[next])) {
+      const path = expected[next++];
+      const content = waiting.get(path);
+      waiting.delete(path);
+      adding.push(created.then(({ index }) => index?.addHTMLFile({ sourcePath: pageFile(path), content })));
+    }
+  };
+  return {
+    expect(paths) {
+      expected ??= paths;
+      addInOrder();
+    },
+    add(path, html) {
+      if (waiting.has(path)) throw new Error(`the search index was given ${path} twice`);
+      waiting.set(path, html);
+      addInOrder();
+    },
+    /** Writes the index into `dir`/pagefind/ once every expected page came; returns how many pages. */
+    async write(dir) {
+      const missing = (expected ?? []).slice(next).filter((path) => !waiting.has(path));
+      const unexpected = [...waiting.keys()].filter((path) => !expected?.includes(path));
+      if (!expected || next < expected.length || waiting.size)
+        throw new Error(
+          `the search index did not get every page it expected: ${missing.length} missing (${missing.slice(0, 5).join(', ')})` +
+            (unexpected.length ? `, ${unexpected.length} not expected (${unexpected.slice(0, 5).join(', ')})` : ''),
+        );
+      const { index, errors } = await created;
+      if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+      const failed = (await Promise.all(adding)).flatMap((added) => added.errors);
+      if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      await pagefind.close();
+      return next;
+    },
+  };
 }
 
 export default function pagefindIndex() {
+  let pages;
   return {
     name: 'chiso-pagefind',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        if (command === 'build') globalThis.chisoSearchIndexPages = pages = searchIndexPages();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const pages = await writeSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        const count = await pages.write(fileURLToPath(dir));
+        logger.info(`search index: ${count} pages, written in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       },
     },
   };

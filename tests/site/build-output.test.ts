@@ -4,10 +4,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerVitest } from '../helpers/answer-vitest.js';
 import { parseHTML } from 'linkedom';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { writeSearchIndex } from '../../site/integrations/pagefind-index.mjs';
+import { join } from 'node:path';
+import { pageFile, searchIndexPages } from '../../site/integrations/pagefind-index.mjs';
 import { distFiles, DIST, fileForPath, htmlPages, readData, readDist, ROOT } from './site-paths.js';
 
 interface Unit {
@@ -528,25 +528,32 @@ describe('the search index', () => {
     expect(indexed.get('/chi-so/papi/2021/')).not.toContain('Phú Thọ');
   });
 
-  it('is the same whatever order the file system lists the pages in', async () => {
-    // tmpfs lists a folder's files newest first, so pages copied there in reverse order are listed in reverse order
-    // (ext4 lists them by a hash of their names, whatever the order they were written in).
-    const pages = htmlPages();
-    const copy = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'chiso-search-'));
+  it('is made from the pages in the order of the site, whatever order they are rendered in', async () => {
+    // The order of src/middleware.ts: the 404 page, then every page as sitemap.xml lists them (both follow allPages).
+    const sitemap = [...readDist('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)];
+    const paths = ['/404/', ...sitemap.map((m) => new URL(m[1]).pathname)];
+    expect(paths.map(pageFile).sort()).toEqual([...pages].sort());
+    const out = mkdtempSync(join(tmpdir(), 'chiso-search-'));
     try {
-      for (const page of [...pages].reverse()) {
-        mkdirSync(dirname(join(copy, page)), { recursive: true });
-        copyFileSync(join(DIST, page), join(copy, page));
-      }
-      expect(await writeSearchIndex(copy)).toBe(pages.length);
-      const index = distFiles('pagefind');
-      for (const file of index)
-        expect(readFileSync(join(copy, file)).equals(readFileSync(join(DIST, file))), file).toBe(true);
-      expect(readdirSync(join(copy, 'pagefind'), { recursive: true }).length).toBe(
+      const index = searchIndexPages();
+      index.expect(paths);
+      for (const path of [...paths].reverse()) index.add(path, readDist(pageFile(path)));
+      expect(await index.write(out)).toBe(paths.length);
+      const files = distFiles('pagefind');
+      for (const file of files)
+        expect(readFileSync(join(out, file)).equals(readFileSync(join(DIST, file))), file).toBe(true);
+      expect(readdirSync(join(out, 'pagefind'), { recursive: true }).length).toBe(
         readdirSync(join(DIST, 'pagefind'), { recursive: true }).length,
       );
     } finally {
-      rmSync(copy, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('is not written when a page it expects never came', async () => {
+    const index = searchIndexPages();
+    index.expect(['/', '/en/']);
+    index.add('/en/', readDist('en/index.html'));
+    await expect(index.write(tmpdir())).rejects.toThrow('did not get every page it expected: 1 missing (/)');
   });
 });
