@@ -341,7 +341,7 @@ function sitePhases(log: string) {
     vite: server,
     browser,
     routes: phases,
-    search: number(/search index: \d+ pages in ([\d.]+) s/),
+    search: number(/search index: \d+ pages, written in ([\d.]+) s/),
     astro: number(/page\(s\) built in ([\d.]+)s/),
   };
 }
@@ -421,7 +421,7 @@ if (parts.has('build')) {
   for (const step of site.beside)
     console.log(row([`   beside Astro, ${step.name}: ${step.count}`, s(step.seconds), '', ''], w));
   for (const [name, p] of site.routes) console.log(row([`   ${name}: ${p.count}`, s(p.seconds), '', ''], w));
-  console.log(row(['   search index (Pagefind)', s(site.search), '', ''], w));
+  console.log(row(['   search index (Pagefind), after the last page', s(site.search), '', ''], w));
   console.log(row(['   Astro build in all', s(site.astro), '', ''], w));
   console.log('\n   heaviest page of each kind (KB gzip: page + its CSS + its JS)');
   for (const { kind, count, heaviest: h } of pageWeights(DIST)) {
