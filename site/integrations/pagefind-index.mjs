@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
+/** The address under which Astro renders the 404 page (it writes it as 404.html). */
+export const NOT_FOUND_PAGE = '/404/';
+
 /** The file Astro writes for a page's address: /tinh/ha-noi/ → tinh/ha-noi/index.html, /404/ → 404.html. */
-export const pageFile = (path) => (path === '/404/' ? '404.html' : `${path.slice(1)}index.html`);
+export const pageFile = (path) => (path === NOT_FOUND_PAGE ? '404.html' : `${path.slice(1)}index.html`);
 
 /** A search index that takes pages in any order and indexes them in the expected one. */
 export function searchIndexPages() {
@@ -39,13 +42,15 @@ export function searchIndexPages() {
     },
     /** Writes the index into `dir`/pagefind/ once every expected page came; returns how many pages. */
     async write(dir) {
-      const missing = (expected ?? []).slice(next).filter((path) => !waiting.has(path));
-      const unexpected = [...waiting.keys()].filter((path) => !expected?.includes(path));
-      if (!expected || next < expected.length || waiting.size)
+      if (!expected) throw new Error('the search index got no page: src/middleware.ts did not run');
+      if (next < expected.length || waiting.size) {
+        const missing = expected.slice(next).filter((path) => !waiting.has(path));
+        const unexpected = [...waiting.keys()].filter((path) => !expected.includes(path));
         throw new Error(
           `the search index did not get every page it expected: ${missing.length} missing (${missing.slice(0, 5).join(', ')})` +
             (unexpected.length ? `, ${unexpected.length} not expected (${unexpected.slice(0, 5).join(', ')})` : ''),
         );
+      }
       const { index, errors } = await created;
       if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
       const failed = (await Promise.all(adding)).flatMap((added) => added.errors);

@@ -4,6 +4,7 @@
  * no index to hand them to, and it does nothing.
  */
 import { defineMiddleware } from 'astro:middleware';
+import { NOT_FOUND_PAGE } from '../integrations/pagefind-index.mjs';
 import { allPages } from './lib/pages';
 import { LANGS, pathFor } from './lib/routes';
 
@@ -20,7 +21,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const index = (globalThis as { chisoSearchIndexPages?: SearchIndexPages }).chisoSearchIndexPages;
   if (!index || !response.headers.get('content-type')?.startsWith('text/html')) return response;
   // In the order Astro renders them: the 404 page first, then those of src/pages/[...path].astro.
-  expected ??= ['/404/', ...allPages().flatMap((page) => LANGS.map((lang) => pathFor(page, lang)))];
+  expected ??= [NOT_FOUND_PAGE, ...allPages().flatMap((page) => LANGS.map((lang) => pathFor(page, lang)))];
   index.expect(expected);
   index.add(context.url.pathname, await response.clone().text());
   return response;
