@@ -15,6 +15,36 @@ export const NOT_FOUND_PAGE = '/404/';
 /** The file Astro writes for a page's address: /tinh/ha-noi/ → tinh/ha-noi/index.html, /404/ → 404.html. */
 export const pageFile = (path) => (path === NOT_FOUND_PAGE ? '404.html' : `${path.slice(1)}index.html`);
 
+const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore[\s>]/g;
+
+/**
+ * The page without what is inside its elements marked data-pagefind-ignore, which Pagefind would skip: nine tenths
+ * of the HTML (the charts alone are two thirds), which would otherwise be encoded and sent to Pagefind's process on
+ * Astro's thread, and parsed there. The
+ * marked elements stay, empty, where they were; one that holds Pagefind attributes of its own is kept whole.
+ */
+export function withoutIgnoredInsides(html) {
+  let kept = '';
+  let from = 0;
+  IGNORED.lastIndex = 0;
+  for (let open; (open = IGNORED.exec(html));) {
+    const start = html.indexOf('>', open.index) + 1;
+    const tags = new RegExp(`<(/?)${open[1]}\\b[^>]*>`, 'g');
+    tags.lastIndex = start;
+    let depth = 1;
+    let close;
+    while (depth > 0 && (close = tags.exec(html))) depth += close[1] ? -1 : 1;
+    if (!close) throw new Error(`the search index found no end to <${open[1]}> at character ${open.index}`);
+    const inside = html.slice(start, close.index);
+    if (!inside.includes('data-pagefind-')) {
+      kept += html.slice(from, start);
+      from = close.index;
+    }
+    IGNORED.lastIndex = close.index;
+  }
+  return kept + html.slice(from);
+}
+
 /** A search index that takes pages in any order and indexes them in the expected one. */
 export function searchIndexPages() {
   const created = pagefind.createIndex({});
@@ -37,7 +67,7 @@ export function searchIndexPages() {
     },
     add(path, html) {
       if (waiting.has(path)) throw new Error(`the search index was given ${path} twice`);
-      waiting.set(path, html);
+      waiting.set(path, withoutIgnoredInsides(html));
       addInOrder();
     },
     /** Writes the index into `dir`/pagefind/ once every expected page came; returns how many pages. */

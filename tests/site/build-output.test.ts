@@ -7,7 +7,8 @@ import { parseHTML } from 'linkedom';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pageFile, searchIndexPages } from '../../site/integrations/pagefind-index.mjs';
+import * as pagefind from 'pagefind';
+import { pageFile, searchIndexPages, withoutIgnoredInsides } from '../../site/integrations/pagefind-index.mjs';
 import { distFiles, DIST, fileForPath, htmlPages, readData, readDist, ROOT } from './site-paths.js';
 
 interface Unit {
@@ -548,6 +549,52 @@ describe('the search index', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('is the same made from whole pages as from the pages without the insides of what they mark data-pagefind-ignore', async () => {
+    const paths = ['/', '/chi-so/papi/2021/', '/en/indices/pci/2023/', '/tinh/phu-tho/', '/en/provinces/ha-noi/'];
+    const [whole, emptied] = [
+      mkdtempSync(join(tmpdir(), 'chiso-search-')),
+      mkdtempSync(join(tmpdir(), 'chiso-search-')),
+    ];
+    try {
+      const { index } = await pagefind.createIndex({});
+      for (const path of paths)
+        await index!.addHTMLFile({ sourcePath: pageFile(path), content: readDist(pageFile(path)) });
+      await index!.writeFiles({ outputPath: join(whole, 'pagefind') });
+      const pages = searchIndexPages();
+      pages.expect(paths);
+      for (const path of paths) pages.add(path, readDist(pageFile(path)));
+      await pages.write(emptied);
+      const files = readdirSync(join(whole, 'pagefind'), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(whole.length));
+      expect(files.length).toBeGreaterThan(paths.length);
+      for (const file of files)
+        expect(readFileSync(join(emptied, file)).equals(readFileSync(join(whole, file))), file).toBe(true);
+    } finally {
+      for (const dir of [whole, emptied]) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is given an edition page without its charts, ranking table and quotes, each marked element kept, empty', () => {
+    const page = readDist('chi-so/papi/2021/index.html');
+    const given = withoutIgnoredInsides(page);
+    expect(page).toContain('<svg');
+    expect(given).not.toContain('<svg');
+    expect(given).not.toContain('<table');
+    expect(given.match(/data-pagefind-ignore/g)).toEqual(page.match(/data-pagefind-ignore/g));
+    expect(given).toContain('<h1');
+  });
+
+  it('keeps whole a marked element that holds Pagefind attributes, and stops at one without an end', () => {
+    const nested = '<div data-pagefind-ignore><div>a</div><div>b</div></div><p>kept</p>';
+    expect(withoutIgnoredInsides(nested)).toBe('<div data-pagefind-ignore></div><p>kept</p>');
+    const meta = '<div data-pagefind-ignore><span data-pagefind-meta="x">y</span></div>';
+    expect(withoutIgnoredInsides(meta)).toBe(meta);
+    expect(() => withoutIgnoredInsides('<p>a</p><figure data-pagefind-ignore><p>b</p>')).toThrow(
+      'the search index found no end to <figure>',
+    );
   });
 
   it('is not written when a page it expects never came', async () => {
