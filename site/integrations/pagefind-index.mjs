@@ -20,10 +20,10 @@ const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore[\s>]/g;
 /**
  * The page without what is inside its elements marked data-pagefind-ignore, which Pagefind would skip: nine tenths
  * of the HTML (the charts alone are two thirds), which would otherwise be encoded and sent to Pagefind's process on
- * Astro's thread, and parsed there. The
- * marked elements stay, empty, where they were; one that holds Pagefind attributes of its own is kept whole.
+ * Astro's thread, and parsed there. The marked elements stay, empty, where they were; one that holds Pagefind
+ * attributes of its own is kept whole. `path` names the page in an error.
  */
-export function withoutIgnoredInsides(html) {
+export function withoutIgnoredInsides(html, path = 'the page') {
   let kept = '';
   let from = 0;
   IGNORED.lastIndex = 0;
@@ -34,7 +34,7 @@ export function withoutIgnoredInsides(html) {
     let depth = 1;
     let close;
     while (depth > 0 && (close = tags.exec(html))) depth += close[1] ? -1 : 1;
-    if (!close) throw new Error(`the search index found no end to <${open[1]}> at character ${open.index}`);
+    if (!close) throw new Error(`the search index found no end to <${open[1]}> at character ${open.index} of ${path}`);
     const inside = html.slice(start, close.index);
     if (!inside.includes('data-pagefind-')) {
       kept += html.slice(from, start);
@@ -67,7 +67,7 @@ export function searchIndexPages() {
     },
     add(path, html) {
       if (waiting.has(path)) throw new Error(`the search index was given ${path} twice`);
-      waiting.set(path, withoutIgnoredInsides(html));
+      waiting.set(path, withoutIgnoredInsides(html, path));
       addInOrder();
     },
     /** Writes the index into `dir`/pagefind/ once every expected page came; returns how many pages. */

@@ -592,8 +592,8 @@ describe('the search index', () => {
     expect(withoutIgnoredInsides(nested)).toBe('<div data-pagefind-ignore></div><p>kept</p>');
     const meta = '<div data-pagefind-ignore><span data-pagefind-meta="x">y</span></div>';
     expect(withoutIgnoredInsides(meta)).toBe(meta);
-    expect(() => withoutIgnoredInsides('<p>a</p><figure data-pagefind-ignore><p>b</p>')).toThrow(
-      'the search index found no end to <figure>',
+    expect(() => withoutIgnoredInsides('<p>a</p><figure data-pagefind-ignore><p>b</p>', '/tinh/ha-noi/')).toThrow(
+      'the search index found no end to <figure> at character 8 of /tinh/ha-noi/',
     );
   });
 
