@@ -46,6 +46,8 @@ export interface PipelineResult {
   editions: number;
   observations: number;
   seconds: Record<'read' | 'duckdb' | 'write', number>;
+  /** The seconds each SQL model's statement took, by file under pipeline/sql/. */
+  modelSeconds: Record<string, number>;
 }
 
 /** Beyond this many observations DuckDB works with capped memory, spilling to disk (see openDatabase). */
@@ -80,9 +82,10 @@ export async function runPipeline(
   const read = lap();
   const pool = await ConnectionPool.open({ large: staging.rows > LARGE_INPUT_ROWS, path: options.database });
   const db = pool.main;
+  const modelSeconds: Record<string, number> = {};
   // The table definitions are read while DuckDB loads the tables and runs the first models, on its own threads.
   const [, tables] = await settled([
-    runSqlModels(pool, BUILD_MODELS, staging.load(pool, raw)),
+    runSqlModels(pool, BUILD_MODELS, staging.load(pool, raw), modelSeconds),
     Promise.resolve().then(readTableDefinitions),
   ] as const);
   const duckdb = lap();
@@ -150,5 +153,6 @@ export async function runPipeline(
     editions: raw.editions.length,
     observations: n,
     seconds,
+    modelSeconds,
   };
 }

@@ -165,7 +165,18 @@ async function timed(command: string, env: Record<string, string> = {}): Promise
 }
 
 interface PipelineRun extends Run {
-  phases: { read: number; duckdb: number; write: number; observations: number };
+  phases: { read: number; duckdb: number; write: number; observations: number; models: Record<string, number> };
+}
+
+/** The five SQL models that took longest, each the median over the runs (their statements only, not the waits). */
+function slowestModels(runs: PipelineRun[]): string {
+  const models = Object.keys(runs[0].phases.models);
+  return models
+    .map((model) => ({ model, seconds: median(runs.map((r) => r.phases.models[model])) }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, 5)
+    .map(({ model, seconds }) => `${model.replace(/^\d_\w+\//, '').replace(/\.sql$/, '')} ${seconds.toFixed(2)}`)
+    .join(', ');
 }
 
 /** One whole pipeline process, started the way `npm run pipeline` starts it (without npm itself). */
@@ -238,6 +249,7 @@ if (parts.has('pipeline')) {
   console.log(row(['own work (reading + DuckDB + writing)', s(own), '', `${mark(own < 0.7)} < 0.7 s`], w));
   console.log(row(['  reading and validating raw/', s(phase('read')), '', ''], w));
   console.log(row(['  DuckDB: staging and SQL steps', s(phase('duckdb')), '', ''], w));
+  console.log(`    slowest SQL models (seconds of each statement): ${slowestModels(runs)}`);
   console.log(row(['  writing the datasets', s(phase('write')), '', ''], w));
   console.log(row(['start-up and exit (whole − own)', s(wall - own), '', ''], w));
   console.log(row(['peak memory', `${median(runs.map((r) => r.peakMiB)).toFixed(0)} MiB`, '', ''], w));
@@ -274,6 +286,10 @@ if (parts.has('scale')) {
         w,
       ),
     );
+    if (factor > 1)
+      console.log(
+        `   at ${factor}×: reading ${s(run.phases.read)}, DuckDB ${s(run.phases.duckdb)} (slowest SQL models, seconds of each statement: ${slowestModels([run])}), writing ${s(run.phases.write)}`,
+      );
     if (factor === 100)
       console.log(
         `   target at 100×: ${mark(run.wall < 30)} < 30 s, ${mark(run.peakMiB < 2048)} < 2 GB; memory at most linear in the data (the extra MiB per 1,000 observations should not grow)`,

@@ -2,8 +2,8 @@
 // npm run pipeline: validates raw/ and publishes the datasets alone to dist-data/ (never into dist/, whose pages
 // print the checksums of their own data; `npm run build` makes both), or changes nothing and exits 1.
 //   --raw DIR and --out DIR read and write elsewhere (used by the tests and the benchmark); --timings FILE writes
-//   the seconds of each phase as JSON (for npm run bench); --db FILE keeps the working DuckDB database, with every
-//   table (read_*, stg_*, intermediate, marts), in FILE (see pipeline/README.md).
+//   the seconds of each phase and of each SQL model as JSON (for npm run bench); --db FILE keeps the working DuckDB
+//   database, with every table (read_*, stg_*, intermediate, marts), in FILE (see pipeline/README.md).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,10 @@ try {
   console.log(describeSuccess(result, target));
   if (args.db) console.log(`  every table is kept in ${args.db} (open it with DuckDB)`);
   if (args.timings)
-    writeFileSync(args.timings, JSON.stringify({ ...result.seconds, observations: result.observations }));
+    writeFileSync(
+      args.timings,
+      JSON.stringify({ ...result.seconds, observations: result.observations, models: result.modelSeconds }),
+    );
 } catch (error) {
   console.error(describeFailure(error));
   process.exitCode = 1;

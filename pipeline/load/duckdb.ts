@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, wr
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ROOT } from '../paths.js';
+import { ROOT, SQL_MODELS } from '../paths.js';
 
 export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'JSON';
 export type Columns = Record<string, ColumnType>;
@@ -194,6 +194,8 @@ export async function runSqlModels(
   dirs: string[],
   /** The tables the models read that are being loaded, by name: a step naming one waits for it. */
   inputs: Record<string, Promise<void>> = {},
+  /** Filled with the seconds each model's statement took, by file (for npm run bench). */
+  seconds: Record<string, number> = {},
 ): Promise<void> {
   const steps = dirs.flatMap((dir) =>
     sqlFiles(dir).map((step) => {
@@ -204,8 +206,13 @@ export async function runSqlModels(
   );
   const runs: Promise<void>[] = [];
   let previous: Promise<unknown> = Promise.resolve();
-  const runModel = (sql: string): Promise<unknown> => {
-    const run = () => pool.run((db) => db.run(sql));
+  const runModel = ({ dir, step, sql }: (typeof steps)[number]): Promise<unknown> => {
+    const run = () =>
+      pool.run(async (db) => {
+        const started = performance.now();
+        await db.run(sql);
+        seconds[relative(SQL_MODELS, join(dir, step))] = (performance.now() - started) / 1000;
+      });
     if (!pool.modelsOneAtATime) return run();
     const next = previous.then(run);
     previous = next.catch(() => {});
@@ -220,7 +227,7 @@ export async function runSqlModels(
     runs.push(
       Promise.all([...waitsFor.map(({ run }) => run), ...loads.map(([, load]) => load)]).then(
         () =>
-          runModel(step.sql).then(
+          runModel(step).then(
             () => undefined,
             (error: unknown) => Promise.reject(stepError(step.dir, step.step, error)),
           ),
