@@ -66,8 +66,13 @@ export interface ChangelogEntry {
 }
 
 /** Snapshot columns: what a release publishes for each observation. */
-const SNAPSHOT_QUERY =
-  'SELECT index, year, unit_id, measure, value, rank, "group" FROM observations ORDER BY index, year, unit_id, measure';
+const SNAPSHOT_COLUMNS = ['index', 'year', 'unit_id', 'measure', 'value', 'rank', 'group'];
+const SNAPSHOT_QUERY = `SELECT ${SNAPSHOT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM observations ORDER BY index, year, unit_id, measure`;
+/**
+ * How a snapshot's CSV is read back: its columns as text (the table they go into gives them their types), without
+ * DuckDB's sniffing of the file, which took most of the time (50 ms against 18 ms for raw/releases/0.1.0.csv).
+ */
+const SNAPSHOT_CSV = `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${SNAPSHOT_COLUMNS.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
 
 /** Canonical semantic versions only: 0.1.0, never 0.1.00 or v0.1.0 (they would sort and compare wrongly). */
 export const VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
@@ -176,9 +181,7 @@ async function loadReleaseInputs(db: DuckDBConnection, rawDir: string, versions:
   );
   for (const v of versions) {
     const file = sqlText(join(rawDir, 'releases', `${v}.csv`));
-    await db.run(
-      `INSERT INTO read_release_snapshots SELECT '${v}', * FROM read_csv(${file}, header = true, all_varchar = true)`,
-    );
+    await db.run(`INSERT INTO read_release_snapshots SELECT '${v}', * FROM read_csv(${file}, ${SNAPSHOT_CSV})`);
   }
   const text = (v: string | null) => (v === null ? 'NULL' : sqlText(v));
   const rows = comparisons.map(
