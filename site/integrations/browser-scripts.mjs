@@ -24,9 +24,12 @@ function urlImports(copies) {
       build.onResolve({ filter: /\?url$/ }, async ({ path, resolveDir, kind }) => {
         const found = await build.resolve(path.slice(0, -'?url'.length), { resolveDir, kind });
         if (found.errors.length) return { errors: found.errors };
-        return { path: found.path, namespace: 'url-file' };
+        // Relative to the site: esbuild's hashes include the paths of modules outside the file system, so an absolute
+        // path would name the bundle differently in every checkout's folder.
+        return { path: relative(SITE, found.path), namespace: 'url-file' };
       });
-      build.onLoad({ filter: /.*/, namespace: 'url-file' }, async ({ path }) => {
+      build.onLoad({ filter: /.*/, namespace: 'url-file' }, async ({ path: fromSite }) => {
+        const path = join(SITE, fromSite);
         const hash = (await fileSha256Async(path)).slice(0, 10);
         const address = ASSETS + basename(path).replace(/(\.[^.]+)$/, `.${hash}$1`);
         copies.set(address, path);
@@ -58,14 +61,19 @@ function options(copies) {
   };
 }
 
-/** address → the bundle's bytes or the copied file's path; and each entry's address. */
-function filesOf(result, copies) {
+/**
+ * Bundles the scripts: address → the bundle's bytes or the copied file's path; each entry's address; and the modules
+ * they were made of, as esbuild names them (the names its hashes are computed from).
+ */
+export async function bundleBrowserScripts() {
+  const copies = new Map();
+  const result = await esbuild.build(options(copies));
   const files = new Map(copies);
   for (const file of result.outputFiles) files.set(ASSETS + relative(OUTDIR, file.path), file.contents);
   const addresses = {};
   for (const [file, output] of Object.entries(result.metafile.outputs))
     if (output.entryPoint) addresses[basename(output.entryPoint, '.ts')] = ASSETS + relative(OUTDIR, join(SITE, file));
-  return { files, addresses };
+  return { files, addresses, modules: Object.keys(result.metafile.inputs) };
 }
 
 export default function browserScripts() {
@@ -73,8 +81,7 @@ export default function browserScripts() {
   let outDir;
   let files;
   const bundle = async () => {
-    const copies = new Map();
-    const bundled = filesOf(await esbuild.build(options(copies)), copies);
+    const bundled = await bundleBrowserScripts();
     files = bundled.files;
     globalThis.chisoBrowserScripts = bundled.addresses;
   };
