@@ -22,11 +22,14 @@ interface DatabaseOptions {
 }
 
 /**
- * A database whose statements each run on one thread (the same input gives the same bytes), in memory. With `path`
- * it is that file, made afresh and kept (`npm run pipeline -- --db FILE`: every table stays for a researcher to
- * open). With `large` its memory is capped and DuckDB spills what does not fit to a temporary folder: a large input
- * then stays within bounded memory instead of growing with it (a database file instead would write every table to
- * disk, three times slower).
+ * A database in memory whose statements each run on one thread: the pool runs independent statements side by side
+ * instead, which is faster on small tables. With `path` it is that file, made afresh and kept (`npm run pipeline --
+ * --db FILE`: every table stays for a researcher to open). With `large` its memory is capped and DuckDB spills what
+ * does not fit to a temporary folder: a large input then stays within bounded memory instead of growing with it (a
+ * database file instead would write every table to disk, three times slower); its models run one at a time (see
+ * ConnectionPool), so each statement runs on every core. The same input gives the same bytes either way: no model
+ * depends on the order in which DuckDB's threads see the rows (sums are exact, every ORDER BY is total; see
+ * tests/sql-models.test.ts).
  */
 async function openInstance({ large = false, path }: DatabaseOptions): Promise<DuckDBInstance> {
   if (path) {
@@ -36,7 +39,11 @@ async function openInstance({ large = false, path }: DatabaseOptions): Promise<D
   if (!large) return DuckDBInstance.create(':memory:', { threads: '1' });
   const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
   databaseDirs.push(dir);
-  return DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '768MB', temp_directory: dir });
+  return DuckDBInstance.create(':memory:', {
+    threads: String(availableParallelism()),
+    memory_limit: '768MB',
+    temp_directory: dir,
+  });
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DuckDBConnection> {
@@ -44,8 +51,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<DuckD
 }
 
 /**
- * Connections to one database that run statements side by side, one per core: each statement still runs on one
- * thread (DuckDB's threads = 1), so it gives the same result, but independent statements run at once.
+ * Connections to one database that run statements side by side, one per core: independent statements run at once.
  */
 export class ConnectionPool {
   private readonly waiting: ((connection: DuckDBConnection) => void)[] = [];

@@ -5,7 +5,7 @@ SELECT
   o.index,
   o.year,
   o.measure,
-  any_value(o.universe_size) AS universe_size,
+  min(o.universe_size) AS universe_size,
   count(o.value) AS units_scored,
   count(*) FILTER(
     WHERE

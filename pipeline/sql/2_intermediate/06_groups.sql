@@ -25,7 +25,7 @@ WITH
     SELECT
       index,
       year,
-      any_value(quartile_rule) AS quartile_rule,
+      min(quartile_rule) AS quartile_rule,
       list_sort(list(value)) AS v,
       count(*) AS n
     FROM

@@ -1,8 +1,9 @@
 -- Averages per socio-economic region and for the whole country. mean_value is chiso's unweighted mean of the
--- provincial values, for every complete measure of a legacy (63/64-unit) edition; published_value is the average
--- the publisher or the press printed (raw publication.json "published_averages"; where two sources differ, the
--- preferred one, the other is in source_values). The publisher's national figure may be computed at respondent
--- level, so the two need not agree; a difference beyond rounding is a quality finding.
+-- provincial values (summed as DECIMAL, exactly, so the same whatever order the rows come in), for every complete
+-- measure of a legacy (63/64-unit) edition; published_value is the average the publisher or the press printed (raw
+-- publication.json "published_averages"; where two sources differ, the preferred one, the other is in
+-- source_values). The publisher's national figure may be computed at respondent level, so the two need not agree; a
+-- difference beyond rounding is a quality finding.
 CREATE TABLE area_averages AS
 WITH
   computed AS (
@@ -11,7 +12,7 @@ WITH
       o.year,
       o.measure,
       coalesce(o.region_id, 'national') AS area_id,
-      avg(o.value) AS mean_value,
+      avg(o.value::DECIMAL(38, 12)) AS mean_value,
       count(o.value) AS units_scored,
       count(*) AS units
     FROM

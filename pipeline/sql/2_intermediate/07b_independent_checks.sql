@@ -13,7 +13,7 @@ WITH
       k.source_id,
       k.raw_file,
       count(g.unit_id) AS held,
-      any_value(c.is_complete) AS is_complete
+      min(c.is_complete) AS is_complete
     FROM
       stg_group_counts k
       JOIN stg_indices i ON i.index = k.index

@@ -7,10 +7,10 @@ SELECT
   o.year,
   o.unit_id,
   w.total,
-  any_value(w.tolerance) AS tolerance,
-  sum(w.weight * o.value) / 10 AS weighted_sum,
+  min(w.tolerance) AS tolerance,
+  sum((w.weight * o.value)::DECIMAL(38, 12))::DOUBLE / 10 AS weighted_sum,
   count(o.value) AS parts,
-  count(o.value) = any_value(n.parts) AS complete
+  count(o.value) = min(n.parts) AS complete
 FROM
   observations_located o
   JOIN stg_weighted_checks w ON w.index = o.index

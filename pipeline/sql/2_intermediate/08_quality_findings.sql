@@ -52,15 +52,15 @@ WITH
       o.year,
       o.unit_id,
       s.total,
-      sum(o.value) AS parts_sum,
+      sum(o.value::DECIMAL(38, 12))::DOUBLE AS parts_sum,
       count(o.value) AS parts,
       greatest(
-        any_value(s.tolerance),
-        coalesce((count(o.value) + 1) * 0.5 * pow(10, - any_value(e.transcribed_decimals)), 0)
+        min(s.tolerance),
+        coalesce((count(o.value) + 1) * 0.5 * pow(10, - min(e.transcribed_decimals)), 0)
       ) AS tolerance,
       max(o.decimals) AS part_decimals,
       bool_and(o.decimals IS NOT NULL) AS parts_rounded,
-      any_value(e.transcribed_decimals) AS declared_decimals
+      min(e.transcribed_decimals) AS declared_decimals
     FROM
       measured o
       JOIN stg_sum_checks s ON s.index = o.index

@@ -21,4 +21,5 @@ FROM
 ORDER BY
   m.index,
   m.position,
+  m.measure,
   m.from_year;

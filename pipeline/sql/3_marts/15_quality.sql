@@ -124,4 +124,10 @@ ORDER BY
   severity,
   unit_id,
   measure,
-  message;
+  message,
+  published,
+  computed,
+  raw_file,
+  raw_cell,
+  units_checked,
+  units_failed;

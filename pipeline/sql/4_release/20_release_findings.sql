@@ -3,7 +3,7 @@
 CREATE TABLE release_findings AS
 SELECT
   c.snapshot,
-  any_value(n.added) AS added,
+  min(n.added) AS added,
   coalesce(
     list(
       {
