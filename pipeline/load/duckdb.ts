@@ -29,7 +29,7 @@ interface DatabaseOptions {
  * database file instead would write every table to disk, three times slower); its models run one at a time (see
  * ConnectionPool), so each statement runs on every core. The same input gives the same bytes either way: no model
  * depends on the order in which DuckDB's threads see the rows (sums are exact, every ORDER BY is total; see
- * tests/sql-models.test.ts).
+ * tests/sql-order.test.ts).
  */
 async function openInstance({ large = false, path }: DatabaseOptions): Promise<DuckDBInstance> {
   if (path) {

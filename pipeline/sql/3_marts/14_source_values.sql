@@ -1,5 +1,6 @@
 -- Every figure another source printed for an edition, beside the figure chiso publishes: computed in
--- 2_intermediate/07a_other_source_figures.sql (the checks in 07b use them too).
+-- 2_intermediate/07a_other_source_figures.sql (the checks in 07b use them too). Ordered by every column: the table has
+-- no key, and the same input must give the same order.
 CREATE TABLE source_values AS
 SELECT
   *

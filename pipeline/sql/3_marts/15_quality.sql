@@ -1,5 +1,6 @@
 -- The public quality report: every finding, then one summary row per check and edition saying how many
--- units were checked and how many disagreed.
+-- units were checked and how many disagreed. Ordered by every column: the table has no key, and the same input must
+-- give the same order.
 CREATE TABLE quality AS
 WITH
   checked AS (
