@@ -1,6 +1,7 @@
 /**
- * The SQL models give the same rows, in the same order, whatever order DuckDB's threads read the rows in: a large
- * input runs each model on every core (pipeline/load/duckdb.ts), and the same input must still give the same bytes.
+ * The SQL models give the same rows, in the same order, whatever order DuckDB's threads read the rows in: an input
+ * larger than one of DuckDB's row groups runs each model on every core (pipeline/run-pipeline.ts), and the same input
+ * must still give the same bytes.
  * So sums are exact (over DECIMAL: a sum of doubles depends on the order of its terms), lists are ordered, a value
  * the same throughout its group is taken with min() (any_value takes whichever row comes first), and each published
  * table is ordered by a key.

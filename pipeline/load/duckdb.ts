@@ -19,31 +19,28 @@ process.once('exit', () =>
 interface DatabaseOptions {
   large?: boolean;
   path?: string;
+  /** DuckDB's threads for each statement: 1 unless given. */
+  threads?: number;
 }
 
 /**
- * A database in memory whose statements each run on one thread: the pool runs independent statements side by side
- * instead, which is faster on small tables. With `path` it is that file, made afresh and kept (`npm run pipeline --
- * --db FILE`: every table stays for a researcher to open). With `large` its memory is capped and DuckDB spills what
- * does not fit to a temporary folder: a large input then stays within bounded memory instead of growing with it (a
- * database file instead would write every table to disk, three times slower); its models run one at a time (see
- * ConnectionPool), so each statement runs on every core. The same input gives the same bytes either way: no model
- * depends on the order in which DuckDB's threads see the rows (sums are exact, every ORDER BY is total; see
- * tests/sql-order.test.ts).
+ * A database in memory. With `path` it is that file, made afresh and kept (`npm run pipeline -- --db FILE`: every
+ * table stays for a researcher to open). With `large` its memory is capped and DuckDB spills what does not fit to a
+ * temporary folder: a large input then stays within bounded memory instead of growing with it (a database file
+ * instead would write every table to disk, three times slower). The same input gives the same bytes whatever
+ * `threads` is: no model depends on the order in which DuckDB's threads see the rows (sums are exact, every ORDER BY
+ * is total; see tests/sql-order.test.ts).
  */
-async function openInstance({ large = false, path }: DatabaseOptions): Promise<DuckDBInstance> {
+async function openInstance({ large = false, path, threads = 1 }: DatabaseOptions): Promise<DuckDBInstance> {
+  const options = { threads: String(threads) };
   if (path) {
     for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
-    return DuckDBInstance.create(path, { threads: '1', memory_limit: '768MB' });
+    return DuckDBInstance.create(path, { ...options, memory_limit: '768MB' });
   }
-  if (!large) return DuckDBInstance.create(':memory:', { threads: '1' });
+  if (!large) return DuckDBInstance.create(':memory:', options);
   const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
   databaseDirs.push(dir);
-  return DuckDBInstance.create(':memory:', {
-    threads: String(availableParallelism()),
-    memory_limit: '768MB',
-    temp_directory: dir,
-  });
+  return DuckDBInstance.create(':memory:', { ...options, memory_limit: '768MB', temp_directory: dir });
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DuckDBConnection> {
@@ -73,6 +70,11 @@ export class ConnectionPool {
     const size = Math.min(4, availableParallelism());
     const [main, ...pooled] = await Promise.all(Array.from({ length: size + 1 }, () => instance.connect()));
     return new ConnectionPool(main, pooled, options.large ?? false);
+  }
+
+  /** Sets DuckDB's threads for each statement from now on, on every connection. */
+  async setThreads(threads: number): Promise<void> {
+    await this.main.run(`SET threads = ${threads}`);
   }
 
   /** Runs `task` on a connection no other task is using, once one is free. */
