@@ -85,10 +85,10 @@ export async function runPipeline(
   }
   const read = lap();
   // The models run on every core when the observations fill more than one row group (on 10× raw/, the models took
-  // 1.6–2.0 s against 2.3–2.4 s on one thread); the files are written two at a time, each on one thread (on two,
-  // writing took 2.5–3.3 s against 2.1–2.5 s).
+  // 1.6–2.0 s against 2.3–2.4 s on one thread).
+  const large = staging.rows > LARGE_INPUT_ROWS;
   const pool = await ConnectionPool.open({
-    large: staging.rows > LARGE_INPUT_ROWS,
+    large,
     path: options.database,
     threads: staging.rows > ROW_GROUP_ROWS ? availableParallelism() : 1,
   });
@@ -100,7 +100,10 @@ export async function runPipeline(
     Promise.resolve().then(readTableDefinitions),
   ] as const);
   const duckdb = lap();
-  await pool.setThreads(1);
+  // The files are then written two at a time, each on one thread (on two, writing 10× raw/ took 2.5–3.3 s against
+  // 2.1–2.5 s), but for a large input's: its observations files take so long that the last is written alone, and
+  // keeps every core (100×: 24–26 s against 23–32 s on one thread).
+  if (!large) await pool.setThreads(1);
 
   const findings = await queryRows<Finding>(db, "SELECT * FROM quality WHERE severity <> 'summary'");
   const errors = findings.filter((f) => f.severity === 'error');
