@@ -1,6 +1,6 @@
 -- The sources of each edition (publication.json "sources"): the articles, reports and workbooks its figures come from.
 -- A publisher is a name (the same in both languages) or {"vi": …, "en": …}. The sources are parsed once, into the
--- fields named here (see stg_editions.sql).
+-- fields named here: each ->> would parse the whole source again.
 CREATE TABLE stg_sources AS
 SELECT
   index,
