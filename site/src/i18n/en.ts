@@ -111,7 +111,7 @@ export const en: Record<UiKey, string> = {
   'downloads.checksum': 'SHA-256 checksum',
   'term.licence': 'Licence',
   'term.codebook': 'Codebook',
-  'downloads.columns': 'Columns',
+  'downloads.nColumns': '{n} columns',
   'downloads.citation': 'Citation',
   'release.changelog': 'Data releases and corrections',
   'methodology.title': 'Methodology and sources',

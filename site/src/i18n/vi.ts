@@ -108,7 +108,7 @@ export const vi = {
   'downloads.checksum': 'Mã kiểm tra SHA-256',
   'term.licence': 'Giấy phép',
   'term.codebook': 'Từ điển dữ liệu',
-  'downloads.columns': 'Các cột',
+  'downloads.nColumns': '{n} cột',
   'downloads.citation': 'Trích dẫn',
   'release.changelog': 'Nhật ký phát hành và đính chính',
   'methodology.title': 'Phương pháp và nguồn',
