@@ -62,7 +62,7 @@ const correction = {
   field: 'value',
   from: 95,
   to: 95.5,
-  reason: 'typing slip in the first release',
+  reason: { vi: 'lỗi đánh máy trong bản phát hành đầu tiên', en: 'typing slip in the first release' },
   source: 'https://example.org/correction',
   release: '0.1.1',
 };

@@ -25,10 +25,10 @@ export interface Correction {
   year: number;
   unit: string;
   measure: string;
-  field: string;
+  field: 'value' | 'rank' | 'group';
   from: number | string | null;
   to: number | string | null;
-  reason: string;
+  reason: Text;
   source: string;
   release: string;
 }

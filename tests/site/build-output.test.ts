@@ -379,6 +379,34 @@ describe('source-details pages', () => {
   });
 });
 
+describe('the downloads pages', () => {
+  it("list every correction of raw/corrections.json under its edition's name, with its reason in the page's language", () => {
+    const { corrections } = JSON.parse(readFileSync(join(ROOT, 'raw', 'corrections.json'), 'utf8')) as {
+      corrections: { index: string; year: number; reason: { vi: string; en: string } }[];
+    };
+    const indexName = (index: string, lang: 'vi' | 'en') =>
+      (JSON.parse(readFileSync(join(ROOT, 'raw', index, 'index.json'), 'utf8')) as { name: { vi: string; en: string } })
+        .name[lang];
+    const pages = { vi: ['du-lieu/index.html', 'Đính chính'], en: ['en/downloads/index.html', 'Corrections'] } as const;
+    for (const [lang, [path, caption]] of Object.entries(pages) as [
+      keyof typeof pages,
+      (typeof pages)['vi' | 'en'],
+    ][]) {
+      const rows = [...docs.get(path)!.querySelectorAll('table')]
+        .filter((table) => table.querySelector('caption')?.textContent === caption)
+        .flatMap((table) => [...table.querySelectorAll('tbody tr')]);
+      const shown = rows.map((row) => {
+        const reason = row.lastElementChild!.cloneNode(true) as Element;
+        reason.querySelector('a')?.remove();
+        return `${row.querySelector('th')!.textContent} | ${reason.textContent!.trim()}`;
+      });
+      const declared = corrections.map((c) => `${indexName(c.index, lang)} ${c.year} | ${c.reason[lang]}`);
+      expect(shown.sort()).toEqual(declared.sort());
+    }
+    expect(corrections.length).toBeGreaterThan(10);
+  });
+});
+
 describe('PAR INDEX groups', () => {
   it("label each row with the score band of its own edition's year, in both languages", () => {
     const def = JSON.parse(readFileSync(join(ROOT, 'raw', 'par-index', 'index.json'), 'utf8')) as {

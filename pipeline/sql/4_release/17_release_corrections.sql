@@ -15,7 +15,7 @@ FROM
       read_json(
         getvariable ('corrections_file'),
         columns = {
-          corrections: 'STRUCT(index VARCHAR, year INTEGER, unit VARCHAR, measure VARCHAR, field VARCHAR, "from" JSON, "to" JSON, reason VARCHAR, source VARCHAR, release VARCHAR)[]'
+          corrections: 'STRUCT(index VARCHAR, year INTEGER, unit VARCHAR, measure VARCHAR, field VARCHAR, "from" JSON, "to" JSON, reason STRUCT(vi VARCHAR, en VARCHAR), source VARCHAR, release VARCHAR)[]'
         }
       )
   );
