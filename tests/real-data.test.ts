@@ -221,6 +221,7 @@ describe('round-2 figures, other sources and checks', () => {
     year: number;
     unit_id: string | null;
     message: string;
+    message_vi: string | null;
     units_checked: number | null;
     units_failed: number | null;
   }
@@ -290,6 +291,22 @@ describe('round-2 figures, other sources and checks', () => {
         `${index} ${year} ${unit}`,
       ).toBe(true);
     }
+  });
+
+  it('say every published finding in Vietnamese too, with Vietnamese numbers (45,34)', () => {
+    const quality = json<QualityRow[]>('quality.json');
+    const published = quality.filter((q) => q.severity !== 'error');
+    expect(published.filter((q) => q.severity === 'warning').length).toBeGreaterThan(10);
+    expect(published.filter((q) => !q.message_vi).map((q) => `${q.check} ${q.index} ${q.year} ${q.unit_id}`)).toEqual(
+      [],
+    );
+    // Paths of raw files aside, no number with a decimal point.
+    const pointNumbers = published.filter((q) => /\d\.\d/.test(q.message_vi!.replace(/raw\/\S+/g, '')));
+    expect(pointNumbers.map((q) => q.message_vi)).toEqual([]);
+    const pciTie = published.find((q) => q.check === 'published-rank-vs-computed' && q.unit_id === 'ha-giang');
+    expect(pciTie?.message_vi).toBe(
+      'bản công bố in hạng 41 nhưng điểm số cho hạng 40 (bằng điểm 57,62 với 1 đơn vị khác; nhà công bố có thể phân định bằng nhiều chữ số thập phân hơn)',
+    );
   });
 
   it('keep Điện Biên’s own PCI 2024 rank 32 as a provincial report, not as a VCCI rank', () => {

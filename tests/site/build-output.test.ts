@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageFile, searchIndexPages, withoutIgnoredInsides } from '../../site/integrations/pagefind-index.mjs';
+import type { QualityRow } from '../../site/src/lib/dataset-types.js';
 import { distFiles, DIST, fileForPath, htmlPages, readData, readDist, ROOT } from './site-paths.js';
 
 interface Unit {
@@ -404,6 +405,39 @@ describe('the downloads pages', () => {
       expect(shown.sort()).toEqual(declared.sort());
     }
     expect(corrections.length).toBeGreaterThan(10);
+  });
+});
+
+describe('data-quality notes', () => {
+  it("give each edition's warnings and checks in the page's language: the pipeline's message in English or in Vietnamese", () => {
+    const quality = readData<QualityRow[]>('quality.json').filter((q) => q.severity !== 'error');
+    const checks = [...new Set(quality.map((q) => q.check))];
+    const wrong: string[] = [];
+    for (const e of readData<Edition[]>('editions.json')) {
+      const rows = quality.filter((q) => q.index === e.index && q.year === e.year);
+      const notes = {
+        vi: docs.get(`chi-so/${e.index}/${e.year}/index.html`)!,
+        en: docs.get(`en/indices/${e.index}/${e.year}/index.html`)!,
+      };
+      for (const lang of ['vi', 'en'] as const) {
+        const items = [...notes[lang].querySelectorAll('.quality li')].map((li) => li.textContent!);
+        const other = lang === 'vi' ? 'en' : 'vi';
+        for (const q of rows) {
+          const own = lang === 'vi' ? q.message_vi! : q.message;
+          const foreign = other === 'vi' ? q.message_vi! : q.message;
+          const shown = (text: string) => items.some((item) => item.toLowerCase().includes(text.toLowerCase()));
+          // Summaries counted by units are sentences of the site's own.
+          if (q.severity === 'warning' || q.check === 'independent-figures') {
+            if (!shown(own)) wrong.push(`${lang} ${e.index} ${e.year}: missing "${own}"`);
+          }
+          if (shown(foreign)) wrong.push(`${lang} ${e.index} ${e.year}: shows "${foreign}"`);
+        }
+        for (const item of items)
+          if (checks.some((check) => item.includes(check))) wrong.push(`${lang} ${e.index} ${e.year}: "${item}"`);
+      }
+    }
+    expect(quality.filter((q) => q.severity === 'warning').length).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -1,7 +1,27 @@
 -- Every disagreement the pipeline can see, one row each. severity 'error' stops the build (a transcription slip
 -- or an impossible figure); 'warning' is published in the quality dataset and printed in the build output.
+-- message says it in English (the build output and the English pages), message_vi in Vietnamese with Vietnamese
+-- numbers (45,34) for the Vietnamese pages; an error stops the build and has no message_vi.
 CREATE TABLE quality_findings AS
 WITH
+  measure_names AS (
+    SELECT DISTINCT
+      index,
+      measure,
+      name_vi
+    FROM
+      stg_measures
+  ),
+  -- The name of each area a published average is for (the disagreements name it by its id, in what).
+  area_names AS (
+    SELECT DISTINCT
+      index,
+      year,
+      area_id AS what,
+      area_name_vi
+    FROM
+      area_averages
+  ),
   located AS (
     SELECT
       o.*,
@@ -143,6 +163,20 @@ SELECT
     )
     ELSE ''
   END AS message,
+  CASE
+    WHEN published_rank BETWEEN computed_rank AND computed_rank + tied_with THEN format(
+      'bản công bố in hạng {} nhưng điểm số cho hạng {}',
+      published_rank,
+      computed_rank
+    ) || CASE
+      WHEN tied_with > 0 THEN format(
+        ' (bằng điểm {} với {} đơn vị khác; nhà công bố có thể phân định bằng nhiều chữ số thập phân hơn)',
+        replace(value::VARCHAR, '.', ','),
+        tied_with
+      )
+      ELSE ''
+    END
+  END AS message_vi,
   raw_file,
   raw_rank_cell AS raw_cell
 FROM
@@ -167,6 +201,7 @@ SELECT
     published_rank,
     universe_size
   ),
+  NULL,
   raw_file,
   raw_rank_cell
 FROM
@@ -190,6 +225,15 @@ SELECT
     published_rank,
     other_unit_name_vi,
     other_value,
+    other_published_rank
+  ),
+  format(
+    '{} được {} điểm, xếp hạng {}, nhưng {} được {} điểm lại xếp hạng {}',
+    unit_name_vi,
+    replace(value::VARCHAR, '.', ','),
+    published_rank,
+    other_unit_name_vi,
+    replace(other_value::VARCHAR, '.', ','),
     other_published_rank
   ),
   raw_file,
@@ -219,6 +263,16 @@ SELECT
       ELSE ' although their scores differ or are unknown'
     END
   ),
+  format(
+    '{} và {} cùng được in ở hạng {}{}',
+    unit_name_vi,
+    other_unit_name_vi,
+    published_rank,
+    CASE
+      WHEN value = other_value THEN ' với cùng số điểm (đồng hạng)'
+      ELSE ' dù điểm số khác nhau hoặc không rõ'
+    END
+  ),
   raw_file,
   raw_rank_cell
 FROM
@@ -239,6 +293,11 @@ SELECT
   NULL,
   format(
     'the publication puts it in group "{}" but the scores give "{}"',
+    published_group,
+    computed_group
+  ),
+  format(
+    'bản công bố xếp vào nhóm "{}" nhưng điểm số cho nhóm "{}"',
     published_group,
     computed_group
   ),
@@ -281,6 +340,7 @@ SELECT
     )
     ELSE ''
   END,
+  NULL,
   o.raw_file,
   o.raw_cell
 FROM
@@ -313,6 +373,7 @@ SELECT
     round(w.weighted_sum, 4),
     w.tolerance
   ),
+  NULL,
   o.raw_file,
   o.raw_cell
 FROM
@@ -357,6 +418,30 @@ SELECT
       ELSE '; declared: ' || declared
     END
   ),
+  CASE
+    WHEN declared IS NOT NULL THEN format(
+      '{}, {}: chiso dùng {}, nhưng nguồn {} in {} ({}{}); chiso đã ghi nhận sự khác biệt này',
+      coalesce(m.name_vi, measure),
+      CASE what
+        WHEN 'value' THEN 'điểm'
+        WHEN 'rank' THEN 'thứ hạng'
+        WHEN 'rank_change' THEN 'số bậc thay đổi'
+        WHEN 'group' THEN 'nhóm'
+        ELSE what
+      END,
+      CASE
+        WHEN what IN ('rank', 'rank_change') THEN held::INTEGER::VARCHAR
+        ELSE replace(held::VARCHAR, '.', ',')
+      END,
+      source_id,
+      CASE
+        WHEN what IN ('rank', 'rank_change') THEN printed::INTEGER::VARCHAR
+        ELSE replace(printed::VARCHAR, '.', ',')
+      END,
+      raw_file,
+      coalesce(', ô ' || raw_cell, '')
+    )
+  END,
   coalesce(chiso_raw_file, raw_file),
   CASE
     WHEN chiso_raw_file IS NULL THEN raw_cell
@@ -364,6 +449,7 @@ SELECT
   END
 FROM
   disagreements
+  LEFT JOIN measure_names m USING (index, measure)
 WHERE
   kind = 'source-value'
 UNION ALL
@@ -378,6 +464,19 @@ SELECT
   held,
   format(
     'the publication prints a rank change of {}{} but the two ranks chiso holds give {}{}',
+    CASE
+      WHEN printed > 0 THEN '+'
+      ELSE ''
+    END,
+    printed::INTEGER,
+    CASE
+      WHEN held > 0 THEN '+'
+      ELSE ''
+    END,
+    held::INTEGER
+  ),
+  format(
+    'bản công bố in số bậc thay đổi {}{} nhưng hai thứ hạng chiso có cho {}{}',
     CASE
       WHEN printed > 0 THEN '+'
       ELSE ''
@@ -412,10 +511,21 @@ SELECT
     source_id,
     round(held, 4)
   ),
+  format(
+    'số bình quân {} do nguồn {} in là {}, khác bình quân không trọng số của các tỉnh do chiso tính ({}) nhiều hơn mức làm tròn',
+    CASE what
+      WHEN 'national' THEN 'cả nước'
+      ELSE coalesce(a.area_name_vi, what)
+    END,
+    source_id,
+    replace(printed::VARCHAR, '.', ','),
+    replace(round(held, 4)::VARCHAR, '.', ',')
+  ),
   NULL,
   NULL
 FROM
   disagreements
+  LEFT JOIN area_names a USING (index, year, what)
 WHERE
   kind = 'published-average'
 UNION ALL
@@ -430,6 +540,13 @@ SELECT
   held,
   format(
     'source {} prints {} unit(s) in group {}, but chiso holds {} there',
+    source_id,
+    printed::INTEGER,
+    what,
+    held::INTEGER
+  ),
+  format(
+    'nguồn {} in {} đơn vị ở nhóm {}, nhưng chiso có {} đơn vị ở nhóm đó',
     source_id,
     printed::INTEGER,
     what,

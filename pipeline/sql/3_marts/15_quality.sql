@@ -65,6 +65,7 @@ SELECT
   published,
   computed,
   message,
+  message_vi,
   raw_file,
   raw_cell,
   NULL::BIGINT AS units_checked,
@@ -82,6 +83,11 @@ SELECT
   NULL,
   NULL,
   format('{} of {} checked', c.units_checked - coalesce(f.failed, 0), c.units_checked) || ' agree',
+  format(
+    '{}/{} đơn vị được kiểm tra khớp',
+    c.units_checked - coalesce(f.failed, 0),
+    c.units_checked
+  ),
   NULL,
   NULL,
   c.units_checked,
@@ -112,6 +118,10 @@ SELECT
     WHEN declared > 0 THEN format(' ({} declared disagreement(s))', declared)
     ELSE ''
   END,
+  format('đối chiếu với {} số liệu độc lập: {} khớp', checked, agree) || CASE
+    WHEN declared > 0 THEN format(' ({} khác biệt đã ghi nhận)', declared)
+    ELSE ''
+  END,
   NULL,
   NULL,
   checked,
@@ -126,6 +136,7 @@ ORDER BY
   unit_id,
   measure,
   message,
+  message_vi,
   published,
   computed,
   raw_file,

@@ -324,8 +324,6 @@ export const en: Record<UiKey, string> = {
   'coverage.unitNotScored': '{publisher} did not score {name} in its published editions.',
   // ---- figures and checks in sentences ----
   'checks.passed': '{check}: {passed}/{checked} provinces',
-  'checks.rankTie':
-    '{name}: the publication prints rank {published}, the scores give {computed} (a tie that the publisher may break with more decimals).',
   'figures.rank': 'rank {rank}',
   'figures.wholeCountry': 'Whole country',
   'figures.published': 'published',
@@ -373,10 +371,6 @@ export const en: Record<UiKey, string> = {
   'checks.totalEqualsSumOfParts': 'The total equals the sum of its parts',
   'checks.totalEqualsWeightedParts': 'The score equals the weighted sum of its sub-indices',
   'checks.publishedRankVsComputed': 'The published ranks agree with the ranks the scores give',
-  'checks.otherWarning': 'data check warning',
-  // English pages quote the pipeline's own message ({message}); Vietnamese pages say it in Vietnamese.
-  'checks.samePublishedRank': '{message}',
-  'checks.warning': '{message}',
   'province.typeProvince': 'province',
   'province.typeCity': 'centrally-run city',
   'compare.outOf': 'of',

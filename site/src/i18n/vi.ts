@@ -324,8 +324,6 @@ export const vi = {
   'coverage.unitNotScored': '{publisher} không chấm điểm {name} trong các kỳ đã công bố.',
   // ---- figures and checks in sentences ----
   'checks.passed': '{check}: {passed}/{checked} tỉnh',
-  'checks.rankTie':
-    '{name}: nguồn in hạng {published}, điểm cho hạng {computed} (bằng điểm với tỉnh khác; cơ quan công bố có thể phân định bằng nhiều chữ số thập phân hơn).',
   'figures.rank': 'hạng {rank}',
   'figures.wholeCountry': 'Cả nước',
   'figures.published': 'công bố',
@@ -373,10 +371,6 @@ export const vi = {
   'checks.totalEqualsSumOfParts': 'Điểm tổng hợp khớp với tổng điểm các nội dung',
   'checks.totalEqualsWeightedParts': 'Điểm khớp với tổng có trọng số của các chỉ số thành phần',
   'checks.publishedRankVsComputed': 'Thứ hạng công bố khớp với thứ hạng tính từ điểm',
-  'checks.otherWarning': 'cảnh báo kiểm tra số liệu',
-  'checks.samePublishedRank':
-    '{name}: hai tỉnh cùng được in hạng {published} dù điểm khác nhau hoặc chưa rõ; một trong hai nguồn có thể sai.',
-  'checks.warning': '{name}: {check}.',
   'province.typeProvince': 'tỉnh',
   'province.typeCity': 'thành phố trực thuộc trung ương',
   'compare.outOf': 'trên',

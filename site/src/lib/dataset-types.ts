@@ -173,6 +173,7 @@ export interface QualityRow {
   published: number | null;
   computed: number | null;
   message: string;
+  message_vi: string | null;
   raw_file: string | null;
   raw_cell: string | null;
   units_checked: number | null;
