@@ -213,6 +213,7 @@ describe('round-2 figures, other sources and checks', () => {
     chiso_value: number | null;
     agrees: boolean | null;
     declared: string | null;
+    declared_vi: string | null;
   }
   interface QualityRow {
     check: string;
@@ -303,6 +304,10 @@ describe('round-2 figures, other sources and checks', () => {
     // Paths of raw files aside, no number with a decimal point.
     const pointNumbers = published.filter((q) => /\d\.\d/.test(q.message_vi!.replace(/raw\/\S+/g, '')));
     expect(pointNumbers.map((q) => q.message_vi)).toEqual([]);
+    // A declared disagreement gives its reason in both languages.
+    const values = json<SourceValue[]>('source_values.json');
+    expect(values.filter((v) => v.declared).length).toBeGreaterThan(10);
+    expect(values.filter((v) => !v.declared !== !v.declared_vi)).toEqual([]);
     const pciTie = published.find((q) => q.check === 'published-rank-vs-computed' && q.unit_id === 'ha-giang');
     expect(pciTie?.message_vi).toBe(
       'bản công bố in hạng 41 nhưng điểm số cho hạng 40 (bằng điểm 57,62 với 1 đơn vị khác; nhà công bố có thể phân định bằng nhiều chữ số thập phân hơn)',

@@ -40,6 +40,7 @@ const SOURCE_VALUE_COLUMNS = {
   tolerance: 'DOUBLE',
   source_id: 'VARCHAR',
   declared: 'VARCHAR',
+  declared_vi: 'VARCHAR',
   raw_file: 'VARCHAR',
   raw_cell: 'VARCHAR',
 } satisfies Record<keyof SourceValue, ColumnType>;

@@ -107,7 +107,9 @@ export interface SourceValue {
   /** Half a unit of the last printed decimal: two values closer than this agree. */
   tolerance: number;
   source_id: string;
+  /** The reason of a declared disagreement, in English and in Vietnamese. */
   declared: string | null;
+  declared_vi: string | null;
   raw_file: string;
   raw_cell: string;
 }
@@ -421,7 +423,8 @@ export async function readEdition(
               ...read.figure,
               field: read.field,
               source_id: row.sourceIds[0] ?? '',
-              declared: row.declared ?? null,
+              declared: row.declared?.en ?? null,
+              declared_vi: row.declared?.vi ?? null,
               raw_file: `${shownDir}/${table.file}`,
               raw_cell: `${cell.column}${cell.row}`,
             });

@@ -26,6 +26,7 @@ export interface TableSpec {
   rank_changes?: Record<string, Location>;
   role?: 'values' | 'independent';
   declared_header?: string;
+  declared_header_vi?: string;
   source?: string;
   source_header?: string;
   decimal?: '.' | ',';
@@ -54,8 +55,8 @@ export interface TableRow {
   sourceIds: string[];
   /** Column of the row's source ids, when the table has a source column. */
   sourceColumn?: string;
-  /** independent tables: the declared reason of a known disagreement, if any. */
-  declared?: string;
+  /** independent tables: the declared reason of a known disagreement, if any, in both languages. */
+  declared?: { vi: string; en: string };
 }
 
 export interface TableRead {
@@ -146,6 +147,34 @@ function sourceIdsOf(cell: Cell, spec: TableSpec): string[] {
   return ids.length ? ids : spec.source ? [spec.source] : [];
 }
 
+/** A row's declared disagreement: its reason in English and in Vietnamese, each in its column, or neither. */
+function declaredReason(
+  spec: TableSpec,
+  line: Cell[],
+  positions: Map<string, number>,
+  file: string,
+  row: number,
+  problems: Problem[],
+): { vi: string; en: string } | undefined {
+  if (!spec.declared_header || !spec.declared_header_vi) return undefined;
+  const [enColumn, viColumn] = [positions.get(spec.declared_header)!, positions.get(spec.declared_header_vi)!];
+  const en = cellText(line[enColumn] ?? null);
+  const vi = cellText(line[viColumn] ?? null);
+  if (en && vi) return { vi, en };
+  if (en || vi) {
+    const [given, missing, column] = en
+      ? [`in English under "${spec.declared_header}"`, `in Vietnamese under "${spec.declared_header_vi}"`, viColumn]
+      : [`in Vietnamese under "${spec.declared_header_vi}"`, `in English under "${spec.declared_header}"`, enColumn];
+    problems.push({
+      file,
+      row,
+      column: columnLetter(column),
+      message: `the disagreement is declared ${given} but not ${missing}: give the reason in both languages`,
+    });
+  }
+  return undefined;
+}
+
 function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
   const headerRow = spec.header_row ?? 1;
   const headers = grid.rows[headerRow - 1] ?? [];
@@ -158,6 +187,7 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
     ...mapped.map(([, , h]) => h),
     ...(spec.source_header ? [spec.source_header] : []),
     ...(spec.declared_header ? [spec.declared_header] : []),
+    ...(spec.declared_header_vi ? [spec.declared_header_vi] : []),
   ];
   const searched = [...new Set(wanted.filter((w): w is string => typeof w === 'string'))];
   const { positions, problems } = locateLabels(headers, searched, `header row ${headerRow}`, file, (i) => ({
@@ -208,7 +238,7 @@ function readUnitPerRow(grid: Grid, spec: TableSpec, file: string) {
     }
     const sourceCol = spec.source_header ? positions.get(spec.source_header)! : undefined;
     const sourceCell = sourceCol === undefined ? null : (line[sourceCol] ?? null);
-    const declared = spec.declared_header ? cellText(line[positions.get(spec.declared_header)!] ?? null) : '';
+    const declared = declaredReason(spec, line, positions, file, r, problems);
     rows.push({
       ...(declared ? { declared } : {}),
       unitName: cellText(unitCell),

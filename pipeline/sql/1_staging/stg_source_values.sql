@@ -12,6 +12,7 @@ SELECT
   tolerance,
   source_id,
   declared,
+  declared_vi,
   raw_file,
   raw_cell
 FROM

@@ -1,7 +1,8 @@
 -- Every figure printed for an edition by a source other than the one chiso publishes (raw tables with
 -- "role": "independent", and non-preferred published averages), beside the figure chiso publishes for the same
 -- thing. agrees: equal within half a unit of the other source's last printed decimal (ranks and changes exactly);
--- null where chiso holds no figure to compare with. declared: the reason given in raw/ for a known disagreement.
+-- null where chiso holds no figure to compare with. declared, declared_vi: the reason given in raw/ for a known
+-- disagreement, in English and in Vietnamese.
 CREATE TABLE other_source_figures AS
 WITH
   figures AS (
@@ -17,6 +18,7 @@ WITH
       v.tolerance,
       v.source_id,
       v.declared,
+      v.declared_vi,
       v.raw_file,
       v.raw_cell,
       CASE v.field
@@ -53,6 +55,7 @@ WITH
       p.tolerance,
       p.source_id,
       'another source prints a different average',
+      'một nguồn khác in số bình quân khác',
       p.raw_file,
       NULL,
       a.published_value,
@@ -102,6 +105,7 @@ SELECT
     WHEN f.chiso_value IS NOT NULL THEN abs(f.value - f.chiso_value) <= f.tolerance
   END AS agrees,
   f.declared,
+  f.declared_vi,
   f.raw_file,
   f.raw_cell,
   f.chiso_raw_file,

@@ -420,7 +420,7 @@ SELECT
   ),
   CASE
     WHEN declared IS NOT NULL THEN format(
-      '{}, {}: chiso dùng {}, nhưng nguồn {} in {} ({}{}); chiso đã ghi nhận sự khác biệt này',
+      '{}, {}: chiso dùng {}, nhưng nguồn {} in {} ({}{})',
       coalesce(m.name_vi, measure),
       CASE what
         WHEN 'value' THEN 'điểm'
@@ -440,7 +440,7 @@ SELECT
       END,
       raw_file,
       coalesce(', ô ' || raw_cell, '')
-    )
+    ) || '; chiso đã ghi nhận sự khác biệt này: ' || declared_vi
   END,
   coalesce(chiso_raw_file, raw_file),
   CASE

@@ -26,6 +26,7 @@ ORDER BY
   chiso_source_id,
   agrees,
   declared,
+  declared_vi,
   raw_file,
   raw_cell,
   chiso_raw_file,

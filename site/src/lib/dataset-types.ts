@@ -156,6 +156,7 @@ export interface SourceValue {
   chiso_source_id: string | null;
   agrees: boolean | null;
   declared: string | null;
+  declared_vi: string | null;
   raw_file: string;
   raw_cell: string | null;
   chiso_raw_file: string | null;
