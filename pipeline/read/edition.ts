@@ -25,6 +25,8 @@ export interface Source {
   url: string;
   title?: string;
   title_lang?: string;
+  /** The language of the passages the note quotes «…» from the source. */
+  quote_lang?: string;
   description?: Text;
   publisher: string | Text;
   date?: string;

@@ -67,7 +67,15 @@ export function checkDatesAndSources(
     year: number;
     published: string;
     units_as_of?: string;
-    sources: { id: string; url: string; title?: string; description?: unknown; date?: string }[];
+    sources: {
+      id: string;
+      url: string;
+      title?: string;
+      description?: unknown;
+      date?: string;
+      quote_lang?: string;
+      note?: { vi: string; en: string };
+    }[];
   },
   shown: string,
 ): Problem[] {
@@ -100,6 +108,12 @@ export function checkDatesAndSources(
       problems.push({
         file: shown,
         message: `sources[${i}] ("${s.id}") has neither "title" nor "description": give the title as published (with "title_lang"), or say what the source is in "description": {"vi": "…", "en": "…"}`,
+      });
+    // A quote is marked with its language on the pages: without it, a reader's screen reader reads it in the page's.
+    if (s.quote_lang === undefined && /«[^»]*»/.test(`${s.note?.vi ?? ''}${s.note?.en ?? ''}`))
+      problems.push({
+        file: shown,
+        message: `sources[${i}] ("${s.id}"): its note quotes the source («…») but "quote_lang" does not say in which language (vi, en, ja, …)`,
       });
     const problem = privateUrlProblem(s.url);
     if (problem) problems.push({ file: shown, message: `sources[${i}] ("${s.id}"): "url" ${problem}` });

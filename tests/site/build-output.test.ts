@@ -333,6 +333,34 @@ describe('source-details pages', () => {
   const ENGLISH_ANNOTATION =
     /\b(repost|copy|kept by|third-party|parse|workbook|repository|not recorded|stored|snippet|listing|summary|translation|version|edition|from|via|page)\b/i;
 
+  it("mark each passage a source's note quotes «…» with the quote's language where it is not the page's", () => {
+    const wrong: string[] = [];
+    let marked = 0;
+    for (const e of readData<Edition[]>('editions.json')) {
+      const raw = JSON.parse(readFileSync(join(ROOT, 'raw', e.index, String(e.year), 'publication.json'), 'utf8')) as {
+        sources: { id: string; quote_lang?: string; note?: { vi: string; en: string } }[];
+      };
+      const pages = {
+        vi: docs.get(`chi-so/${e.index}/${e.year}/nguon/index.html`)!,
+        en: docs.get(`en/indices/${e.index}/${e.year}/sources/index.html`)!,
+      };
+      for (const lang of ['vi', 'en'] as const)
+        for (const source of raw.sources) {
+          const quotes = source.note?.[lang].match(/«[^»]*»/g) ?? [];
+          const note = pages[lang].querySelector(`#nguon-${source.id} .source-note`);
+          for (const quote of quotes) {
+            const spans = [...(note?.querySelectorAll('span[lang]') ?? [])].filter((x) => x.textContent === quote);
+            const expected = source.quote_lang === lang ? 0 : 1;
+            if (spans.length < expected || spans.some((x) => x.getAttribute('lang') !== source.quote_lang))
+              wrong.push(`${lang} ${e.index} ${e.year} ${source.id}: ${quote.slice(0, 40)}`);
+            if (expected) marked++;
+          }
+        }
+    }
+    expect(marked).toBeGreaterThan(100);
+    expect(wrong).toEqual([]);
+  });
+
   it("show each source's description, publisher and date in the page's language, and its title marked with the title's language", () => {
     const wrong: string[] = [];
     let described = 0;

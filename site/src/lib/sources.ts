@@ -14,6 +14,8 @@ export interface EditionSource {
   url: string;
   title: string | null;
   titleLang: string | null;
+  /** The language of what the note quotes «…» from the source. */
+  quoteLang: string | null;
   /** chiso's own words on what the source is; the link text where the title was not recorded. */
   description: string | null;
   publisher: string;
@@ -55,6 +57,7 @@ export function editionSources(index: string, year: number, lang: Lang): Edition
       url: s.url,
       title: s.title ?? null,
       titleLang: s.title_lang ?? null,
+      quoteLang: s.quote_lang ?? null,
       description: s.description?.[lang] ?? null,
       publisher: typeof s.publisher === 'string' ? s.publisher : s.publisher[lang],
       date: sourceDate(s, lang),
@@ -86,6 +89,14 @@ export function splitSourceIds(text: string, known: Set<string>): ({ text: strin
   }
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
+}
+
+/** A source's note split into chiso's words and the passages it quotes from the source «…». */
+export function splitQuotes(note: string): ({ text: string } | { quote: string })[] {
+  return note
+    .split(/(«[^»]*»)/)
+    .filter(Boolean)
+    .map((part) => (part.startsWith('«') ? { quote: part } : { text: part }));
 }
 
 /** A short name for a source in running text: its publisher, shortened. */
