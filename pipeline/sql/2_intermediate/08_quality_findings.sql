@@ -126,6 +126,23 @@ WITH
     WHERE
       NOT agrees
   ),
+  -- The printed rank changes that disagree, each change signed as the press writes it (+24, -3, 0).
+  rank_change_disagreements AS (
+    SELECT
+      *,
+      CASE
+        WHEN printed > 0 THEN '+'
+        ELSE ''
+      END || printed::INTEGER AS printed_change,
+      CASE
+        WHEN held > 0 THEN '+'
+        ELSE ''
+      END || held::INTEGER AS held_change
+    FROM
+      disagreements
+    WHERE
+      kind = 'printed-rank-change'
+  ),
   parts_expected AS (
     SELECT
       s.index,
@@ -463,37 +480,19 @@ SELECT
   printed,
   held,
   format(
-    'the publication prints a rank change of {}{} but the two ranks chiso holds give {}{}',
-    CASE
-      WHEN printed > 0 THEN '+'
-      ELSE ''
-    END,
-    printed::INTEGER,
-    CASE
-      WHEN held > 0 THEN '+'
-      ELSE ''
-    END,
-    held::INTEGER
+    'the publication prints a rank change of {} but the two ranks chiso holds give {}',
+    printed_change,
+    held_change
   ),
   format(
-    'bản công bố in số bậc thay đổi {}{} nhưng hai thứ hạng chiso có cho {}{}',
-    CASE
-      WHEN printed > 0 THEN '+'
-      ELSE ''
-    END,
-    printed::INTEGER,
-    CASE
-      WHEN held > 0 THEN '+'
-      ELSE ''
-    END,
-    held::INTEGER
+    'bản công bố in số bậc thay đổi {} nhưng hai thứ hạng chiso có cho {}',
+    printed_change,
+    held_change
   ),
   raw_file,
   raw_cell
 FROM
-  disagreements
-WHERE
-  kind = 'printed-rank-change'
+  rank_change_disagreements
 UNION ALL
 SELECT
   'published-average-vs-computed',
