@@ -441,6 +441,7 @@ describe('data-quality notes', () => {
     const quality = readData<QualityRow[]>('quality.json').filter((q) => q.severity !== 'error');
     const checks = [...new Set(quality.map((q) => q.check))];
     const wrong: string[] = [];
+    let linked = 0;
     for (const e of readData<Edition[]>('editions.json')) {
       const rows = quality.filter((q) => q.index === e.index && q.year === e.year);
       const notes = {
@@ -448,7 +449,24 @@ describe('data-quality notes', () => {
         en: docs.get(`en/indices/${e.index}/${e.year}/index.html`)!,
       };
       for (const lang of ['vi', 'en'] as const) {
-        const items = [...notes[lang].querySelectorAll('.quality li')].map((li) => li.textContent!);
+        const sourcesPage = docs.get(
+          lang === 'vi'
+            ? `chi-so/${e.index}/${e.year}/nguon/index.html`
+            : `en/indices/${e.index}/${e.year}/sources/index.html`,
+        )!;
+        // Each source a finding names is a link to its entry on the sources page, named, never a bare id; the
+        // message is compared with the link read back as its id.
+        const items = [...notes[lang].querySelectorAll('.quality li')].map((li) => {
+          if (/\b(S\d{2,3}|R\d{2}|A\d{4})\b/.test(li.textContent!)) wrong.push(`${lang} ${e.index} ${e.year}: bare id`);
+          const copy = li.cloneNode(true) as Element;
+          for (const a of copy.querySelectorAll('a[href*="#nguon-"]')) {
+            const id = a.getAttribute('href')!.split('#nguon-')[1];
+            if (!sourcesPage.getElementById(`nguon-${id}`)) wrong.push(`${lang} ${e.index} ${e.year}: no source ${id}`);
+            a.replaceWith(id);
+            linked++;
+          }
+          return copy.textContent!;
+        });
         const other = lang === 'vi' ? 'en' : 'vi';
         for (const q of rows) {
           const own = lang === 'vi' ? q.message_vi! : q.message;
@@ -465,6 +483,7 @@ describe('data-quality notes', () => {
       }
     }
     expect(quality.filter((q) => q.severity === 'warning').length).toBeGreaterThan(10);
+    expect(linked).toBeGreaterThan(20);
     expect(wrong).toEqual([]);
   });
 });

@@ -75,7 +75,8 @@ export function sourceName(s: EditionSource): string {
   return s.title ?? s.description!;
 }
 
-export const SOURCE_ID = /\b(S\d{2,3}|A\d{4})\b/g;
+/** A source id in a text: S04, A0001, or R01 (the round-2 references); "R01…" names the series, not a source. */
+export const SOURCE_ID = /\b(S\d{2,3}|R\d{2}|A\d{4})\b(?!…)/g;
 
 /** A note's text split into plain parts and source ids that the page turns into links to the source list. */
 export function splitSourceIds(text: string, known: Set<string>): ({ text: string } | { id: string })[] {
