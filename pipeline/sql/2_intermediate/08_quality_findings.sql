@@ -181,7 +181,7 @@ SELECT
     ELSE ''
   END AS message,
   CASE
-    WHEN published_rank BETWEEN computed_rank AND computed_rank + tied_with THEN format(
+    WHEN severity = 'warning' THEN format(
       'bản công bố in hạng {} nhưng điểm số cho hạng {}',
       published_rank,
       computed_rank

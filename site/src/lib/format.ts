@@ -34,6 +34,11 @@ export function formatNumber(value: number, lang: Lang, digits = 2): string {
   return text;
 }
 
+/** A number with as many decimals as it carries, up to 4: 91,81 / 95,5 / 7. */
+export function formatAsWritten(value: number, lang: Lang): string {
+  return formatNumber(value, lang, Math.min(4, (String(value).split('.')[1] ?? '').length));
+}
+
 /** An axis tick: as few decimals as the value needs (up to 2), in the page's language: 80,5 / 80.5. */
 export function formatTick(value: number, lang: Lang): string {
   const digits = Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2;

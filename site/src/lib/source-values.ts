@@ -5,7 +5,7 @@
  */
 import { t } from './i18n';
 import { sourceValues, unit, unitName, units, type Lang, type SourceValue, type Text } from './data';
-import { formatNumber } from './format';
+import { formatAsWritten, formatNumber } from './format';
 import { editionSources, sourceLabel } from './sources';
 
 export const SOURCE_KIND: Record<string, Text> = {
@@ -26,15 +26,13 @@ export function disagreements(index: string, year?: number, unitIds?: string[]):
   );
 }
 
-const decimals = (v: number) => Math.min(4, (String(v).split('.')[1] ?? '').length);
-
 /** A printed figure as the page writes it: 91,81 / hạng 8 / +13 / the group's label. */
 export function sourceFigure(v: SourceValue, value: number | null, lang: Lang, label: string | null = null): string {
   if (v.field === 'group') return label ?? '–';
   if (value === null) return '–';
   if (v.field === 'rank') return t(lang)('figures.rank', { rank: value });
   if (v.field === 'rank_change') return (value > 0 ? '+' : '') + formatNumber(value, lang, 0);
-  return formatNumber(value, lang, decimals(value));
+  return formatAsWritten(value, lang);
 }
 
 /** The province, region or whole country a figure is about. */
