@@ -6,12 +6,14 @@
 //      pass the checks): time, peak memory, MB per 1,000 observations;
 //   3. npm run build as after a fresh clone (the caches a build fills removed), then again with them filled, against
 //      an empty Astro build of the same Astro version (measured before and after them; the faster counts), the site's
-//      phases from Astro's log, and the heaviest page of each kind (gzip, with its CSS and JS).
+//      phases from Astro's log, and the heaviest page of each kind (gzip, with its CSS and JS);
+//   4. CI: .ci/run on a clean clone of the current commit (what is not committed is not measured), as CI runs it.
 // `npm run bench -- --parts pipeline,scale` runs only some parts. The build part replaces dist/, as npm run build does.
 // Timings on a shared machine are noisy: ratios are measured in the same run, and CPU seconds are shown beside wall time.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { cpus, homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +21,7 @@ import { $ } from 'zx';
 import { INDEX_IDS, scaleFor, type IndexDefinition } from '../pipeline/read/index-definitions.js';
 import { DIST, RAW, ROOT } from '../pipeline/paths.js';
 
-const { values: args } = parseArgs({ options: { parts: { type: 'string', default: 'pipeline,scale,build' } } });
+const { values: args } = parseArgs({ options: { parts: { type: 'string', default: 'pipeline,scale,build,ci' } } });
 const parts = new Set(args.parts!.split(','));
 const packageScripts = (
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
@@ -192,6 +194,9 @@ async function pipelineRun(rawDir: string): Promise<PipelineRun> {
   return { ...run, phases };
 }
 
+// Terminal colour codes start with ESC.
+// eslint-disable-next-line no-control-regex
+const withoutColours = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (x: number) => `${x.toFixed(2)} s`;
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
@@ -320,9 +325,7 @@ async function emptyAstroBuild(): Promise<Run> {
 /** Seconds of each kind of route in Astro's log ("▶ src/pages/…" pages, "λ src/pages/…" files, then "├─ /path (+12ms)"),
  * and of the chart files written beside it. */
 function sitePhases(log: string) {
-  // Terminal colour codes start with ESC.
-  // eslint-disable-next-line no-control-regex
-  const clean = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const clean = withoutColours(log);
   const phases = new Map<string, { seconds: number; count: number }>();
   let phase = '';
   for (const line of clean.split('\n')) {
@@ -446,4 +449,28 @@ if (parts.has('build')) {
       `   ${kind.padEnd(9)} ${String(count).padStart(4)} pages  ${h.total.toFixed(1).padStart(6)} KB = ${h.page.toFixed(1)} + ${h.css.toFixed(1)} CSS + ${h.js.toFixed(1)} JS  ${h.p}`,
     );
   }
+}
+
+if (parts.has('ci')) {
+  const clone = mkdtempSync(join(tmpdir(), 'chiso-bench-ci-'));
+  await $({ quiet: true })`git clone -q ${ROOT} ${clone}`;
+  const commit = (await $({ quiet: true, cwd: clone })`git rev-parse --short HEAD`).stdout.trim();
+  // In a clean environment, as on CI: npm run would hand it its own settings (npm run -s silences npm install) and its
+  // PATH, with this checkout's node_modules/.bin. The npm install's output and the tests' in one text, as CI shows them.
+  const path = process.env.PATH!.split(':').filter((dir) => !dir.includes('node_modules/.bin'));
+  const env = `HOME='${homedir()}' PATH='${path.join(':')}' CI=true`;
+  const run = await timed(`cd '${clone}' && env -i ${env} bash .ci/run 2>&1`);
+  // Removed in the background: deleting its node_modules takes seconds on some file systems.
+  spawn('rm', ['-rf', clone], { detached: true, stdio: 'ignore' }).unref();
+  // Its output is on stdout (2>&1 above): the end of it says what failed.
+  if (run.failure) throw new Error(`.ci/run failed on a clean clone of ${commit}:\n${run.stdout.slice(-3000)}`);
+  const log = withoutColours(run.stdout);
+  const install = /added \d+ packages in (\S+)/.exec(log)?.[1] ?? '?';
+  const tests = /Tests\s+(.+)/.exec(log)?.[1].trim() ?? '?';
+  const vitest = /Duration\s+(\S+)/.exec(log)?.[1] ?? '?';
+  const w = [48, 10, 10, 22];
+  console.log(`\n4. CI: .ci/run on a clean clone of ${commit}`);
+  console.log(row(['', 'wall', 'CPU', 'target'], w));
+  console.log(row(['.ci/run', s(run.wall), s(run.cpu), `${mark(run.wall < 180)} < 3 min`], w));
+  console.log(`   npm install ${install}, Vitest ${vitest}; tests: ${tests}`);
 }
