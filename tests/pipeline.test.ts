@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../pipeline/validate/problems.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
@@ -105,6 +106,32 @@ describe('ranking a complete edition', () => {
       status_note_en: 'no data in the workbook',
     });
     expect(row(2020, 'ha-noi')).toMatchObject({ rank: 1, rank_of: 63, units_scored: 61 });
+  });
+
+  it('writes a text that a spreadsheet would run as a formula with an apostrophe first in the CSV, and only that', async () => {
+    const edition = completeEdition(
+      2020,
+      { 'Bắc Giang': null },
+      {
+        not_scored: [
+          { unit: 'Bắc Giang', reason: { vi: '=HYPERLINK("https://example.org")', en: '@SUM(A1) no data' } },
+        ],
+      },
+    );
+    const { out, row } = await run(makeRawFixture([edition]));
+    expect(row(2020, 'bac-giang')).toMatchObject({ status_note_vi: '=HYPERLINK("https://example.org")' });
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'observations.csv'), 'utf8').trim(), {
+      header: true,
+    }).data;
+    expect(rows.find((r) => r.unit_id === 'bac-giang')).toMatchObject({
+      status_note_vi: '\'=HYPERLINK("https://example.org")',
+      status_note_en: "'@SUM(A1) no data",
+      value: '',
+    });
+    expect(rows.find((r) => r.unit_id === 'ha-noi')).toMatchObject({
+      unit_name_vi: 'Hà Nội',
+      status_note_vi: '',
+    });
   });
 
   it('keeps a published rank that breaks a tie, never overwritten, and reports it', async () => {
