@@ -9,7 +9,7 @@ import { buildDataPackage } from './write/datapackage.js';
 import { ConnectionPool, queryRows, runSqlModels, settled } from './load/duckdb.js';
 import { InvalidInputError } from './validate/problems.js';
 import { readRaw, type RawData } from './read/editions.js';
-import { checkRelease, loadRelease, readRelease } from './release/releases.js';
+import { checkRelease, readRelease } from './release/releases.js';
 import { Staging } from './load/stage.js';
 import { readTableDefinitions } from './write/codebook.js';
 import { writeResources, writeWideTables } from './write/datasets.js';
@@ -75,27 +75,23 @@ export async function runPipeline(
   const started = performance.now();
   const lap = () => (performance.now() - started) / 1000;
   const { release, corrections } = readRelease(rawDir);
-  // DuckDB opens, and loads the recorded releases, while raw/ is read on this thread (a core otherwise idle).
-  const opened = ConnectionPool.open({ path: options.database });
-  const releaseLoaded = opened.then((pool) =>
-    pool.run((connection) => loadRelease(connection, rawDir, release, corrections)),
-  );
-  releaseLoaded.catch(() => {}); // a failure is seen where the release is checked, or the run has failed already
   const staging = new Staging();
   let raw: RawData;
   try {
     raw = await readRaw(rawDir, (edition) => staging.add(edition));
   } catch (error) {
     staging.discard();
-    await Promise.allSettled([releaseLoaded]);
     throw error;
   }
   const read = lap();
-  const pool = await opened;
   // The models run on every core when the observations fill more than one row group (on 10× raw/, the models took
   // 1.6–2.0 s against 2.3–2.4 s on one thread).
   const large = staging.rows > LARGE_INPUT_ROWS;
-  await pool.fitTo({ large, threads: staging.rows > ROW_GROUP_ROWS ? availableParallelism() : 1 });
+  const pool = await ConnectionPool.open({
+    large,
+    path: options.database,
+    threads: staging.rows > ROW_GROUP_ROWS ? availableParallelism() : 1,
+  });
   const db = pool.main;
   const modelSeconds: Record<string, number> = {};
   // The table definitions are read while DuckDB loads the tables and runs the first models, on its own threads.
@@ -133,7 +129,7 @@ export async function runPipeline(
   // The wide tables go first: their workbooks are zipped here, in JavaScript, while DuckDB writes the rest.
   const wideTables = writeWideTables(pool, outDir, raw.definitions, written);
   const [changelog, resources, wide, others] = await settled([
-    releaseLoaded.then((loaded) => pool.run((connection) => checkRelease(connection, loaded))),
+    pool.run((connection) => checkRelease(connection, rawDir, release, corrections)),
     writeResources(pool, outDir, tables, written),
     wideTables,
     Promise.resolve().then(() => [writeDatabaseScript(outDir, tables), ...writeReference(raw, rawDir, outDir)]),

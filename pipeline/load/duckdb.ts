@@ -17,22 +17,30 @@ process.once('exit', () =>
 );
 
 interface DatabaseOptions {
+  large?: boolean;
   path?: string;
+  /** DuckDB's threads for each statement: 1 unless given. */
+  threads?: number;
 }
 
-/** A large database's memory cap: beyond it, DuckDB spills to a temporary folder. */
-const LARGE_MEMORY_LIMIT = '768MB';
-
 /**
- * A database in memory, on one thread. With `path` it is that file, made afresh and kept (`npm run pipeline -- --db
- * FILE`: every table stays for a researcher to open), its memory capped as a large database's (see
- * ConnectionPool.fitTo).
+ * A database in memory. With `path` it is that file, made afresh and kept (`npm run pipeline -- --db FILE`: every
+ * table stays for a researcher to open). With `large` its memory is capped and DuckDB spills what does not fit to a
+ * temporary folder: a large input then stays within bounded memory instead of growing with it (a database file
+ * instead would write every table to disk, three times slower). The same input gives the same bytes whatever
+ * `threads` is: no model depends on the order in which DuckDB's threads see the rows (sums are exact, every ORDER BY
+ * is total; see tests/sql-order.test.ts).
  */
-async function openInstance({ path }: DatabaseOptions): Promise<DuckDBInstance> {
-  const options = { threads: '1' };
-  if (!path) return DuckDBInstance.create(':memory:', options);
-  for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
-  return DuckDBInstance.create(path, { ...options, memory_limit: LARGE_MEMORY_LIMIT });
+async function openInstance({ large = false, path, threads = 1 }: DatabaseOptions): Promise<DuckDBInstance> {
+  const options = { threads: String(threads) };
+  if (path) {
+    for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
+    return DuckDBInstance.create(path, { ...options, memory_limit: '768MB' });
+  }
+  if (!large) return DuckDBInstance.create(':memory:', options);
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
+  databaseDirs.push(dir);
+  return DuckDBInstance.create(':memory:', { ...options, memory_limit: '768MB', temp_directory: dir });
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DuckDBConnection> {
@@ -52,37 +60,16 @@ export class ConnectionPool {
      */
     readonly main: DuckDBConnection,
     private readonly idle: DuckDBConnection[],
-    private readonly path: string | undefined,
+    /** A large database runs its SQL models one at a time: two at once can need more than its memory cap between
+     * them (synthetic data 30× as large as raw/ failed at random with "Out of Memory" in 09_observations.sql). */
+    readonly modelsOneAtATime: boolean,
   ) {}
 
-  /** A large database runs its SQL models one at a time: two at once can need more than its memory cap between
-   * them (synthetic data 30× as large as raw/ failed at random with "Out of Memory" in 09_observations.sql). */
-  modelsOneAtATime = false;
-
-  /** The database on one thread, in memory unless `path` is given, until fitTo says how large it is. */
   static async open(options: DatabaseOptions = {}): Promise<ConnectionPool> {
     const instance = await openInstance(options);
     const size = Math.min(4, availableParallelism());
     const [main, ...pooled] = await Promise.all(Array.from({ length: size + 1 }, () => instance.connect()));
-    return new ConnectionPool(main, pooled, options.path);
-  }
-
-  /**
-   * Sets DuckDB up for the input, once its size is known. A large database's memory is capped, and DuckDB spills
-   * what does not fit to a temporary folder: a large input then stays within bounded memory instead of growing with
-   * it (a database file instead would write every table to disk, three times slower). The same input gives the
-   * same bytes whatever `threads` is: no model depends on the order in which DuckDB's threads see the rows (sums are
-   * exact, every ORDER BY is total; see tests/sql-order.test.ts).
-   */
-  async fitTo({ large, threads }: { large: boolean; threads: number }): Promise<void> {
-    this.modelsOneAtATime = large;
-    if (large && !this.path) {
-      const dir = mkdtempSync(join(tmpdir(), 'chiso-duckdb-'));
-      databaseDirs.push(dir);
-      await this.main.run(`SET memory_limit = '${LARGE_MEMORY_LIMIT}'`);
-      await this.main.run(`SET temp_directory = '${dir.replaceAll("'", "''")}'`);
-    }
-    await this.setThreads(threads);
+    return new ConnectionPool(main, pooled, options.large ?? false);
   }
 
   /** Sets DuckDB's threads for each statement from now on, on every connection. */

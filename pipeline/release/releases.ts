@@ -172,8 +172,8 @@ function recordedReleases(rawDir: string, problems: Problem[]): { version: strin
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
- * The inputs of the release models (pipeline/sql/4_release/): the recorded snapshots as read_release_snapshots and
- * the comparisons to make as read_release_comparisons.
+ * The inputs of the release models (pipeline/sql/4_release/): the recorded snapshots as read_release_snapshots,
+ * the comparisons to make as read_release_comparisons, and raw/corrections.json's path.
  */
 async function loadReleaseInputs(db: DuckDBConnection, rawDir: string, versions: string[], comparisons: Comparison[]) {
   await db.run(
@@ -192,6 +192,7 @@ async function loadReleaseInputs(db: DuckDBConnection, rawDir: string, versions:
     'CREATE TABLE read_release_comparisons (snapshot VARCHAR, version VARCHAR, date VARCHAR, changes JSON, compared_with VARCHAR, checks_corrections BOOLEAN, entry INTEGER)',
   );
   await db.run(`INSERT INTO read_release_comparisons VALUES ${rows.join(', ')}`);
+  await db.run(`SET VARIABLE corrections_file = ${sqlText(join(rawDir, 'corrections.json'))}`);
 }
 
 /**
@@ -252,29 +253,12 @@ async function correctionProblems(
 }
 
 /** Checks the build against the recorded releases and returns the changelog, newest first. */
-/** The recorded releases, checked against the one being built and loaded for the release models (loadRelease). */
-export interface LoadedRelease {
-  rawDir: string;
-  release: Release;
-  corrections: Correction[];
-  build: Comparison;
-  recordedComparisons: Comparison[];
-  released: boolean;
-  previous: string | null;
-  /** What is wrong that the comparison with this build may add to, reported with it. */
-  problems: Problem[];
-}
-
-/**
- * Checks the recorded releases (raw/releases/) and the one being built, and loads them for the release models: all
- * that does not need this build's figures, so that it can be done while raw/ is read.
- */
-export async function loadRelease(
+export async function checkRelease(
   db: DuckDBConnection,
   rawDir: string,
   release: Release,
   corrections: Correction[],
-): Promise<LoadedRelease> {
+): Promise<ChangelogEntry[]> {
   const problems: Problem[] = [];
   const recorded = recordedReleases(rawDir, problems);
   if (problems.length) throw new InvalidInputError(problems);
@@ -319,17 +303,6 @@ export async function loadRelease(
     entry: recorded.length - i,
   }));
   await loadReleaseInputs(db, rawDir, versions, [build, ...recordedComparisons]);
-  return { rawDir, release, corrections, build, recordedComparisons, released, previous, problems };
-}
-
-/**
- * Compares this build with the previous release (the observations table must be there), refuses what the release
- * rules forbid, and gives the changelog.
- */
-export async function checkRelease(db: DuckDBConnection, loaded: LoadedRelease): Promise<ChangelogEntry[]> {
-  const { rawDir, release, corrections, build, recordedComparisons, released, previous } = loaded;
-  const problems = [...loaded.problems];
-  await db.run(`SET VARIABLE corrections_file = ${sqlText(join(rawDir, 'corrections.json'))}`);
   await runSqlSteps(db, RELEASE_MODELS);
   const [ofBuild] = await queryRows<Found>(
     db,
